@@ -1,0 +1,1 @@
+print("trex-bench: not yet")

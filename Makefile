@@ -1,0 +1,27 @@
+# trex — see README.md. `make run` opens the bundled samples, `make test` runs every test.
+SWIFT ?= swift
+
+.PHONY: setup build release run test bench clean
+
+setup:
+	@scripts/setup
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release --product trex
+
+run: release
+	.build/release/trex docs/samples
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: setup
+	$(SWIFT) build -c release --product trex-bench --product trex
+	.build/release/trex-bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers, imports only downward:
+//   TraceModel <- TraceFormats, TraceQuery, TraceAnalysis <- TraceStore
+//   <- ExplorerUI (over TerminalCore) <- trex (wires NcursesBackend in)
+let package = Package(
+    name: "trex",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "trex", targets: ["trex"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // MARK: - Data
+        .target(name: "TraceModel"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "TraceFormats", dependencies: ["TraceModel", "CZlib"]),
+        .target(name: "TraceQuery", dependencies: ["TraceModel"]),
+        .target(name: "TraceAnalysis", dependencies: ["TraceModel"]),
+        .target(name: "TraceStore", dependencies: [
+            "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
+        // MARK: - Terminal
+        .target(name: "TerminalCore"),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "NcursesBackend", dependencies: ["TerminalCore", "CNcursesw"]),
+        .target(name: "ExplorerUI", dependencies: [
+            "TerminalCore", "TraceModel", "TraceQuery", "TraceAnalysis", "TraceStore",
+        ]),
+
+        // MARK: - Executables
+        .executableTarget(name: "trex", dependencies: [
+            "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore",
+            "TerminalCore", "NcursesBackend", "ExplorerUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "trex-bench", dependencies: [
+            "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore",
+            "TerminalCore", "ExplorerUI",
+        ], path: "Benchmarks/trex-bench"),
+
+        // MARK: - Tests
+        .target(name: "TestSupport", dependencies: ["TraceModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "TraceModelTests", dependencies: ["TraceModel", "TestSupport"]),
+        .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats", "TestSupport"]),
+        .testTarget(name: "TraceQueryTests", dependencies: ["TraceQuery", "TestSupport"]),
+        .testTarget(name: "TraceAnalysisTests", dependencies: ["TraceAnalysis", "TestSupport"]),
+        .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "TestSupport"]),
+        .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
+        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "TestSupport"]),
+        .testTarget(name: "trexTests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -89,11 +89,11 @@ public enum TraceDecoder {
     /// Convenience over an array.
     public static func decode(_ bytes: [UInt8], source: String, into builder: inout SpanTableBuilder,
                               progress: ((Int) -> Void)? = nil) throws(DecodeFailure) -> DecodeReport {
-        do {
-            return try bytes.withUnsafeBytes { buffer throws(DecodeFailure) in
-                try decode(buffer, source: source, into: &builder, progress: progress)
-            }
+        let result: Result<DecodeReport, DecodeFailure> = bytes.withUnsafeBytes { buffer in
+            do { return .success(try decode(buffer, source: source, into: &builder, progress: progress)) }
+            catch { return .failure(error) }
         }
+        return try result.get()
     }
 }
 

@@ -90,7 +90,7 @@ public enum TraceDecoder {
     public static func decode(_ bytes: [UInt8], source: String, into builder: inout SpanTableBuilder,
                               progress: ((Int) -> Void)? = nil) throws(DecodeFailure) -> DecodeReport {
         let result: Result<DecodeReport, DecodeFailure> = bytes.withUnsafeBytes { buffer in
-            do { return .success(try decode(buffer, source: source, into: &builder, progress: progress)) }
+            do throws(DecodeFailure) { return .success(try decode(buffer, source: source, into: &builder, progress: progress)) }
             catch { return .failure(error) }
         }
         return try result.get()

@@ -1,1 +1,22 @@
-print("trex-bench: not yet")
+// trex-bench: release-mode benchmarks. Run `make bench` or
+// `swift build -c release --product trex-bench && .build/release/trex-bench [NAME...]`.
+// Each benchmark prints its figures and the targets they are measured against.
+
+let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
+    ("parse", "decode synthetic OTLP JSON Lines: MB/s, spans/s, bytes per span", ParseBenchmark.run),
+    ("query", "a 5-clause query over 1,000,000 spans in memory", QueryBenchmark.run),
+    ("analysis", "critical path and diagnostics on a 1,000,000-span trace", AnalysisBenchmark.run),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print("usage: trex-bench [NAME...]   (all when none)")
+    for b in benchmarks { print("  \(b.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(b.summary)") }
+} else {
+    let selected = arguments.filter { !$0.hasPrefix("-") }
+    let options = arguments.filter { $0.hasPrefix("-") }
+    for b in benchmarks where selected.isEmpty || selected.contains(b.name) {
+        print("== \(b.name): \(b.summary)")
+        b.run(options)
+    }
+}

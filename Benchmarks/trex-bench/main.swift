@@ -11,7 +11,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     print("usage: trex-bench [NAME...]   (all when none)")
-    for b in benchmarks { print("  \(b.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(b.summary)") }
+    for b in benchmarks { print("  \(b.name + String(repeating: " ", count: max(1, 10 - b.name.count))) \(b.summary)") }
 } else {
     let selected = arguments.filter { !$0.hasPrefix("-") }
     let options = arguments.filter { $0.hasPrefix("-") }

@@ -1,1 +1,22 @@
-print("trex")
+import ArgumentParser
+
+// trex's entry point. ArgumentParser reports usage errors with exit code 64; trex promises 2
+// (0: loaded, possibly with warnings; 1: nothing could be loaded or matched; 2: usage).
+var command: ParsableCommand
+do {
+    command = try Trex.parseAsRoot()
+} catch {
+    if Trex.exitCode(for: error) == .validationFailure {
+        FileHandleOutput.standardError(Trex.fullMessage(for: error))
+        exitProcess(2)
+    }
+    Trex.exit(withError: error)
+}
+do {
+    try command.run()
+} catch let error as ValidationError {
+    FileHandleOutput.standardError("trex: \(error.message)")
+    exitProcess(2)
+} catch {
+    Trex.exit(withError: error)
+}

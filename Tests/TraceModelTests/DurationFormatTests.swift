@@ -16,3 +16,15 @@ import TraceModel
         #expect(DurationFormat.string(Nanoseconds(3_400), ascii: true) == "3.4us")
     }
 }
+
+@Suite struct TimestampFormatTests {
+    @Test func formatsUTCCalendarTimes() {
+        // 1700000000 s is 2023-11-14 22:13:20 UTC.
+        let t = Timestamp(unixNanos: 1_700_000_000_123_456_789)
+        #expect(TimestampFormat.utc(t) == "2023-11-14 22:13:20.123")
+        #expect(TimestampFormat.rfc3339(t) == "2023-11-14T22:13:20.123456789Z")
+        #expect(TimestampFormat.utc(Timestamp(unixNanos: 0)) == "1970-01-01 00:00:00.000")
+        #expect(TimestampFormat.utc(Timestamp(unixNanos: 951_782_400_000_000_000)) == "2000-02-29 00:00:00.000")
+        #expect(TimestampFormat.utc(Timestamp(unixNanos: -1_000_000)) == "1969-12-31 23:59:59.999")
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import TraceModel
+import TraceStore
+
+/// `trex list`: one row per trace.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the traces in the inputs, one row per trace, earliest first.",
+        discussion: """
+        Examples:
+          trex list traces.json
+          trex list --json collector-output/ | jq '.[] | select(.errorCount > 0)'
+        """)
+
+    @OptionGroup var input: InputOptions
+
+    @Flag(help: "Print a JSON array of trace objects instead of a table.")
+    var json = false
+
+    func run() throws {
+        let catalog = try input.load()
+        let rows = catalog.byStart.map { TraceRow(catalog: catalog, index: $0) }
+        if json {
+            try JSONOutput.write(rows.map(\.json))
+        } else {
+            FileHandleOutput.standardOutput(TraceRow.table(rows, idWidth: catalog.uniquePrefixLength()))
+        }
+    }
+}

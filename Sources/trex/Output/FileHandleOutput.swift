@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writing to standard output and standard error without Foundation, and leaving the process.
+enum FileHandleOutput {
+    /// Writes a line to standard error.
+    static func standardError(_ text: String) {
+        var line = text
+        if !line.hasSuffix("\n") { line += "\n" }
+        writeAll(2, Array(line.utf8))
+    }
+
+    /// Writes bytes to standard output as they are.
+    static func standardOutput(_ bytes: [UInt8]) { writeAll(1, bytes) }
+
+    /// Writes text to standard output as it is (no newline added).
+    static func standardOutput(_ text: String) { writeAll(1, Array(text.utf8)) }
+
+    /// Unbuffered `write(2)` until everything is out (or the reader went away).
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+
+    /// True when standard output is a terminal.
+    static var standardOutputIsTerminal: Bool { isatty(1) == 1 }
+
+    /// The terminal's width in columns (COLUMNS, then the tty, then 120).
+    static var terminalWidth: Int {
+        if let text = getenv("COLUMNS").map({ String(cString: $0) }), let n = Int(text), n > 20 { return n }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+        return 120
+    }
+
+    /// True when the locale's character set is UTF-8 (so box drawing and blocks can be used).
+    static var localeIsUTF8: Bool {
+        for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let value = getenv(name).map({ String(cString: $0) }), !value.isEmpty {
+                let upper = value.uppercased()
+                return upper.contains("UTF-8") || upper.contains("UTF8")
+            }
+        }
+        return false
+    }
+}
+
+func exitProcess(_ code: Int32) -> Never { exit(code) }

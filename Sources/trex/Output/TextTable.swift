@@ -1,0 +1,61 @@
+/// An aligned plain-text table: a header row and data rows, columns padded to the widest cell.
+struct TextTable {
+    enum Alignment { case left, right }
+
+    struct Column {
+        var title: String
+        var alignment: Alignment
+        /// Cells longer than this are cut with an ellipsis (nil: no limit).
+        var maxWidth: Int?
+
+        init(_ title: String, _ alignment: Alignment = .left, maxWidth: Int? = nil) {
+            self.title = title
+            self.alignment = alignment
+            self.maxWidth = maxWidth
+        }
+    }
+
+    var columns: [Column]
+    var rows: [[String]] = []
+
+    init(_ columns: [Column]) { self.columns = columns }
+
+    mutating func append(_ row: [String]) { rows.append(row) }
+
+    /// The table as lines, two spaces between columns, no trailing spaces.
+    func render() -> String {
+        let cells = ([columns.map(\.title)] + rows).map { row in
+            row.enumerated().map { index, cell in
+                guard let limit = columns[index].maxWidth else { return cell }
+                return TextWidth.truncate(cell, to: limit)
+            }
+        }
+        var widths = columns.map { _ in 0 }
+        for row in cells {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], TextWidth.of(cell)) }
+        }
+        var out = ""
+        for row in cells {
+            var line = ""
+            for (index, cell) in row.enumerated() {
+                let pad = String(repeating: " ", count: widths[index] - TextWidth.of(cell))
+                if index > 0 { line += "  " }
+                line += columns[index].alignment == .left ? cell + pad : pad + cell
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+}
+
+/// Display width for plain-text output. Placeholder until TerminalCore's width measurement is
+/// wired in: counts characters.
+enum TextWidth {
+    static func of(_ text: String) -> Int { text.count }
+
+    static func truncate(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        return String(text.prefix(max(0, width - 1))) + "…"
+    }
+}

@@ -61,13 +61,13 @@ extension QueryDiagnostic {
     }
 
     static func unknownStatus(_ token: Token, _ word: String) -> QueryDiagnostic {
-        let names = StatusCode.allCases.map(\.name)
+        let names = [StatusCode.ok, .error, .unset].map(\.name)
         return QueryDiagnostic(.checking, "unknown status `\(word)`", at: token.range, expected: names,
                                suggestion: Suggestions.nearest(to: word, in: names))
     }
 
     static func unknownKind(_ token: Token, _ word: String) -> QueryDiagnostic {
-        let names = SpanKind.allCases.map(\.name)
+        let names = [SpanKind.server, .client, .producer, .consumer, .internal, .unspecified].map(\.name)
         return QueryDiagnostic(.checking, "unknown span kind `\(word)`", at: token.range, expected: names,
                                suggestion: Suggestions.nearest(to: word, in: names))
     }

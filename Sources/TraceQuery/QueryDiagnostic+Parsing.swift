@@ -75,7 +75,8 @@ extension QueryDiagnostic {
             suggestion = Suggestions.nearest(to: word, in: candidates)
                 .map { word.first?.isLowercase == true ? $0.lowercased() : $0 }
         }
-        return QueryDiagnostic(.parsing, "expected \(list(expected)), found \(token.kind.describedForMessage)",
+        let wanted = expected.count > 4 ? "an operator, AND, OR or the end of the query" : list(expected)
+        return QueryDiagnostic(.parsing, "expected \(wanted), found \(token.kind.describedForMessage)",
                                at: token.range, expected: expected, suggestion: suggestion)
     }
 }

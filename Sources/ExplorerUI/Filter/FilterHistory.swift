@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Past filters, newest last, kept across runs in `$XDG_STATE_HOME/trex/history`
 /// (default `~/.local/state/trex/history`), one query per line.
 public struct FilterHistory: Sendable {
@@ -35,33 +31,11 @@ public struct FilterHistory: Sendable {
 
     private func save() {
         guard let path else { return }
-        Self.makeParentDirectories(of: path)
-        let temporary = path + ".tmp"
-        guard let file = fopen(temporary, "w") else { return }
-        let text = entries.joined(separator: "\n") + "\n"
-        _ = text.withCString { fputs($0, file) }
-        if fclose(file) == 0 { rename(temporary, path) } else { unlink(temporary) }
+        TextFile.writeAtomically(entries.joined(separator: "\n") + "\n", to: path)
     }
 
     private static func read(_ path: String) -> [String]? {
-        guard let file = fopen(path, "r") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if n <= 0 { break }
-            bytes += chunk[0..<n]
-        }
-        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
-    }
-
-    private static func makeParentDirectories(of path: String) {
-        var prefix = ""
-        for part in path.split(separator: "/").dropLast() {
-            prefix += "/" + part
-            mkdir(prefix, 0o700)
-        }
+        TextFile.read(path)?.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
 }
 

@@ -12,7 +12,7 @@ import TraceModel
 /// Same layout rules as `TraceDrawing` (indentation nests, one column = `unitNanos`, time 0 at
 /// the leftmost `[`). Extra options after the bar: `host=` (resource `host.name`),
 /// `ref=follows` (the `.followsFrom` marker), `sampled=0|1` (W3C flags), `remote=0|1` (the
-/// OTLP parent-is-remote flag), `shared=1` (`.sharedServerHalf`), `trace=` (the trace this
+/// OTLP parent-is-remote flag; sampled unless `sampled=0` comes first), `shared=1` (`.sharedServerHalf`), `trace=` (the trace this
 /// span belongs to, default "trace-1"), `id=` (the span id name, when two spans must share
 /// one). `attributes` adds typed attributes by span name, for values with spaces.
 public enum AnalysisDrawing {
@@ -67,6 +67,7 @@ public enum AnalysisDrawing {
                 flags |= sampled == "1" ? 1 : 0
             }
             if let remote = options.removeValue(forKey: "remote") {
+                if !markers.contains(.hasFlags) { flags |= 1 }   // sampled unless said otherwise
                 markers.insert(.hasFlags)
                 flags |= 0x100 | (remote == "1" ? 0x200 : 0)
             }

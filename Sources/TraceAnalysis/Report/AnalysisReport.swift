@@ -48,9 +48,16 @@ public struct AnalysisReport: Sendable {
         return Nanoseconds(times.ends.max()! &- times.starts.min()!)
     }
 
-    /// Spans with critical time, most first: (span, critical time, share of `duration`).
+    /// The length of the critical path (summed over the paths of several roots): the latency
+    /// it explains. Less than `duration` when asynchronous work outlives the request.
+    public var criticalPathDuration: Nanoseconds {
+        criticalPath.paths.reduce(.zero) { $0 + $1.duration }
+    }
+
+    /// Spans with critical time, most first: (span, critical time, share of
+    /// `criticalPathDuration`).
     public var criticalShares: [(span: Int, time: Nanoseconds, share: Double)] {
-        let total = Double(max(duration.value, 1))
+        let total = Double(max(criticalPathDuration.value, 1))
         return criticalPath.criticalTime.enumerated()
             .filter { $0.element > .zero }
             .sorted { $0.element != $1.element ? $0.element > $1.element : $0.offset < $1.offset }

@@ -1,0 +1,111 @@
+/// The shape of a SQL statement: the statement with its literals stripped, so that
+/// `SELECT * FROM items WHERE id = 42` and `... id = 43` are the same operation.
+///
+/// Replaces quoted strings ('...', with '' and backslash escapes) and numbers (decimal, hex,
+/// exponents) with `?`, collapses `IN (?, ?, ...)` lists to `IN (?)`, drops comments
+/// (`-- ...`, `/* ... */`, which often carry per-request trace ids) and collapses whitespace.
+/// Quoted identifiers ("name", `name`) and placeholders ($1, :name, ?) are kept. O(length).
+public enum SQLShape {
+    public static func of(_ statement: String) -> String {
+        let bytes = Array(statement.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
+        func lastIsIdentifier() -> Bool {
+            guard let last = out.last else { return false }
+            return isIdentifier(last)
+        }
+        func space() {
+            if let last = out.last, last != UInt8(ascii: " ") { out.append(UInt8(ascii: " ")) }
+        }
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "'"):
+                i += 1
+                while i < n {
+                    if bytes[i] == UInt8(ascii: "\\"), i + 1 < n { i += 2; continue }
+                    if bytes[i] == UInt8(ascii: "'") {
+                        if i + 1 < n, bytes[i + 1] == UInt8(ascii: "'") { i += 2; continue }
+                        break
+                    }
+                    i += 1
+                }
+                i += 1
+                out.append(UInt8(ascii: "?"))
+            case UInt8(ascii: "\""), UInt8(ascii: "`"):
+                let quote = b
+                out.append(b)
+                i += 1
+                while i < n, bytes[i] != quote { out.append(bytes[i]); i += 1 }
+                if i < n { out.append(quote); i += 1 }
+            case UInt8(ascii: "-") where i + 1 < n && bytes[i + 1] == UInt8(ascii: "-"):
+                while i < n, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                space()
+            case UInt8(ascii: "/") where i + 1 < n && bytes[i + 1] == UInt8(ascii: "*"):
+                i += 2
+                while i + 1 < n, !(bytes[i] == UInt8(ascii: "*") && bytes[i + 1] == UInt8(ascii: "/")) { i += 1 }
+                i = min(n, i + 2)
+                space()
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                space()
+                i += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where !lastIsIdentifier():
+                i += 1
+                while i < n, isIdentifier(bytes[i]) || bytes[i] == UInt8(ascii: ".")
+                        || ((bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-"))
+                            && (bytes[i - 1] | 0x20) == UInt8(ascii: "e")) {
+                    i += 1
+                }
+                out.append(UInt8(ascii: "?"))
+            case UInt8(ascii: ".") where i + 1 < n && isDigit(bytes[i + 1]) && !lastIsIdentifier():
+                i += 1
+                while i < n, isIdentifier(bytes[i]) { i += 1 }
+                out.append(UInt8(ascii: "?"))
+            default:
+                out.append(b)
+                i += 1
+            }
+        }
+        while out.last == UInt8(ascii: " ") { out.removeLast() }
+        return collapseInLists(String(decoding: out, as: UTF8.self))
+    }
+
+    /// `IN (?, ?, ?)` -> `IN (?)`, case-insensitively, spaces allowed.
+    static func collapseInLists(_ text: String) -> String {
+        var chars = Array(text)
+        var i = 0
+        while i + 1 < chars.count {
+            let isIn = (chars[i] == "i" || chars[i] == "I") && (chars[i + 1] == "n" || chars[i + 1] == "N")
+                && (i == 0 || !isIdentifierCharacter(chars[i - 1]))
+            guard isIn else { i += 1; continue }
+            var j = i + 2
+            while j < chars.count, chars[j] == " " { j += 1 }
+            guard j < chars.count, chars[j] == "(" else { i += 1; continue }
+            var k = j + 1
+            var marks = 0
+            while k < chars.count, chars[k] == "?" || chars[k] == "," || chars[k] == " " {
+                if chars[k] == "?" { marks += 1 }
+                k += 1
+            }
+            if marks >= 1, k < chars.count, chars[k] == ")" {
+                chars.replaceSubrange(j...k, with: Array("(?)"))
+            }
+            i = j + 1
+        }
+        return String(chars)
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+    private static func isIdentifier(_ b: UInt8) -> Bool {
+        isDigit(b) || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
+            || b == UInt8(ascii: "_") || b == UInt8(ascii: "$") || b == UInt8(ascii: "@")
+            || b == UInt8(ascii: "#") || b >= 0x80
+    }
+
+    private static func isIdentifierCharacter(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber || c == "_" || c == "$"
+    }
+}

@@ -1,0 +1,45 @@
+import TraceModel
+
+/// Statement shapes of database spans, computed once per distinct statement string.
+///
+/// A span is a database call when it has a `db.statement` (older semantic conventions) or
+/// `db.query.text` attribute; its shape is `SQLShape.of` that text, interned to a small id so
+/// grouping compares integers. Id 0 means "no statement".
+public struct StatementShapes {
+    private let table: SpanTable
+    private let keys: [StringID]
+    private var shapeOfStatement: [StringID: Int32] = [:]
+    private var idOfShape: [String: Int32] = [:]
+    /// The shapes by id; index 0 is the empty "no statement".
+    public private(set) var shapes: [String] = [""]
+
+    public init(_ table: SpanTable) {
+        self.table = table
+        keys = ["db.query.text", "db.statement"].compactMap { table.strings.lookup($0) }
+    }
+
+    /// The shape id of a span's statement; 0 when it has none. O(attributes) per span, plus
+    /// O(length) the first time a statement string is seen.
+    public mutating func shapeID(of span: Span) -> Int32 {
+        guard !keys.isEmpty, !span.attributes.isEmpty else { return 0 }
+        for key in keys {
+            guard let attribute = table.attribute(key, in: span.attributes), let text = attribute.stringID else { continue }
+            if let known = shapeOfStatement[text] { return known }
+            let shape = SQLShape.of(table.strings[text])
+            let id: Int32
+            if let existing = idOfShape[shape] {
+                id = existing
+            } else {
+                shapes.append(shape)
+                id = Int32(shapes.count - 1)
+                idOfShape[shape] = id
+            }
+            shapeOfStatement[text] = id
+            return id
+        }
+        return 0
+    }
+
+    /// The shape text of an id, nil for 0.
+    public func shape(_ id: Int32) -> String? { id == 0 ? nil : shapes[Int(id)] }
+}

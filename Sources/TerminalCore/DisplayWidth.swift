@@ -48,6 +48,19 @@ public enum DisplayWidth {
         return false
     }
 
+    /// Whether a multi-scalar character is drawn as one emoji (ZWJ sequence, VS16, modifier, flag).
+    public static func isEmojiSequence(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        var iterator = scalars.makeIterator()
+        guard let first = iterator.next(), let second = iterator.next() else { return false }
+        return isEmojiCluster(first: first, second: second, scalars: scalars)
+    }
+
+    /// Whether the scalar is a regional indicator letter (two of them make a flag).
+    public static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x1F1E6 && scalar.value <= 0x1F1FF
+    }
+
     // MARK: - Helpers
 
     /// The width of printable ASCII text, or nil when the text has anything else. O(n).
@@ -70,11 +83,6 @@ public enum DisplayWidth {
             return true
         }
         return false
-    }
-
-    /// Whether the scalar is a regional indicator letter (two of them make a flag).
-    static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x1F1E6 && scalar.value <= 0x1F1FF
     }
 }
 

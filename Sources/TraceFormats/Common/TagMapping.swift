@@ -1,0 +1,73 @@
+import TraceModel
+
+/// Span tags that Jaeger and Zipkin use for what the model has fields for.
+///
+/// These tags are consumed into the fields and not kept as attributes, so the model says each
+/// thing once: `span.kind` -> kind; `error` -> status ERROR (Jaeger: when true; Zipkin: always,
+/// its value becoming the message); `otel.status_code` / `otel.status_description` -> status
+/// and message (they win over `error`); `otel.scope.name` / `otel.library.name` and their
+/// `.version` -> the instrumentation scope; `w3c.tracestate` -> trace state.
+struct TagMapping {
+    enum Field { case kind, error, statusCode, statusDescription, scopeName, scopeVersion, traceState }
+
+    private let keys: [(id: StringID, field: Field)]
+
+    init(builder: inout SpanTableBuilder) {
+        let names: [(String, Field)] = [
+            ("span.kind", .kind), ("error", .error), ("otel.status_code", .statusCode),
+            ("otel.status_description", .statusDescription), ("otel.scope.name", .scopeName),
+            ("otel.library.name", .scopeName), ("otel.scope.version", .scopeVersion),
+            ("otel.library.version", .scopeVersion), ("w3c.tracestate", .traceState),
+        ]
+        keys = names.map { (builder.intern($0.0), $0.1) }
+    }
+
+    /// The field a tag key maps to, or nil for an ordinary attribute. O(9).
+    @inline(__always)
+    func field(for key: StringID) -> Field? {
+        for k in keys where k.id == key { return k.field }
+        return nil
+    }
+}
+
+/// What the mapped tags of one span said.
+struct MappedTags {
+    var kind: SpanKind?
+    /// An `error` tag that means error (Jaeger `true`; any Zipkin `error` tag).
+    var error = false
+    /// The value of Zipkin's `error` tag (its message).
+    var errorMessage = StringID.empty
+    var statusCode: StatusCode?
+    var statusDescription: StringID?
+    var scopeName = StringID.empty
+    var scopeVersion = StringID.empty
+    var traceState = StringID.empty
+
+    /// The status and message these tags amount to.
+    var status: (code: StatusCode, message: StringID) {
+        if let statusCode { return (statusCode, statusDescription ?? (statusCode == .error ? errorMessage : .empty)) }
+        if error { return (.error, statusDescription ?? errorMessage) }
+        return (.unset, statusDescription ?? .empty)
+    }
+
+    /// Records a mapped tag whose value is text (`value`) and, for `error`, a truth value.
+    mutating func set(_ field: TagMapping.Field, text value: StringID, truth: Bool?, in b: SpanTableBuilder) {
+        switch field {
+        case .kind: kind = SpanKind(name: b.strings[value])
+        case .error:
+            if let truth { error = error || truth } else { error = true }
+            errorMessage = value
+        case .statusCode: statusCode = StatusCode(name: b.strings[value])
+        case .statusDescription: statusDescription = value
+        case .scopeName: scopeName = value
+        case .scopeVersion: scopeVersion = value
+        case .traceState: traceState = value
+        }
+    }
+
+    /// The scope these tags name (index 0, the empty scope, when they name none).
+    func scope(_ b: inout SpanTableBuilder) -> UInt32 {
+        if scopeName.isEmpty && scopeVersion.isEmpty { return 0 }
+        return b.addScope(InstrumentationScope(name: scopeName, version: scopeVersion))
+    }
+}

@@ -1,0 +1,103 @@
+/// Maps the member names of one kind of JSON object to small integers, in O(1) per name and
+/// without allocating.
+///
+/// Each name is registered in lowerCamelCase and, derived from it, in snake_case
+/// (`startTimeUnixNano` and `start_time_unix_nano`), because OTLP JSON allows both. A name is
+/// fingerprinted by its length and its first and last eight bytes, which identify names up to
+/// 16 bytes exactly; longer names are also compared in full.
+struct KeyTable: Sendable {
+    private struct Entry: Sendable {
+        var first: UInt64 = 0
+        var last: UInt64 = 0
+        var length: Int = -1
+        var id: Int = -1
+        /// Index into `longNames` of the full name, for names over 16 bytes.
+        var long: Int = -1
+    }
+
+    private var entries: [Entry]
+    private var longNames: [[UInt8]] = []
+    private let mask: Int
+
+    /// Registers `names[i]` (and its snake_case form) as id `i`.
+    init(_ names: [String]) {
+        var size = 16
+        while size < names.count * 8 { size *= 2 }
+        entries = Array(repeating: Entry(), count: size)
+        mask = size - 1
+        for (id, name) in names.enumerated() {
+            insert(Array(name.utf8), id: id)
+            let snake = Self.snakeCase(name)
+            if snake != Array(name.utf8) { insert(snake, id: id) }
+        }
+    }
+
+    /// `startTimeUnixNano` -> `start_time_unix_nano`.
+    static func snakeCase(_ name: String) -> [UInt8] {
+        var out: [UInt8] = []
+        for b in name.utf8 {
+            if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") {
+                out.append(UInt8(ascii: "_"))
+                out.append(b | 0x20)
+            } else {
+                out.append(b)
+            }
+        }
+        return out
+    }
+
+    private mutating func insert(_ name: [UInt8], id: Int) {
+        let (first, last) = name.withUnsafeBufferPointer { Self.fingerprint($0) }
+        var slot = Self.slot(first, last, name.count) & mask
+        while entries[slot].length >= 0 { slot = (slot + 1) & mask }
+        var long = -1
+        if name.count > 16 {
+            longNames.append(name)
+            long = longNames.count - 1
+        }
+        entries[slot] = Entry(first: first, last: last, length: name.count, id: id, long: long)
+    }
+
+    /// The id of a member name, or -1 when the table does not know it.
+    @inline(__always)
+    func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        let (first, last) = Self.fingerprint(key)
+        let n = key.count
+        var slot = Self.slot(first, last, n) & mask
+        return entries.withUnsafeBufferPointer { table in
+            while true {
+                let e = table[slot]
+                if e.length < 0 { return -1 }
+                if e.length == n && e.first == first && e.last == last {
+                    if n <= 16 || longNames[e.long].elementsEqual(key) { return e.id }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func slot(_ first: UInt64, _ last: UInt64, _ length: Int) -> Int {
+        let h = (first &* 0x9E37_79B9_7F4A_7C15) ^ (last &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
+        return Int(truncatingIfNeeded: (h ^ (h >> 29)) >> 7)
+    }
+
+    /// The first and last eight bytes of a name (overlapping or zero-padded when shorter).
+    @inline(__always)
+    static func fingerprint(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        let n = key.count
+        guard n > 0, let p = key.baseAddress else { return (0, 0) }
+        let raw = UnsafeRawPointer(p)
+        if n >= 8 {
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+        }
+        if n >= 4 {
+            let a = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let b = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            return (a | b << 32, 0)
+        }
+        var w: UInt64 = 0
+        for i in 0..<n { w |= UInt64(p[i]) << UInt64(i * 8) }
+        return (w, 0)
+    }
+}

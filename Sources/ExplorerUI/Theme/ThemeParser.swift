@@ -17,8 +17,7 @@ public enum ThemeParser {
         var services: [Style] = []
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = offset + 1
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
-                .map(String.init) ?? ""
+            let line = Self.stripComment(String(rawLine))
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             if words.isEmpty { continue }
             guard words.count >= 2, words[1] == "=" else {
@@ -52,6 +51,18 @@ public enum ThemeParser {
         }
         let palette = Palette(name: name, styles: styles, fallback: styles[.text] ?? .plain)
         return Theme(name: name, palette: palette, serviceStyles: services)
+    }
+
+    /// The line without its comment: `#` at the start or after a space, and not `#rrggbb`.
+    static func stripComment(_ line: String) -> String {
+        let chars = Array(line)
+        for i in chars.indices where chars[i] == "#" {
+            let atWordStart = i == 0 || chars[i - 1] == " " || chars[i - 1] == "\t"
+            let isColour = i + 7 <= chars.count && chars[(i + 1)..<(i + 7)].allSatisfy(\.isHexDigit)
+                && (i + 7 == chars.count || chars[i + 7] == " " || chars[i + 7] == "\t")
+            if atWordStart && !isColour { return String(chars[..<i]) }
+        }
+        return line
     }
 
     private struct StyleError: Error { var message: String }

@@ -14,7 +14,7 @@ struct TraceListView {
     let maxDuration: Nanoseconds
 
     struct Layout {
-        var start = 18, service = 16, name = 30, duration = 8, bar = 12, spans = 6, errors = 4, matches = 5
+        var start = 18, service = 16, name = 30, duration = 9, bar = 12, spans = 6, errors = 4, matches = 5
         var services = 0
         var showBar = true
         var showServices = true

@@ -176,7 +176,8 @@ struct WaterfallView {
         drawBar(from: start, to: end, axis: axis, columns: columns, y: y, style: barStyle, into: &buffer)
         if screen.showCritical, let sections = screen.insights.sectionsBySpan[local] {
             var critical = context.style(.critical)
-            critical.background = base.background
+            // Critical sections lie inside the bar: their partly covered cells show the bar's colour.
+            critical.background = context.colorMode == .none ? base.background : barStyle.foreground
             for section in sections {
                 drawBar(from: section.start.unixNanos, to: section.end.unixNanos, axis: axis, columns: columns, y: y,
                         style: critical, into: &buffer)

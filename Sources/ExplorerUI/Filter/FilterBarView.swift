@@ -32,19 +32,23 @@ struct FilterBarView {
             let underline = max(1, DisplayWidth.of(String(Array(bar.editor.string)
                 .dropFirst(diagnostic.range.lowerBound).prefix(diagnostic.range.count))))
             let caretX = textX + max(0, column)
-            var caret = "^" + String(repeating: "~", count: max(0, min(underline, 40) - 1))
+            let caret = "^" + String(repeating: "~", count: max(0, min(underline, 40) - 1))
             var message = diagnostic.message
             if let suggestion = diagnostic.suggestion { message += " (did you mean `\(suggestion)`?)" }
             else if !diagnostic.expected.isEmpty {
                 message += " (expected \(diagnostic.expected.prefix(4).joined(separator: ", ")))"
             }
-            if caretX + DisplayWidth.of(caret) + 2 + DisplayWidth.of(message) > caretRow.right {
-                // Not enough room after the caret: put the message before it.
-                caret = message + " " + caret
-                let start = max(caretRow.x, caretX + 1 - DisplayWidth.of(caret))
-                buffer.setTruncated(caret, x: start, y: caretRow.y, width: caretRow.right - start, style: errorStyle)
+            // The message goes on the side of the caret with more room; the caret stays under
+            // the column.
+            let rightRoom = caretRow.right - caretX - DisplayWidth.of(caret) - 1
+            let leftRoom = caretX - caretRow.x - 1
+            buffer.setString(caret, x: caretX, y: caretRow.y, style: errorStyle, maxWidth: caretRow.right - caretX)
+            if DisplayWidth.of(message) <= rightRoom || rightRoom >= leftRoom {
+                buffer.setString(message.truncated(toWidth: max(0, rightRoom)), x: caretX + DisplayWidth.of(caret) + 1,
+                                 y: caretRow.y, style: errorStyle)
             } else {
-                buffer.setString(caret + " " + message, x: caretX, y: caretRow.y, style: errorStyle)
+                let cut = message.truncated(toWidth: leftRoom)
+                buffer.setString(cut, x: caretX - 1 - DisplayWidth.of(cut), y: caretRow.y, style: errorStyle)
             }
         }
         return Point(x: textX + cursorColumn - shift, y: inputRow.y)
@@ -61,3 +65,4 @@ struct FilterBarView {
         return String(text[index...])
     }
 }
+

@@ -81,7 +81,7 @@ import TestSupport
         let lines = h.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let input = lines.firstIndex { $0.hasPrefix("filter traces: ") }!
         let caretLine = lines[input + 1]
-        let column = Array(lines[input]).firstIndex(of: "D")!
+        let column = lines[input].distance(from: lines[input].startIndex, to: lines[input].range(of: "Duraton")!.lowerBound)
         #expect(Array(caretLine)[column] == "^")
         #expect(caretLine.contains("did you mean `duration`?"))
         h.press(.enter)

@@ -34,7 +34,7 @@ struct FilterBarView {
             let caretX = textX + max(0, column)
             let caret = "^" + String(repeating: "~", count: max(0, min(underline, 40) - 1))
             var message = diagnostic.message
-            if let suggestion = diagnostic.suggestion { message += " (did you mean `\(suggestion)`?)" }
+            if let suggestion = diagnostic.suggestion { message = "did you mean `\(suggestion)`? " + message }
             else if !diagnostic.expected.isEmpty {
                 message += " (expected \(diagnostic.expected.prefix(4).joined(separator: ", ")))"
             }

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import TerminalCore
 import TraceModel
 import TestSupport

@@ -12,8 +12,10 @@ public struct DependencyGraph: Sendable {
     /// Edges, most calls first, then by caller and callee.
     public let edges: [DependencyEdge]
 
+    /// The graph of every trace in a table. O(N log N).
     public init(_ table: SpanTable) { self.init(table.allTraces) }
 
+    /// The graph of some traces (builds each one's `TraceTree`). O(N log N).
     public init(_ traces: [Trace]) {
         struct Key: Hashable {
             var caller: String

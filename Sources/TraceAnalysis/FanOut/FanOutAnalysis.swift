@@ -10,6 +10,7 @@ public struct FanOutAnalysis: Sendable {
     public let nPlusOne: [NPlusOneFinding]
     public let wideFanOuts: [WideFanOutFinding]
 
+    /// Scans every span with enough children. O(n log n).
     public init(_ trace: Trace, tree: TraceTree? = nil) {
         let tree = tree ?? TraceTree(trace)
         var grouper = ChildGroups(trace: trace, tree: tree)

@@ -6,6 +6,7 @@
 /// (`-- ...`, `/* ... */`, which often carry per-request trace ids) and collapses whitespace.
 /// Quoted identifiers ("name", `name`) and placeholders ($1, :name, ?) are kept. O(length).
 public enum SQLShape {
+    /// The shape of a statement.
     public static func of(_ statement: String) -> String {
         var text = statement
         var out: [UInt8] = []

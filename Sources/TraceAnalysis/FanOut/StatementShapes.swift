@@ -16,6 +16,7 @@ public struct StatementShapes {
     /// The shapes by id; index 0 is the empty "no statement".
     public private(set) var shapes: [String] = [""]
 
+    /// Shapes for the spans of a table (computed lazily, per distinct statement).
     public init(_ table: SpanTable) {
         self.table = table
         keys = ["db.query.text", "db.statement"].compactMap { table.strings.lookup($0) }

@@ -7,7 +7,7 @@ import TraceModel
 /// Children on the parent's own clock never count as skew (their odd timing is a different
 /// diagnostic). O(n) plus O(v log v) for the medians of v violations.
 public struct ClockSkewAnalysis: Sendable {
-    /// Every cross-clock child that does not fit its parent, in pre-order.
+    /// Every cross-clock child that does not fit its parent, by the child's start.
     public let findings: [ClockSkewFinding]
     /// One estimate per (parent service, child service) pair with at least one violation,
     /// most violations first.
@@ -20,47 +20,61 @@ public struct ClockSkewAnalysis: Sendable {
         var findings: [ClockSkewFinding] = []
 
         struct Accumulator {
+            var key: UInt64
             var pairs = 0
             var shifts: [Int64] = []
             var lower = Int64.min
             var upper = Int64.max
         }
-        var byPair: [UInt64: Accumulator] = [:]
+        var slotOfPair: [UInt64: Int] = [:]
+        var accumulators: [Accumulator] = []
+        var lastKey = UInt64.max
+        var lastSlot = -1
 
-        for node in tree.preorder {
-            let i = Int(node)
-            let p = Int(tree.parent[i])
-            guard p >= 0 else { continue }
-            let child = trace[i]
-            let parent = trace[p]
-            guard !domains.shareClock(child, parent) else { continue }
-            let cs = child.start.unixNanos, ce = child.end.unixNanos
-            let ps = parent.start.unixNanos, pe = parent.end.unixNanos
-            let synchronous = SpanRelation(child: child, parent: parent) == .synchronous
-            let longer = ce &- cs > pe &- ps
-            let key = UInt64(table.serviceID(of: parent).rawValue) << 32 | UInt64(table.serviceID(of: child).rawValue)
-            var acc = byPair[key] ?? Accumulator()
-            acc.pairs += 1
-            acc.lower = max(acc.lower, ps &- cs)
-            if synchronous, !longer { acc.upper = min(acc.upper, pe &- ce) }
+        table.spans.withUnsafeBufferPointer { all in
+            let base = trace.spanRange.lowerBound
+            for i in 0..<tree.count {
+                let p = Int(tree.parent[i])
+                guard p >= 0 else { continue }
+                let child = all[base + i]
+                let parent = all[base + p]
+                guard !domains.shareClock(child, parent) else { continue }
+                let cs = child.start.unixNanos, ce = child.end.unixNanos
+                let ps = parent.start.unixNanos, pe = parent.end.unixNanos
+                let synchronous = SpanRelation(child: child, parent: parent) == .synchronous
+                let longer = ce &- cs > pe &- ps
+                let key = UInt64(table.serviceID(of: parent).rawValue) << 32 | UInt64(table.serviceID(of: child).rawValue)
+                if key != lastKey {
+                    lastKey = key
+                    if let slot = slotOfPair[key] {
+                        lastSlot = slot
+                    } else {
+                        lastSlot = accumulators.count
+                        slotOfPair[key] = lastSlot
+                        accumulators.append(Accumulator(key: key))
+                    }
+                }
+                accumulators[lastSlot].pairs += 1
+                accumulators[lastSlot].lower = max(accumulators[lastSlot].lower, ps &- cs)
+                if synchronous, !longer { accumulators[lastSlot].upper = min(accumulators[lastSlot].upper, pe &- ce) }
 
-            let early = max(0, ps &- cs)
-            let late = synchronous ? max(0, ce &- pe) : 0
-            if early > 0 || late > 0 {
-                let shift = SkewDelta.compute(childStart: cs, childEnd: ce, parentStart: ps, parentEnd: pe).shift
-                findings.append(ClockSkewFinding(
-                    parent: p, child: i, startsEarlyBy: Nanoseconds(early), endsLateBy: Nanoseconds(late),
-                    suggestedShift: Nanoseconds(shift), childLongerThanParent: longer))
-                acc.shifts.append(shift)
+                let early = max(0, ps &- cs)
+                let late = synchronous ? max(0, ce &- pe) : 0
+                if early > 0 || late > 0 {
+                    let shift = SkewDelta.compute(childStart: cs, childEnd: ce, parentStart: ps, parentEnd: pe).shift
+                    findings.append(ClockSkewFinding(
+                        parent: p, child: i, startsEarlyBy: Nanoseconds(early), endsLateBy: Nanoseconds(late),
+                        suggestedShift: Nanoseconds(shift), childLongerThanParent: longer))
+                    accumulators[lastSlot].shifts.append(shift)
+                }
             }
-            byPair[key] = acc
         }
 
         var estimates: [SkewEstimate] = []
-        for (key, acc) in byPair where !acc.shifts.isEmpty {
+        for acc in accumulators where !acc.shifts.isEmpty {
             let sorted = acc.shifts.sorted()
             estimates.append(SkewEstimate(
-                parentService: StringID(UInt32(key >> 32)), childService: StringID(UInt32(key & 0xffff_ffff)),
+                parentService: StringID(UInt32(acc.key >> 32)), childService: StringID(UInt32(acc.key & 0xffff_ffff)),
                 pairs: acc.pairs, violations: acc.shifts.count,
                 medianShift: Nanoseconds(Percentiles.nearestRank(50, ofSorted: sorted)),
                 consistentShifts: acc.lower <= acc.upper ? acc.lower...acc.upper : nil))

@@ -12,8 +12,10 @@ public struct DependencyGraph: Sendable {
     /// Edges, most calls first, then by caller and callee.
     public let edges: [DependencyEdge]
 
+    /// The graph of every trace in a table. O(N log N).
     public init(_ table: SpanTable) { self.init(table.allTraces) }
 
+    /// The graph of some traces (builds each one's `TraceTree`). O(N log N).
     public init(_ traces: [Trace]) {
         struct Key: Hashable {
             var caller: String
@@ -28,30 +30,11 @@ public struct DependencyGraph: Sendable {
             for i in 0..<trace.spanCount {
                 let span = trace[i]
                 let p = Int(tree.parent[i])
-                if p >= 0 {
+                if p >= 0, let (kind, latency) = Self.edge(child: span, parent: trace[p], in: table) {
                     let parent = trace[p]
-                    let caller = table.serviceName(of: parent)
-                    let callee = table.serviceName(of: span)
-                    let kind: DependencyEdge.Kind
-                    let latency: Int64
-                    if parent.kind == .client, span.kind == .server {
-                        kind = .rpc
-                        latency = parent.duration.value
-                    } else if parent.kind == .producer, span.kind == .consumer {
-                        kind = .messaging
-                        latency = span.duration.value
-                    } else if caller != callee {
-                        kind = .other
-                        latency = span.duration.value
-                    } else {
-                        kind = .other
-                        latency = -1
-                    }
-                    if latency >= 0 || kind != .other {
-                        let key = Key(caller: caller, callee: callee, kind: kind)
-                        latencies[key, default: []].append(latency)
-                        if parent.isError || span.isError { errors[key, default: 0] += 1 }
-                    }
+                    let key = Key(caller: table.serviceName(of: parent), callee: table.serviceName(of: span), kind: kind)
+                    latencies[key, default: []].append(latency)
+                    if parent.isError || span.isError { errors[key, default: 0] += 1 }
                 }
                 if (span.kind == .client || span.kind == .producer), tree.childCount(of: i) == 0,
                    let peer = Self.namedPeer(of: span, in: table) {
@@ -69,6 +52,15 @@ public struct DependencyGraph: Sendable {
             if a.calls != b.calls { return a.calls > b.calls }
             return (a.caller, a.callee, a.kind.rawValue) < (b.caller, b.callee, b.kind.rawValue)
         }
+    }
+
+    /// The edge kind and latency a parent/child pair stands for, or nil for work inside one
+    /// service.
+    static func edge(child: Span, parent: Span, in table: SpanTable) -> (DependencyEdge.Kind, Int64)? {
+        if parent.kind == .client, child.kind == .server { return (.rpc, parent.duration.value) }
+        if parent.kind == .producer, child.kind == .consumer { return (.messaging, child.duration.value) }
+        if table.serviceID(of: parent) != table.serviceID(of: child) { return (.other, child.duration.value) }
+        return nil
     }
 
     /// The peer a childless client or producer span names: `peer.service`, then `db.system`

@@ -7,6 +7,7 @@ public struct Diagnostic: Sendable, Hashable {
     public var spans: [Int]
     public var message: String
 
+    /// A diagnostic of a kind and severity about some spans.
     public init(_ kind: DiagnosticKind, _ severity: DiagnosticSeverity, spans: [Int], _ message: String) {
         self.kind = kind
         self.severity = severity

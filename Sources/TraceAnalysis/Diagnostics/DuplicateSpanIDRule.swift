@@ -23,13 +23,14 @@ enum DuplicateSpanIDRule {
             }
         }
         var shared: [Int] = []
+        var pairs = 0
         for i in 0..<trace.spanCount where trace[i].markers.contains(.sharedServerHalf) {
             let p = Int(context.tree.parent[i])
             if p >= 0 { shared.append(p) }
             shared.append(i)
+            pairs += 1
         }
         if !shared.isEmpty {
-            let pairs = shared.count / 2
             out.append(Diagnostic(.duplicateSpanID, .info, spans: shared,
                 "\(SpanLabel.count(pairs, "client/server pair")) shared one span id (Zipkin-style shared spans); "
                 + "each server half was given a derived id and shown as the child of its client half"))

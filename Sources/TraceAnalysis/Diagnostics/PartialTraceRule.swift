@@ -23,22 +23,27 @@ enum PartialTraceRule {
         var synchronous = [Bool](repeating: false, count: tree.count)
         var late: [Int32: [Int]] = [:]
         var unfinished: [Int] = []
-        for node in tree.preorder {
-            let i = Int(node)
-            let span = trace[i]
-            if span.end.unixNanos == 0 { unfinished.append(i) }
-            let p = Int(tree.parent[i])
-            if p < 0 {
-                rootOf[i] = node
-                synchronous[i] = true
-                continue
-            }
-            rootOf[i] = rootOf[p]
-            synchronous[i] = synchronous[p] && SpanRelation(child: span, parent: trace[p]) == .synchronous
-            let root = trace[Int(rootOf[i])]
-            if synchronous[i], !root.parentSpanID.isValid, span.end > root.end, span.end.unixNanos != 0,
-               context.domains.shareClock(span, root) {
-                late[rootOf[i], default: []].append(i)
+        trace.table.spans.withUnsafeBufferPointer { all in
+            let base = trace.spanRange.lowerBound
+            for node in tree.preorder {
+                let i = Int(node)
+                let span = all[base + i]
+                if span.end.unixNanos == 0 { unfinished.append(i) }
+                let p = Int(tree.parent[i])
+                if p < 0 {
+                    rootOf[i] = node
+                    synchronous[i] = !span.parentSpanID.isValid   // only true roots can end early
+                    continue
+                }
+                let r = rootOf[p]
+                rootOf[i] = r
+                guard synchronous[p] else { continue }
+                synchronous[i] = SpanRelation(child: span, parent: all[base + p]) == .synchronous
+                guard synchronous[i], span.end.unixNanos != 0 else { continue }
+                let root = all[base + Int(r)]
+                if span.end > root.end, context.domains.shareClock(span, root) {
+                    late[r, default: []].append(i)
+                }
             }
         }
         for (root, spans) in late.sorted(by: { $0.key < $1.key }) {

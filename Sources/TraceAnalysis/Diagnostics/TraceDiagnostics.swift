@@ -24,10 +24,6 @@ public enum TraceDiagnostics {
         all += OutlivesParentRule.find(context)
         all += FanOutRule.find(context, analysis: fanOut)
         if let others { all += BrokenPropagationRule.find(context, index: others) }
-        let order = Dictionary(uniqueKeysWithValues: all.indices.map { ($0, $0) })
-        return all.enumerated().sorted { a, b in
-            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-            return order[a.offset]! < order[b.offset]!
-        }.map(\.element)
+        return all.filter { $0.severity == .warning } + all.filter { $0.severity == .info }
     }
 }

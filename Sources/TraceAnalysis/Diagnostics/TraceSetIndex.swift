@@ -11,6 +11,7 @@ public struct TraceSetIndex: Sendable {
     public let candidates: [BrokenPropagationCandidate]
     private let location: [UInt64: Int32]   // span id -> trace index of its first span
 
+    /// Indexes every span id and searches for broken propagation. O(N).
     public init(_ table: SpanTable) {
         self.table = table
         var location: [UInt64: Int32] = [:]

@@ -1,17 +1,16 @@
 /// How many intervals were open at once.
 enum Concurrency {
     /// The maximum number of half-open intervals [start, end) overlapping at one moment; an
-    /// interval ending exactly when another starts does not overlap it. `ends` is scratch
-    /// space. O(k log k).
-    static func maximum(starts: [Int64], ends: inout [Int64]) -> Int {
+    /// interval ending exactly when another starts does not overlap it. Sorts both arrays
+    /// in place (they are scratch space). O(k log k).
+    static func maximum(starts: inout [Int64], ends: inout [Int64]) -> Int {
+        starts.sort()
         ends.sort()
-        var open = 0
         var best = 0
         var j = 0
-        for (i, s) in starts.sorted().enumerated() {
+        for (i, s) in starts.enumerated() {
             while j < ends.count, ends[j] <= s { j += 1 }
-            open = i + 1 - j
-            best = max(best, open)
+            best = max(best, i + 1 - j)
         }
         return best
     }

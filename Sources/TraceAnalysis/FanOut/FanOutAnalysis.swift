@@ -10,18 +10,20 @@ public struct FanOutAnalysis: Sendable {
     public let nPlusOne: [NPlusOneFinding]
     public let wideFanOuts: [WideFanOutFinding]
 
+    /// Scans every span with enough children. O(n log n).
     public init(_ trace: Trace, tree: TraceTree? = nil) {
         let tree = tree ?? TraceTree(trace)
-        var grouper = ChildGrouper(trace: trace, tree: tree)
+        var grouper = ChildGroups(trace: trace, tree: tree)
+        let minimum = min(AnalysisThresholds.nPlusOneMinimumCalls, AnalysisThresholds.wideFanOutMinimumConcurrency)
         var nPlusOne: [NPlusOneFinding] = []
         var wide: [WideFanOutFinding] = []
-        for i in 0..<tree.count where tree.childCount(of: i) >= 2 {
-            let groups = grouper.groups(of: i)
-            for g in groups where g.count >= AnalysisThresholds.nPlusOneMinimumCalls {
-                nPlusOne += Self.sequentialRuns(in: g, trace: trace)
+        for i in 0..<tree.count where tree.childCount(of: i) >= minimum {
+            let ranges = grouper.sortChildren(of: i)
+            for r in ranges where r.count >= AnalysisThresholds.nPlusOneMinimumCalls {
+                nPlusOne += grouper.sequentialRuns(of: i, range: r)
             }
             if tree.childCount(of: i) >= AnalysisThresholds.wideFanOutMinimumConcurrency,
-               let finding = grouper.wideFanOut(of: i, groups: groups) {
+               let finding = grouper.wideFanOut(of: i, ranges: ranges) {
                 wide.append(finding)
             }
         }
@@ -30,42 +32,10 @@ public struct FanOutAnalysis: Sendable {
     }
 
     /// The children of one span grouped by operation, in order of each group's first call.
-    /// O(k log k) for k children.
+    /// O(n) to index the trace, then O(k log k) for k children; keep a `ChildGroups` to ask
+    /// about many spans.
     public static func groups(of span: Int, in trace: Trace, tree: TraceTree) -> [ChildGroup] {
-        var grouper = ChildGrouper(trace: trace, tree: tree)
-        return grouper.groups(of: span)
-    }
-
-    /// Maximal runs of calls that each start at or after every earlier call of the run ended
-    /// (a call overlapping the run starts a new one), long enough to be N+1.
-    static func sequentialRuns(in group: ChildGroup, trace: Trace) -> [NPlusOneFinding] {
-        var findings: [NPlusOneFinding] = []
-        var run: [Int] = []
-        var runEnd = Int64.min
-        func flush() {
-            guard run.count >= AnalysisThresholds.nPlusOneMinimumCalls else { return }
-            var total: Int64 = 0
-            var longest = run[0]
-            for c in run {
-                total += trace[c].duration.value
-                if trace[c].duration > trace[longest].duration { longest = c }
-            }
-            findings.append(NPlusOneFinding(
-                parent: group.parent, service: group.service, name: group.name, statementShape: group.statementShape,
-                calls: run, totalTime: Nanoseconds(total), longest: longest, longestTime: trace[longest].duration))
-        }
-        for c in group.children {
-            let span = trace[c]
-            if span.start.unixNanos < runEnd {
-                flush()
-                run = [c]
-                runEnd = span.end.unixNanos
-            } else {
-                run.append(c)
-                runEnd = max(runEnd, span.end.unixNanos)
-            }
-        }
-        flush()
-        return findings
+        var groups = ChildGroups(trace: trace, tree: tree)
+        return groups.groups(of: span)
     }
 }

@@ -6,9 +6,18 @@
 /// (`-- ...`, `/* ... */`, which often carry per-request trace ids) and collapses whitespace.
 /// Quoted identifiers ("name", `name`) and placeholders ($1, :name, ?) are kept. O(length).
 public enum SQLShape {
+    /// The shape of a statement.
     public static func of(_ statement: String) -> String {
-        let bytes = Array(statement.utf8)
+        var text = statement
         var out: [UInt8] = []
+        text.withUTF8 { shape(utf8: $0, into: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the shape of UTF-8 text into `out` (emptied first; reuse it across calls).
+    /// One pass; `IN (...)` lists are collapsed when their `)` is written.
+    public static func shape(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(bytes.count)
         var i = 0
         let n = bytes.count
@@ -63,38 +72,35 @@ public enum SQLShape {
                 i += 1
                 while i < n, isIdentifier(bytes[i]) { i += 1 }
                 out.append(UInt8(ascii: "?"))
+            case UInt8(ascii: ")"):
+                collapseInList(&out)
+                out.append(b)
+                i += 1
             default:
                 out.append(b)
                 i += 1
             }
         }
         while out.last == UInt8(ascii: " ") { out.removeLast() }
-        return collapseInLists(String(decoding: out, as: UTF8.self))
     }
 
-    /// `IN (?, ?, ?)` -> `IN (?)`, case-insensitively, spaces allowed.
-    static func collapseInLists(_ text: String) -> String {
-        var chars = Array(text)
-        var i = 0
-        while i + 1 < chars.count {
-            let isIn = (chars[i] == "i" || chars[i] == "I") && (chars[i + 1] == "n" || chars[i + 1] == "N")
-                && (i == 0 || !isIdentifierCharacter(chars[i - 1]))
-            guard isIn else { i += 1; continue }
-            var j = i + 2
-            while j < chars.count, chars[j] == " " { j += 1 }
-            guard j < chars.count, chars[j] == "(" else { i += 1; continue }
-            var k = j + 1
-            var marks = 0
-            while k < chars.count, chars[k] == "?" || chars[k] == "," || chars[k] == " " {
-                if chars[k] == "?" { marks += 1 }
-                k += 1
-            }
-            if marks >= 1, k < chars.count, chars[k] == ")" {
-                chars.replaceSubrange(j...k, with: Array("(?)"))
-            }
-            i = j + 1
+    /// Called before writing a `)`: when the output ends with `IN (` and a list of `?` (with
+    /// commas and spaces), cuts the list to a single `?`.
+    static func collapseInList(_ out: inout [UInt8]) {
+        var k = out.count - 1
+        var marks = 0
+        while k >= 0, out[k] == UInt8(ascii: "?") || out[k] == UInt8(ascii: ",") || out[k] == UInt8(ascii: " ") {
+            if out[k] == UInt8(ascii: "?") { marks += 1 }
+            k -= 1
         }
-        return String(chars)
+        guard marks >= 1, k >= 0, out[k] == UInt8(ascii: "(") else { return }
+        let paren = k
+        k -= 1
+        while k >= 0, out[k] == UInt8(ascii: " ") { k -= 1 }
+        guard k >= 1, out[k] | 0x20 == UInt8(ascii: "n"), out[k - 1] | 0x20 == UInt8(ascii: "i"),
+              k < 2 || !isIdentifier(out[k - 2]) else { return }
+        out.removeSubrange((paren + 1)...)
+        out.append(UInt8(ascii: "?"))
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
@@ -103,9 +109,5 @@ public enum SQLShape {
         isDigit(b) || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
             || b == UInt8(ascii: "_") || b == UInt8(ascii: "$") || b == UInt8(ascii: "@")
             || b == UInt8(ascii: "#") || b >= 0x80
-    }
-
-    private static func isIdentifierCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || c == "_" || c == "$"
     }
 }

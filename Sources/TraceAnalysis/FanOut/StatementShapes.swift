@@ -9,10 +9,14 @@ public struct StatementShapes {
     private let table: SpanTable
     private let keys: [StringID]
     private var shapeOfStatement: [StringID: Int32] = [:]
-    private var idOfShape: [String: Int32] = [:]
+    /// Shape ids by a hash of the shape's bytes (collisions resolved against `shapeBytes`).
+    private var idsOfHash: [UInt64: [Int32]] = [:]
+    private var shapeBytes: [[UInt8]] = [[]]
+    private var scratch: [UInt8] = []
     /// The shapes by id; index 0 is the empty "no statement".
     public private(set) var shapes: [String] = [""]
 
+    /// Shapes for the spans of a table (computed lazily, per distinct statement).
     public init(_ table: SpanTable) {
         self.table = table
         keys = ["db.query.text", "db.statement"].compactMap { table.strings.lookup($0) }
@@ -25,14 +29,16 @@ public struct StatementShapes {
         for key in keys {
             guard let attribute = table.attribute(key, in: span.attributes), let text = attribute.stringID else { continue }
             if let known = shapeOfStatement[text] { return known }
-            let shape = SQLShape.of(table.strings[text])
+            table.strings.withUTF8(text) { SQLShape.shape(utf8: $0, into: &scratch) }
+            let hash = scratch.withUnsafeBufferPointer { StableHash.fnv1a($0) }
             let id: Int32
-            if let existing = idOfShape[shape] {
+            if let existing = idsOfHash[hash]?.first(where: { shapeBytes[Int($0)] == scratch }) {
                 id = existing
             } else {
-                shapes.append(shape)
+                shapes.append(String(decoding: scratch, as: UTF8.self))
+                shapeBytes.append(scratch)
                 id = Int32(shapes.count - 1)
-                idOfShape[shape] = id
+                idsOfHash[hash, default: []].append(id)
             }
             shapeOfStatement[text] = id
             return id

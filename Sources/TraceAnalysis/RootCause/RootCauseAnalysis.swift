@@ -22,6 +22,7 @@ public struct RootCauseAnalysis: Sendable {
     private let parent: [Int32]
     private let roles: [Role?]
 
+    /// Finds origins and propagated errors. O(n).
     public init(_ trace: Trace, tree: TraceTree? = nil) {
         let tree = tree ?? TraceTree(trace)
         let n = tree.count

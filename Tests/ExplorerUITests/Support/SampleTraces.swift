@@ -9,11 +9,11 @@ enum SampleTraces {
         TraceDrawing.add("""
             root      frontend  [============================================================]  name=GET_/checkout kind=server
              cart     checkout   [===]                                                          name=cart.get
-             order    checkout       [=================================================]       name=POST_/orders
+             order    checkout       [=============================================]            name=POST_/orders
               stock   inventory       [==]                                                      name=database.query
-              pay     payment            [=======================================]              name=charge status=error
-               ext    payment             [=====================================]               name=stripe.call kind=client
-             notify   mailer                                                         [===]     name=send
+              pay     payment            [======================================]               name=charge status=error
+               ext    payment             [====================================]                name=stripe.call kind=client
+             notify   mailer                                                          [===]     name=send
             """, to: &f)
     }
 

@@ -3,7 +3,7 @@
 /// Grammar (docs/query-language.md has the full EBNF):
 ///
 ///     query      = expression END
-///     expression = unary { binary-op expression }      (climbing: binary-op from OperatorTable)
+///     expression = unary { binary-op expression }       (climbing: binary-op from OperatorTable)
 ///     unary      = ( "NOT" | "!" ) unary | primary
 ///     primary    = "{" [ expression ] "}" | "(" expression ")" | "exists" "(" field ")"
 ///                | "true" | "false" | condition | literal compare-op field
@@ -36,17 +36,32 @@ struct Parser {
 
     // MARK: - Expressions
 
-    /// Binary operators at or above a precedence, left-associative.
+    /// Binary operators at or above a precedence, left-associative. A run of one AND/OR
+    /// operator becomes one flat `.chain`; a run of structural operators nests to the left and
+    /// counts towards `maxDepth`.
     mutating func parseExpression(minPrecedence: Int) throws(QueryDiagnostic) -> Syntax {
         try enter()
-        defer { depth -= 1 }
+        let entryDepth = depth
+        defer { depth = entryDepth - 1 }
         var lhs = try parseUnary()
         var progress = LoopProgress()
         while progress.advanced(to: index),
               let (op, precedence) = OperatorTable.binary(current.kind), precedence >= minPrecedence {
             let opToken = advance()
             let rhs = try parseExpression(minPrecedence: precedence + 1)
-            lhs = .binary(op, lhs, rhs, op: opToken)
+            switch op {
+            case .chain(let chainOp):
+                if case .chain(chainOp, var operands, var ops) = lhs {
+                    operands.append(rhs)
+                    ops.append(opToken)
+                    lhs = .chain(chainOp, operands, ops: ops)
+                } else {
+                    lhs = .chain(chainOp, [lhs, rhs], ops: [opToken])
+                }
+            case .structural(let s):
+                try enter()
+                lhs = .structural(s, lhs, rhs, op: opToken)
+            }
         }
         return lhs
     }

@@ -48,8 +48,3 @@ indirect enum Syntax {
         }
     }
 }
-
-/// The two chaining operators.
-enum ChainOperator: Hashable {
-    case and, or
-}

@@ -44,25 +44,28 @@ struct Parser {
         let entryDepth = depth
         defer { depth = entryDepth - 1 }
         var lhs = try parseUnary()
+        // The chain being built, kept apart from `lhs` so appending stays amortised O(1).
+        var chain: (op: ChainOperator, operands: [Syntax], ops: [Token])?
         var progress = LoopProgress()
         while progress.advanced(to: index),
               let (op, precedence) = OperatorTable.binary(current.kind), precedence >= minPrecedence {
             let opToken = advance()
             let rhs = try parseExpression(minPrecedence: precedence + 1)
             switch op {
+            case .chain(let chainOp) where chain?.op == chainOp:
+                chain!.operands.append(rhs)
+                chain!.ops.append(opToken)
             case .chain(let chainOp):
-                if case .chain(chainOp, var operands, var ops) = lhs {
-                    operands.append(rhs)
-                    ops.append(opToken)
-                    lhs = .chain(chainOp, operands, ops: ops)
-                } else {
-                    lhs = .chain(chainOp, [lhs, rhs], ops: [opToken])
-                }
+                if let c = chain { lhs = .chain(c.op, c.operands, ops: c.ops) }
+                chain = (chainOp, [lhs, rhs], [opToken])
             case .structural(let s):
+                if let c = chain { lhs = .chain(c.op, c.operands, ops: c.ops) }
+                chain = nil
                 try enter()
                 lhs = .structural(s, lhs, rhs, op: opToken)
             }
         }
+        if let c = chain { lhs = .chain(c.op, c.operands, ops: c.ops) }
         return lhs
     }
 

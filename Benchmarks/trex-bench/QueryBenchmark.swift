@@ -22,6 +22,7 @@ enum QueryBenchmark {
     static func run(_ options: [String]) {
         let runs = options.contains("--quick") ? 2 : 5
         let clock = ContinuousClock()
+        measureRegexEngine(clock)
         let buildStart = clock.now
         let table = makeTable(traces: 10_000, spansPerTrace: 100)
         print("  built \(table.spans.count) spans, \(table.traces.count) traces, \(table.strings.count) strings in "
@@ -44,6 +45,23 @@ enum QueryBenchmark {
             print("  \(label): \(format(best)) ms best of \(runs), \(matched) traces / \(spans) spans\(verdict)")
             if label == "5-clause" { print("    \(query)") }
         }
+    }
+
+    /// The cost of one whole-string match with Swift's `Regex`, which the query engine pays once
+    /// per distinct string (never per span).
+    static func measureRegexEngine(_ clock: ContinuousClock) {
+        guard let regex = try? Regex("GET .*") else { return }
+        let texts = (0..<20_000).map { $0 % 2 == 0 ? "GET /api/item/\($0)" : "POST /api/item/\($0)" }
+        var best = Double.infinity
+        var hits = 0
+        for _ in 0..<3 {
+            let start = clock.now
+            hits = 0
+            for t in texts where (try? regex.wholeMatch(in: t)) != nil { hits += 1 }
+            best = min(best, millis(start.duration(to: clock.now)))
+        }
+        print("  regex engine (Swift Regex, wholeMatch): \(format(best * 1_000_000 / Double(texts.count))) ns per match "
+              + "(\(hits) of \(texts.count) matched)")
     }
 
     // MARK: - Data

@@ -29,8 +29,8 @@ struct Checker {
         switch syntax {
         case .braced: true
         case .group(let x, _), .not(let x, _): isSpanset(x)
-        case .binary(let op, let l, let r, _):
-            if case .structural = op { true } else { isSpanset(l) || isSpanset(r) }
+        case .structural: true
+        case .chain(_, let operands, _): operands.contains { isSpanset($0) }
         default: false
         }
     }
@@ -43,17 +43,25 @@ struct Checker {
             return SpansetExpression(.filter(p), range: range)
         case .group(let x, _):
             return try spanset(x)
-        case .binary(let op, let l, let r, let opToken):
-            let spansetOp: SpansetOperator
-            switch op {
-            case .and: spansetOp = .and
-            case .or: spansetOp = .or
-            case .structural(let s): spansetOp = s
+        case .chain(let op, let operands, let ops):
+            for (i, side) in operands.enumerated() where !isSpanset(side) {
+                let opToken = ops[max(0, i - 1)]
+                throw .conditionBesideSpanset(op: opToken, at: side.range, wrapped: "{ \(text(side.range)) }")
             }
+            if operands.count > Parser.maxDepth { throw .tooManySpansets(at: ops[Parser.maxDepth - 1].range) }
+            // Left-deep, as the operators are left-associative: ((a && b) && c).
+            var result = try spanset(operands[0])
+            for operand in operands.dropFirst() {
+                let right = try spanset(operand)
+                result = SpansetExpression(.combine(op == .and ? .and : .or, result, right),
+                                           range: result.range.union(right.range))
+            }
+            return result
+        case .structural(let op, let l, let r, let opToken):
             for side in [l, r] where !isSpanset(side) {
                 throw .conditionBesideSpanset(op: opToken, at: side.range, wrapped: "{ \(text(side.range)) }")
             }
-            return SpansetExpression(.combine(spansetOp, try spanset(l), try spanset(r)), range: syntax.range)
+            return SpansetExpression(.combine(op, try spanset(l), try spanset(r)), range: syntax.range)
         case .not(_, let op):
             throw .notOnSpanset(op)
         default:
@@ -69,11 +77,10 @@ struct Checker {
             throw .nestedBraces(at: range)
         case .group(let x, _):
             return try predicate(x)
-        case .binary(.and, let l, let r, _):
-            return SpanPredicate(.and(try flatten(l, r, and: true)), range: syntax.range)
-        case .binary(.or, let l, let r, _):
-            return SpanPredicate(.or(try flatten(l, r, and: false)), range: syntax.range)
-        case .binary(.structural, _, _, let op):
+        case .chain(let op, let operands, _):
+            let parts = try flatten(operands, and: op == .and)
+            return SpanPredicate(op == .and ? .and(parts) : .or(parts), range: syntax.range)
+        case .structural(_, _, _, let op):
             throw .conditionBesideSpanset(op: op, at: syntax.range, wrapped: "{ \(text(syntax.range)) }")
         case .not(let x, _):
             return SpanPredicate(.not(try predicate(x)), range: syntax.range)
@@ -101,9 +108,9 @@ struct Checker {
     }
 
     /// The operands of an AND (or OR) with nested ANDs (ORs) spliced in.
-    private func flatten(_ l: Syntax, _ r: Syntax, and: Bool) throws(QueryDiagnostic) -> [SpanPredicate] {
+    private func flatten(_ operands: [Syntax], and: Bool) throws(QueryDiagnostic) -> [SpanPredicate] {
         var parts: [SpanPredicate] = []
-        for side in [l, r] {
+        for side in operands {
             let p = try predicate(side)
             switch p.kind {
             case .and(let list) where and: parts += list

@@ -65,7 +65,7 @@ public struct Lexer {
     }
 
     /// Lexes `` `...` `` starting at the backtick under `position`; `start` is where the whole
-    /// token (with its prefix) began. Inside, `` \` `` and `\\` are the only escapes.
+    /// token (with its prefix) began. Inside, `` \` ``, `\\` and `\u{...}` are the escapes.
     private mutating func lexQuotedName(prefix: String, from start: Int) throws(QueryDiagnostic) -> Token {
         let open = position
         position += 1
@@ -80,6 +80,9 @@ public struct Lexer {
             if c == "\\", let n = peek(), n == "`" || n == "\\" {
                 name.append(n)
                 position += 1
+            } else if c == "\\", peek() == "u" {
+                position += 1
+                name.unicodeScalars.append(try lexUnicodeEscape(from: position - 2))
             } else {
                 name.append(c)
             }

@@ -4,32 +4,33 @@ import TraceModel
 /// string: Zipkin stores every tag as a string, and `http.status_code >= 400` must still
 /// compare numerically.
 ///
-/// Nine bytes per string of the table, filled lazily. Not thread-safe: one per compiled query.
+/// Nine bytes per string of the table, allocated on first use (a query that never reads a
+/// number out of a string pays nothing) and filled lazily. Not thread-safe: one per compiled
+/// query.
 final class NumericStringCache {
     /// 0 = not parsed, 1 = not a number, 2 = integer (bits), 3 = double (bits).
-    private let state: UnsafeMutablePointer<UInt8>
-    private let bits: UnsafeMutablePointer<UInt64>
+    private var state: UnsafeMutablePointer<UInt8>?
+    private var bits: UnsafeMutablePointer<UInt64>?
     private let count: Int
     private let table: SpanTable
 
     init(table: SpanTable) {
         self.table = table
         count = table.strings.count
-        state = .allocate(capacity: max(1, count))
-        state.initialize(repeating: 0, count: max(1, count))
-        bits = .allocate(capacity: max(1, count))
     }
 
     deinit {
-        state.deallocate()
-        bits.deallocate()
+        state?.deallocate()
+        bits?.deallocate()
     }
 
-    /// The number a string holds, or nil. O(1) after the first call for that string.
+    /// The number a string holds, or nil. O(1) after the first call for that string (the very
+    /// first call allocates and zeroes one byte per string of the table).
     @inline(__always)
     func number(_ id: StringID) -> NumericValue? {
         let i = Int(id.rawValue)
         guard i < count else { return NumericValue(parsing: table.strings[id]) }
+        let (state, bits) = storage()
         switch state[i] {
         case 1: return nil
         case 2: return .integer(Int64(bitPattern: bits[i]))
@@ -44,46 +45,15 @@ final class NumericStringCache {
             return parsed
         }
     }
-}
 
-/// An integer or a double, compared exactly when both sides are integers.
-enum NumericValue: Equatable {
-    case integer(Int64)
-    case double(Double)
-
-    /// Parses decimal text: an optional sign, digits, an optional fraction and exponent.
-    /// Rejects `nan`, `inf`, hex and surrounding spaces.
-    init?(parsing text: String) {
-        guard let first = text.utf8.first,
-              first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-                || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")),
-              text.utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".")
-                  || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "e")
-                  || $0 == UInt8(ascii: "E") })
-        else { return nil }
-        if let i = Int64(text) { self = .integer(i); return }
-        guard let d = Double(text), d.isFinite else { return nil }
-        self = .double(d)
-    }
-
-    /// -1, 0 or 1; nil when a double is NaN.
     @inline(__always)
-    func compare(_ other: NumericValue) -> Int? {
-        switch (self, other) {
-        case (.integer(let a), .integer(let b)): return a < b ? -1 : (a == b ? 0 : 1)
-        default:
-            let a = asDouble, b = other.asDouble
-            if a < b { return -1 }
-            if a == b { return 0 }
-            if a > b { return 1 }
-            return nil
-        }
-    }
-
-    var asDouble: Double {
-        switch self {
-        case .integer(let i): Double(i)
-        case .double(let d): d
-        }
+    private func storage() -> (UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<UInt64>) {
+        if let state, let bits { return (state, bits) }
+        let s = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, count))
+        s.initialize(repeating: 0, count: max(1, count))
+        let b = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, count))
+        state = s
+        bits = b
+        return (s, b)
     }
 }

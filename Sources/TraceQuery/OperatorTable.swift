@@ -14,8 +14,7 @@
 enum OperatorTable {
     /// A binary operator of the table.
     enum Binary: Hashable {
-        case or
-        case and
+        case chain(ChainOperator)
         case structural(SpansetOperator)
     }
 
@@ -28,8 +27,8 @@ enum OperatorTable {
     /// left-associative).
     static func binary(_ kind: TokenKind) -> (op: Binary, precedence: Int)? {
         switch kind {
-        case .keyword(.or), .symbol(.doubleBar): (.or, orPrecedence)
-        case .keyword(.and), .symbol(.doubleAmpersand): (.and, andPrecedence)
+        case .keyword(.or), .symbol(.doubleBar): (.chain(.or), orPrecedence)
+        case .keyword(.and), .symbol(.doubleAmpersand): (.chain(.and), andPrecedence)
         case .symbol(.doubleGreater): (.structural(.descendant), structuralPrecedence)
         case .symbol(.greater): (.structural(.child), structuralPrecedence)
         case .symbol(.doubleLess): (.structural(.ancestor), structuralPrecedence)

@@ -3,7 +3,7 @@
 /// Grammar (docs/query-language.md has the full EBNF):
 ///
 ///     query      = expression END
-///     expression = unary { binary-op expression }      (climbing: binary-op from OperatorTable)
+///     expression = unary { binary-op expression }       (climbing: binary-op from OperatorTable)
 ///     unary      = ( "NOT" | "!" ) unary | primary
 ///     primary    = "{" [ expression ] "}" | "(" expression ")" | "exists" "(" field ")"
 ///                | "true" | "false" | condition | literal compare-op field
@@ -36,18 +36,36 @@ struct Parser {
 
     // MARK: - Expressions
 
-    /// Binary operators at or above a precedence, left-associative.
+    /// Binary operators at or above a precedence, left-associative. A run of one AND/OR
+    /// operator becomes one flat `.chain`; a run of structural operators nests to the left and
+    /// counts towards `maxDepth`.
     mutating func parseExpression(minPrecedence: Int) throws(QueryDiagnostic) -> Syntax {
         try enter()
-        defer { depth -= 1 }
+        let entryDepth = depth
+        defer { depth = entryDepth - 1 }
         var lhs = try parseUnary()
+        // The chain being built, kept apart from `lhs` so appending stays amortised O(1).
+        var chain: (op: ChainOperator, operands: [Syntax], ops: [Token])?
         var progress = LoopProgress()
         while progress.advanced(to: index),
               let (op, precedence) = OperatorTable.binary(current.kind), precedence >= minPrecedence {
             let opToken = advance()
             let rhs = try parseExpression(minPrecedence: precedence + 1)
-            lhs = .binary(op, lhs, rhs, op: opToken)
+            switch op {
+            case .chain(let chainOp) where chain?.op == chainOp:
+                chain!.operands.append(rhs)
+                chain!.ops.append(opToken)
+            case .chain(let chainOp):
+                if let c = chain { lhs = .chain(c.op, c.operands, ops: c.ops) }
+                chain = (chainOp, [lhs, rhs], [opToken])
+            case .structural(let s):
+                if let c = chain { lhs = .chain(c.op, c.operands, ops: c.ops) }
+                chain = nil
+                try enter()
+                lhs = .structural(s, lhs, rhs, op: opToken)
+            }
         }
+        if let c = chain { lhs = .chain(c.op, c.operands, ops: c.ops) }
         return lhs
     }
 

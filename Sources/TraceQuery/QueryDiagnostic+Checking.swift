@@ -8,6 +8,10 @@ extension QueryDiagnostic {
                         at: range, suggestion: wrapped)
     }
 
+    static func tooManySpansets(at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "a chain of && or || joins more than \(Parser.maxDepth) spansets", at: range)
+    }
+
     static func notOnSpanset(_ op: Token) -> QueryDiagnostic {
         QueryDiagnostic(.checking, "`\(op.text)` applies to conditions, not to spansets: write { NOT ... }", at: op.range)
     }

@@ -12,57 +12,108 @@ import TraceModel
 ///     this query can match nothing in the loaded data
 public enum QueryHints {
     /// Hints for every condition that no span of the table can satisfy, in query order,
-    /// without duplicates; empty when nothing stands out. O(spans + attributes of the table +
-    /// size of the query × distinct keys for suggestions).
+    /// without duplicates, then "this query can match nothing in the loaded data" when those
+    /// conditions sink the whole query (they sit under AND, or under every branch of an OR)
+    /// or compilation folds it to false. Empty when nothing stands out.
+    /// O(spans + attributes of the table × attribute conditions + size of the query × distinct
+    /// keys for suggestions).
     public static func check(_ query: Query, table: SpanTable) -> [String] {
-        let vocabulary = TableVocabulary(table)
+        var analysis = Analysis(vocabulary: TableVocabulary(table))
+        let impossible = analysis.never(query.root)
+        if impossible || !CompiledQuery(query, table: table).canMatch {
+            analysis.add("this query can match nothing in the loaded data")
+        }
+        return analysis.hints
+    }
+
+    /// Walks the query, collecting hints and deciding whether each part can never hold.
+    private struct Analysis {
+        let vocabulary: TableVocabulary
+        let numbers: NumericStringCache
         var hints: [String] = []
-        func add(_ hint: String?) {
+
+        init(vocabulary: TableVocabulary) {
+            self.vocabulary = vocabulary
+            numbers = NumericStringCache(table: vocabulary.table)
+        }
+
+        mutating func add(_ hint: String?) {
             if let hint, !hints.contains(hint) { hints.append(hint) }
         }
-        visit(query.root) { predicate in
-            switch predicate.kind {
-            case .exists(let ref):
-                add(missingAttribute(ref.field, vocabulary))
-            case .comparison(let c):
-                add(missingAttribute(c.field.field, vocabulary) ?? missingValue(c.field.field, c.op, c.value.value, vocabulary))
-            case .membership(let m):
-                if let hint = missingAttribute(m.field.field, vocabulary) {
-                    add(hint)
-                } else {
-                    for v in m.values { add(missingValue(m.field.field, .equal, v.value, vocabulary)) }
-                }
-            default:
-                break
+
+        /// True when no trace of the table can match the spanset expression.
+        mutating func never(_ e: SpansetExpression) -> Bool {
+            switch e.kind {
+            case .filter(let p): return never(p)
+            case .combine(let op, let l, let r):
+                let (a, b) = (never(l), never(r))
+                return op == .or ? a && b : a || b
             }
         }
-        if !CompiledQuery(query, table: table).canMatch { add("this query can match nothing in the loaded data") }
-        return hints
-    }
 
-    /// Calls `body` on every condition of the query, outermost first.
-    private static func visit(_ e: SpansetExpression, _ body: (SpanPredicate) -> Void) {
-        switch e.kind {
-        case .filter(let p): visit(p, body)
-        case .combine(_, let l, let r):
-            visit(l, body)
-            visit(r, body)
+        /// True when no span of the table satisfies the condition (as far as hints can tell).
+        mutating func never(_ p: SpanPredicate) -> Bool {
+            switch p.kind {
+            case .constant(let b):
+                return !b
+            case .and(let list):
+                var result = false
+                for x in list where never(x) { result = true }
+                return result
+            case .or(let list):
+                var result = true
+                for x in list where !never(x) { result = false }
+                return result
+            case .not(let x):
+                _ = never(x)
+                return false
+            case .exists(let ref):
+                return report(QueryHints.missingAttribute(ref.field, vocabulary))
+            case .comparison(let c):
+                if report(QueryHints.missingAttribute(c.field.field, vocabulary)) { return true }
+                if case .attribute = c.field.field {
+                    let test = AttributeMatcher.make(op: c.op, literal: c.value.value, table: vocabulary.table,
+                                                     numbers: numbers)
+                    return report(unsatisfied(c.field.field, test, p))
+                }
+                return report(QueryHints.missingValue(c.field.field, c.op, c.value.value, vocabulary))
+            case .membership(let m):
+                if report(QueryHints.missingAttribute(m.field.field, vocabulary)) { return true }
+                if case .attribute = m.field.field {
+                    let tests = m.values.map {
+                        AttributeMatcher.make(op: .equal, literal: $0.value, table: vocabulary.table, numbers: numbers)
+                    }
+                    return report(unsatisfied(m.field.field, { a in tests.contains { $0(a) } }, p))
+                }
+                var all = true
+                for v in m.values where !report(QueryHints.missingValue(m.field.field, .equal, v.value, vocabulary)) {
+                    all = false
+                }
+                return all
+            }
         }
-    }
 
-    private static func visit(_ p: SpanPredicate, _ body: (SpanPredicate) -> Void) {
-        body(p)
-        switch p.kind {
-        case .and(let list), .or(let list): for x in list { visit(x, body) }
-        case .not(let x): visit(x, body)
-        default: break
+        /// Adds a hint if there is one; true when there was.
+        private mutating func report(_ hint: String?) -> Bool {
+            add(hint)
+            return hint != nil
+        }
+
+        /// "no span has `cond`" when no attribute anywhere in the table under the field's keys
+        /// passes the test (a conservative scan of every attribute, whatever its owner).
+        private func unsatisfied(_ field: Field, _ test: AttributeMatcher.Test, _ p: SpanPredicate) -> String? {
+            guard case .attribute(_, let name) = field else { return nil }
+            let table = vocabulary.table
+            let keys = AttributeAliases.keys(for: name).compactMap { table.strings.lookup($0) }
+            for a in table.attributes where keys.contains(a.key) && test(a) { return nil }
+            return "no span has `\(QueryPrinter.print(p))`"
         }
     }
 
     // MARK: - Attributes
 
     /// "no span has attribute `x`" when neither the key nor its renamed alias occurs in the scope.
-    private static func missingAttribute(_ field: Field, _ v: TableVocabulary) -> String? {
+    fileprivate static func missingAttribute(_ field: Field, _ v: TableVocabulary) -> String? {
         guard case .attribute(let scope, let name) = field else { return nil }
         let keys = AttributeAliases.keys(for: name).compactMap { v.table.strings.lookup($0) }
         if keys.contains(where: { v.has(key: $0, in: scope) }) { return nil }
@@ -81,7 +132,7 @@ public enum QueryHints {
     // MARK: - Values
 
     /// A hint when an equality, or a duration bound, cannot hold in this table.
-    private static func missingValue(_ field: Field, _ op: ComparisonOperator, _ value: QueryValue,
+    fileprivate static func missingValue(_ field: Field, _ op: ComparisonOperator, _ value: QueryValue,
                                      _ v: TableVocabulary) -> String? {
         switch (field, value) {
         case (.intrinsic(.service), .string(let s)) where op == .equal:
@@ -100,10 +151,6 @@ public enum QueryHints {
             return tooLong(d, op, v.longestSpan, noun: "span")
         case (.intrinsic(.traceDuration), .duration(let d)) where op == .greater || op == .greaterOrEqual:
             return tooLong(d, op, v.longestTrace, noun: "trace")
-        case (.attribute, .string(let s)) where op == .equal:
-            let notAString = NumericValue(parsing: s) != nil || ["true", "false"].contains(s.lowercased())
-            if notAString || v.table.strings.lookup(s) != nil { return nil }
-            return "no attribute holds \(QueryPrinter.quote(s)), so `\(QueryPrinter.field(field)) = \(QueryPrinter.quote(s))` matches nothing"
         default:
             return nil
         }

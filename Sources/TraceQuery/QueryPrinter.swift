@@ -76,9 +76,14 @@ public enum QueryPrinter {
             let bare = scope.prefix + name
             if isBareName(bare), case .success(let back) = FieldResolver.resolve(bare: bare), back == f { return bare }
             var escaped = ""
-            for c in name {
-                if c == "\\" || c == "`" { escaped.append("\\") }
-                escaped.append(c)
+            for scalar in name.unicodeScalars {
+                if scalar == "\\" || scalar == "`" {
+                    escaped += "\\" + String(scalar)
+                } else if needsEscape(scalar) {
+                    escaped += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
             }
             return scope.prefix + "`" + escaped + "`"
         }
@@ -117,7 +122,7 @@ public enum QueryPrinter {
             case "\r": out += "\\r"
             case "\0": out += "\\0"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (scalar.properties.generalCategory == .format) {
+                if needsEscape(scalar) {
                     out += "\\u{" + String(scalar.value, radix: 16) + "}"
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -125,6 +130,16 @@ public enum QueryPrinter {
             }
         }
         return out + "\""
+    }
+
+    /// Control and format characters, and combining marks (which would otherwise fuse with the
+    /// quote or escape before them into one character).
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x20 || scalar.value == 0x7F { return true }
+        switch scalar.properties.generalCategory {
+        case .format, .nonspacingMark, .spacingMark, .enclosingMark, .lineSeparator, .paragraphSeparator: return true
+        default: return scalar.properties.isGraphemeExtend
+        }
     }
 
     /// An exact duration literal: `0ns`, `100ms`, `1m30s`, `1s500ms`, `-2h`.

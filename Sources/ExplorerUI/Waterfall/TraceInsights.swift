@@ -11,6 +11,10 @@ struct TraceInsights: Sendable {
     /// Diagnostics that involve each span.
     let diagnosticsBySpan: [Int: [Diagnostic]]
     let selfTimes: [Nanoseconds]
+    /// Earliest start and latest end in these timings.
+    let window: (start: Int64, end: Int64)
+    /// The header's diagnostics line, computed once.
+    let summary: (text: String, isWarning: Bool)
 
     init(_ trace: Trace, tree: TraceTree, adjusted: Bool, others: TraceSetIndex?) {
         report = AnalysisReport(trace, options: AnalysisOptions(adjustSkew: adjusted), tree: tree, others: others)
@@ -23,12 +27,16 @@ struct TraceInsights: Sendable {
         }
         diagnosticsBySpan = bySpan
         selfTimes = tree.selfTimes(trace)
+        let times = report.times
+        let lo = times.starts.min() ?? 0
+        window = (lo, max(times.ends.max() ?? 1, lo + 1))
+        summary = Self.summarize(report, table: trace.table)
     }
 
     var times: SpanTimes { report.times }
 
     /// "2 warnings: clock skew in auth-service (+212ms), 1 orphan span" or "no problems found".
-    func summary(strings: StringTable, table: SpanTable) -> (text: String, isWarning: Bool) {
+    private static func summarize(_ report: AnalysisReport, table: SpanTable) -> (text: String, isWarning: Bool) {
         let diagnostics = report.diagnostics
         guard !diagnostics.isEmpty else { return ("No problems found in this trace.", false) }
         let warnings = diagnostics.filter { $0.severity == .warning }

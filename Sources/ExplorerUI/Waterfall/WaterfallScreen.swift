@@ -163,11 +163,7 @@ struct WaterfallScreen {
     func times(_ span: Int) -> (Int64, Int64) { (insights.times.starts[span], insights.times.ends[span]) }
 
     /// The trace window in the current timing mode.
-    var traceWindow: (Int64, Int64) {
-        let t = insights.times
-        guard let lo = t.starts.min(), let hi = t.ends.max() else { return (0, 1) }
-        return (lo, max(hi, lo + 1))
-    }
+    var traceWindow: (Int64, Int64) { insights.window }
 
     // MARK: - Moving the selection
 

@@ -43,7 +43,7 @@ struct WaterfallView {
         buffer.setSpans(spans, x: area.x, y: area.y, width: area.width)
         guard area.height >= 2 else { return }
 
-        let (text, isWarning) = screen.insights.summary(strings: strings, table: trace.table)
+        let (text, isWarning) = screen.insights.summary
         let mode = screen.adjusted
             ? "adjusted timings (\(screen.insights.report.adjustment?.adjustedSpans.count ?? 0) shifted) · a: raw"
             : "raw timings · a: adjust skew"

@@ -32,13 +32,17 @@ struct InputDecoder {
     mutating func run(into b: inout SpanTableBuilder, gzipped: Bool) throws(DecodeFailure) -> DecodeReport {
         let source = session.log.source
         skipByteOrderMark()
+        var lineMode = false
         while true {
+            session.scanner.newlineIsWhitespace = true
             session.scanner.skipWhitespace()
             if session.scanner.isAtEnd { break }
             let valueStart = session.scanner.pos
+            session.scanner.newlineIsWhitespace = !lineMode
             topValues += 1
             do {
                 try decodeValue(&b)
+                if topValues == 1 { lineMode = endsOnItsLine(from: valueStart) }
             } catch {
                 if !recover(from: error, valueStart: valueStart) { break }
             }
@@ -55,6 +59,18 @@ struct InputDecoder {
         if detected == .otlpJSON && topValues > 1 { detected = .otlpJSONLines }
         return DecodeReport(format: detected, gzipped: gzipped, spansDecoded: session.spansDecoded,
                             spansSkipped: session.log.skippedSpans, warnings: session.log.warnings)
+    }
+
+    /// True when the value just read started and ended on one line: then the input is read as
+    /// JSON Lines, one record per line. O(length of the first line).
+    private func endsOnItsLine(from start: Int) -> Bool {
+        let s = session.scanner
+        var i = start
+        while i < s.pos {
+            if s.base[i] == 0x0A { return false }
+            i += 1
+        }
+        return true
     }
 
     private mutating func skipByteOrderMark() {

@@ -43,13 +43,21 @@ struct JSONScanner {
 
     var isAtEnd: Bool { pos >= end }
 
-    /// Skips JSON whitespace (space, tab, CR, LF).
+    /// False while reading one JSON Lines record: a newline then ends the record, so a
+    /// truncated line cannot swallow the next one.
+    var newlineIsWhitespace = true
+
+    /// Skips JSON whitespace (space, tab, CR, and LF unless `newlineIsWhitespace` is off).
     @inline(__always)
     mutating func skipWhitespace() {
         while pos < end {
             let b = base[pos]
-            if b > 0x20 || (b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09) { return }
-            pos += 1
+            if b > 0x20 { return }
+            if b == 0x20 || b == 0x0D || b == 0x09 || (b == 0x0A && newlineIsWhitespace) {
+                pos += 1
+                continue
+            }
+            return
         }
     }
 

@@ -65,8 +65,8 @@ struct JaegerSpanDecoder {
         s.scanner.skipWhitespace()
         let offset = s.scanner.pos
         s.spanStart = offset
-        defer { s.spanStart = -1 }
         guard try s.scanner.beginObject() else {
+            s.spanStart = -1
             s.skip(.notAnObject, at: offset, "skipped a span that is not a JSON object")
             return nil
         }
@@ -75,6 +75,7 @@ struct JaegerSpanDecoder {
         while let key = try s.scanner.nextKey(&first) {
             if let f = field(try s.scanner.bytes(of: key)) { try decode(f, &s, &b, into: &span) } else { try s.scanner.skipValue() }
         }
+        s.spanStart = -1
         finish(&span, &b)
         return span
     }

@@ -36,8 +36,8 @@ struct OTLPSpanDecoder {
         s.scanner.skipWhitespace()
         let spanStart = s.scanner.pos
         s.spanStart = spanStart
-        defer { s.spanStart = -1 }
         guard try s.scanner.beginObject() else {
+            s.spanStart = -1
             s.skip(.notAnObject, at: spanStart, "skipped a span that is not a JSON object")
             return nil
         }
@@ -125,6 +125,7 @@ struct OTLPSpanDecoder {
             }
         }
 
+        s.spanStart = -1
         let problem: (SkipReason, String)? =
             !sawTraceID ? (.missingTraceID, "skipped a span without a traceId")
             : !traceID.isValid ? (.invalidTraceID, "skipped a span whose traceId is all zeros")

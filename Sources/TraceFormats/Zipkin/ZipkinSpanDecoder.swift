@@ -40,8 +40,8 @@ struct ZipkinSpanDecoder {
         s.scanner.skipWhitespace()
         let offset = s.scanner.pos
         s.spanStart = offset
-        defer { s.spanStart = -1 }
         guard try s.scanner.beginObject() else {
+            s.spanStart = -1
             s.skip(.notAnObject, at: offset, "skipped a span that is not a JSON object")
             return nil
         }
@@ -91,6 +91,7 @@ struct ZipkinSpanDecoder {
                 try s.scanner.skipValue()
             }
         }
+        s.spanStart = -1
         appendRemote(remote, to: &z, &b)
         z.service = local.serviceName
         z.resource = addResource(local, &b)

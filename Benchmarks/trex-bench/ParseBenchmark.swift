@@ -5,8 +5,9 @@ import TraceModel
 /// Decodes a synthetic OTLP JSON Lines file with `TraceDecoder` and reports throughput and
 /// memory, beside Python's `json` module and `jq` merely parsing the same file.
 ///
-/// Options: `--spans N` (default 1,000,000), `--keep` (leave the file in the temp directory),
-/// `--no-compare` (skip Python and jq). Memory per span is peak RSS (VmHWM) minus the RSS
+/// Options: `--spans=N` (default 1,000,000), `--keep` (leave the file in the temp directory),
+/// `--input=PATH` (decode an existing file instead of generating one), `--no-compare` (skip
+/// Python and jq). Memory per span is peak RSS (VmHWM) minus the RSS
 /// before reading the input minus the input bytes (the file is read into memory), divided by
 /// the span count; it is reported after decoding and again after `SpanTableBuilder.finish()`.
 enum ParseBenchmark {
@@ -15,21 +16,29 @@ enum ParseBenchmark {
 
     static func run(_ options: [String]) {
         let spans = value(of: "--spans", in: options) ?? 1_000_000
-        let path = NSTemporaryDirectory() + "trex-bench-\(spans).jsonl"
-        let generator = SyntheticOTLP(spanCount: spans)
         let clock = ContinuousClock()
-        let genStart = clock.now
-        let summary: SyntheticOTLP.Summary
-        do { summary = try generator.write(to: path) } catch {
-            print("  cannot write \(path): \(error)")
-            return
+        var path = NSTemporaryDirectory() + "trex-bench-\(spans).jsonl"
+        var size = 0
+        if let given = options.first(where: { $0.hasPrefix("--input=") }) {
+            path = String(given.dropFirst("--input=".count))
+            size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            print("  input: \(path): \(mb(size)) MB")
+        } else {
+            let genStart = clock.now
+            let summary: SyntheticOTLP.Summary
+            do { summary = try SyntheticOTLP(spanCount: spans).write(to: path) } catch {
+                print("  cannot write \(path): \(error)")
+                return
+            }
+            size = summary.bytes
+            print("  input: \(path): \(summary.spans) spans in \(summary.traces) traces, \(summary.lines) lines, "
+                  + "\(mb(summary.bytes)) MB (generated in \(fixed(seconds(clock.now - genStart), 1)) s)")
         }
-        defer { if !options.contains("--keep") { try? FileManager.default.removeItem(atPath: path) } }
-        print("  input: \(path): \(summary.spans) spans in \(summary.traces) traces, \(summary.lines) lines, "
-              + "\(mb(summary.bytes)) MB (generated in \(seconds(clock.now - genStart)) s)")
+        let generated = !options.contains(where: { $0.hasPrefix("--input=") })
+        defer { if generated && !options.contains("--keep") { try? FileManager.default.removeItem(atPath: path) } }
 
         let baseline = memory("VmRSS")
-        guard let input = readFile(path, size: summary.bytes) else {
+        guard let input = readFile(path, size: size) else {
             print("  cannot read \(path)")
             return
         }

@@ -104,3 +104,23 @@ import TraceModel
         #expect(t.spans.first { t.name(of: $0) == "backend" }?.parentSpanID == SpanID(2))
     }
 }
+
+@Suite struct HexParseTests {
+    private func parse(_ text: String) -> SpanID? { Array(text.utf8).withUnsafeBufferPointer { HexParse.spanID($0) } }
+
+    @Test func wordAtATimeHexAgreesWithTheByteLoopOnEveryByte() {
+        for byte in 0...255 {
+            for position in [0, 7, 8, 15] {
+                var text = Array("0123456789abcdef".utf8)
+                text[position] = UInt8(byte)
+                let fast = text.withUnsafeBufferPointer { HexParse.spanID($0) }
+                let slow = SpanID(hexBytes: text.withUnsafeBufferPointer { $0 })
+                #expect(fast == slow, "byte \(byte) at \(position)")
+            }
+        }
+        #expect(parse("FFFFFFFFFFFFFFFF") == SpanID(.max))
+        #expect(parse("00000000000000aB") == SpanID(0xab))
+        #expect(Array("0AF7651916CD43DD8448EB211C80319C".utf8).withUnsafeBufferPointer { HexParse.traceID($0) }
+                == TraceID(high: 0x0af7_6519_16cd_43dd, low: 0x8448_eb21_1c80_319c))
+    }
+}

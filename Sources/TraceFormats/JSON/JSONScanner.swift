@@ -155,17 +155,33 @@ struct JSONScanner {
     }
 
     /// Scans a string's content after its opening quote and consumes the closing quote.
-    /// Eight bytes at a time while none of them is a quote, a backslash or a control byte.
+    /// Eight bytes at a time: a word with no quote, backslash or control byte is skipped
+    /// whole; otherwise the first such byte is found from the word's stop mask.
     @inline(__always)
     mutating func scanStringBody() throws(JSONError) -> JSONString {
         let start = pos
         var escapes = false
-        while true {
-            while pos &+ 8 <= end {
-                let word = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
-                if SWAR.hasStringStop(word) { break }
+        while pos &+ 8 <= end {
+            let mask = SWAR.stopMask(UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
+            if mask == 0 {
                 pos &+= 8
+                continue
             }
+            pos &+= mask.trailingZeroBitCount &>> 3
+            let b = base[pos]
+            if b == UInt8(ascii: "\"") {
+                let s = JSONString(start: start, end: pos, hasEscapes: escapes)
+                pos &+= 1
+                return s
+            }
+            if b == UInt8(ascii: "\\") {
+                escapes = true
+                pos &+= 2
+                continue
+            }
+            throw JSONError(offset: pos, problem: .controlCharacterInString)
+        }
+        while true {
             guard pos < end else { throw JSONError(offset: end, problem: .unexpectedEnd) }
             let b = base[pos]
             if b == UInt8(ascii: "\"") {
@@ -223,17 +239,16 @@ enum SWAR {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
 
-    /// True when some byte of `x` is zero.
+    /// High bits flag the zero bytes of `x`; the lowest flag is always exact (flags above a
+    /// zero byte may be false, from borrows), which is all the scanner needs.
     @inline(__always)
-    static func hasZero(_ x: UInt64) -> Bool { ((x &- ones) & ~x & highs) != 0 }
+    static func zeroFlags(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
 
-    /// True when some byte of `word` is a quote, a backslash or below 0x20.
+    /// Flags for the bytes of `word` that stop a string scan: a quote, a backslash, or a byte
+    /// below 0x20. Zero when there is none; otherwise the lowest flag marks the first one.
     @inline(__always)
-    static func hasStringStop(_ word: UInt64) -> Bool {
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let control = (word &- (ones &* 0x20)) & ~word & highs
-        return hasZero(quote) || hasZero(backslash) || control != 0
+    static func stopMask(_ word: UInt64) -> UInt64 {
+        zeroFlags(word ^ (ones &* 0x22)) | zeroFlags(word ^ (ones &* 0x5C)) | ((word &- (ones &* 0x20)) & ~word & highs)
     }
 }
 

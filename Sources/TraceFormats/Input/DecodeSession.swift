@@ -38,9 +38,9 @@ struct DecodeSession {
         progress?(Int(Double(scanner.pos) * progressScale))
     }
 
-    /// Reports the whole input as consumed.
-    func reportDone() {
-        progress?(Int(Double(scanner.end) * progressScale))
+    /// Reports the whole input as consumed (`inputSize`: the bytes as given, before gunzip).
+    func reportDone(inputSize: Int) {
+        progress?(inputSize)
     }
 
     /// Interns a string token's content (through the cache for short strings).

@@ -22,8 +22,13 @@ struct InputDecoder {
     private var firstSyntaxError: String?
     private var emptyArrays = 0
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>, source: String, progress: ((Int) -> Void)?, progressScale: Double) {
-        session = DecodeSession(buffer, source: source, progress: progress, progressScale: progressScale)
+    /// The size of the input as given (compressed, for gzip), for the last progress call.
+    private let inputSize: Int
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>, source: String, progress: ((Int) -> Void)?, inputSize: Int) {
+        let scale = buffer.isEmpty ? 1 : Double(inputSize) / Double(buffer.count)
+        session = DecodeSession(buffer, source: source, progress: progress, progressScale: scale)
+        self.inputSize = inputSize
     }
 
     // MARK: - Running
@@ -47,7 +52,7 @@ struct InputDecoder {
                 if !recover(from: error, valueStart: valueStart) { break }
             }
         }
-        session.reportDone()
+        session.reportDone(inputSize: inputSize)
 
         guard traceValues > 0 else {
             if topValues == 0 { throw .empty(source: source) }

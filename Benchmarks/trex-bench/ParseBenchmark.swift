@@ -3,10 +3,13 @@ import TraceFormats
 import TraceModel
 
 /// Decodes a synthetic OTLP JSON Lines file with `TraceDecoder` and reports throughput and
-/// memory, beside Python's `json` module and `jq` merely parsing the same file.
+/// memory, beside Python's `json` module and `jq` merely parsing the same file; then encodes the
+/// spans back as OTLP JSON (what `trex convert` does) and reports that speed too.
 ///
-/// Options: `--spans N` (default 1,000,000), `--keep` (leave the file in the temp directory),
-/// `--no-compare` (skip Python and jq). Memory per span is peak RSS (VmHWM) minus the RSS
+/// Options: `--spans=N` (default 1,000,000), `--runs=N` (timed runs, default 3: the machine is
+/// shared, so the best and the median are reported), `--keep` (leave the file in /tmp),
+/// `--input=PATH` (decode an existing file instead of generating one), `--no-compare` (skip
+/// Python and jq). Memory per span is peak RSS (VmHWM) minus the RSS
 /// before reading the input minus the input bytes (the file is read into memory), divided by
 /// the span count; it is reported after decoding and again after `SpanTableBuilder.finish()`.
 enum ParseBenchmark {
@@ -15,24 +18,33 @@ enum ParseBenchmark {
 
     static func run(_ options: [String]) {
         let spans = value(of: "--spans", in: options) ?? 1_000_000
-        let path = NSTemporaryDirectory() + "trex-bench-\(spans).jsonl"
-        let generator = SyntheticOTLP(spanCount: spans)
         let clock = ContinuousClock()
-        let genStart = clock.now
-        let summary: SyntheticOTLP.Summary
-        do { summary = try generator.write(to: path) } catch {
-            print("  cannot write \(path): \(error)")
-            return
+        var path = NSTemporaryDirectory() + "trex-bench-\(spans).jsonl"
+        var size = 0
+        if let given = options.first(where: { $0.hasPrefix("--input=") }) {
+            path = String(given.dropFirst("--input=".count))
+            size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            print("  input: \(path): \(mb(size)) MB")
+        } else {
+            let genStart = clock.now
+            let summary: SyntheticOTLP.Summary
+            do { summary = try SyntheticOTLP(spanCount: spans).write(to: path) } catch {
+                print("  cannot write \(path): \(error)")
+                return
+            }
+            size = summary.bytes
+            print("  input: \(path): \(summary.spans) spans in \(summary.traces) traces, \(summary.lines) lines, "
+                  + "\(mb(summary.bytes)) MB (generated in \(fixed(seconds(clock.now - genStart), 1)) s)")
         }
-        defer { if !options.contains("--keep") { try? FileManager.default.removeItem(atPath: path) } }
-        print("  input: \(path): \(summary.spans) spans in \(summary.traces) traces, \(summary.lines) lines, "
-              + "\(mb(summary.bytes)) MB (generated in \(seconds(clock.now - genStart)) s)")
+        let generated = !options.contains(where: { $0.hasPrefix("--input=") })
+        defer { if generated && !options.contains("--keep") { try? FileManager.default.removeItem(atPath: path) } }
 
         let baseline = memory("VmRSS")
-        guard let input = readFile(path, size: summary.bytes) else {
+        guard let input = readFile(path, size: size) else {
             print("  cannot read \(path)")
             return
         }
+        let runs = max(1, value(of: "--runs", in: options) ?? 3)
         var builder = SpanTableBuilder()
         let start = clock.now
         let report: DecodeReport
@@ -40,24 +52,44 @@ enum ParseBenchmark {
             print("  decode failed: \(error)")
             return
         }
-        let decodeTime = seconds(clock.now - start)
+        var decodeTimes = [seconds(clock.now - start)]
         let peakDecode = memory("VmHWM")
         let finishStart = clock.now
         let table = builder.finish()
         let finishTime = seconds(clock.now - finishStart)
         let peakFinish = memory("VmHWM")
+        builder = SpanTableBuilder()
+        for _ in 1..<runs {
+            var again = SpanTableBuilder()
+            let t0 = clock.now
+            _ = try? TraceDecoder.decode(input, source: path, into: &again)
+            decodeTimes.append(seconds(clock.now - t0))
+        }
 
         let n = Double(report.spansDecoded)
-        let mbps = Double(input.count) / 1e6 / decodeTime
+        let best = decodeTimes.min()!
         let perSpan = Double(peakDecode - baseline - input.count) / n
         let perSpanFinished = Double(peakFinish - baseline - input.count) / n
-        print("  decoded \(report.spansDecoded) spans (\(table.traces.count) traces, \(report.warnings.count) warnings) "
-              + "in \(fixed(decodeTime, 3)) s")
-        print("  throughput: \(fixed(mbps, 0)) MB/s (target >= \(Int(targetMBps))), \(fixed(n / decodeTime / 1e6, 2)) M spans/s")
+        print("  decoded \(report.spansDecoded) spans (\(table.traces.count) traces, \(report.warnings.count) warnings); "
+              + "runs: " + decodeTimes.map { fixed($0, 3) + " s" }.joined(separator: ", "))
+        print("  throughput (best of \(runs)): \(fixed(Double(input.count) / 1e6 / best, 0)) MB/s "
+              + "(target >= \(Int(targetMBps))), \(fixed(n / best / 1e6, 2)) M spans/s; median "
+              + "\(fixed(Double(input.count) / 1e6 / median(decodeTimes), 0)) MB/s")
         print("  memory beyond input: \(fixed(perSpan, 0)) bytes/span after decoding (target < \(Int(targetBytesPerSpan))); "
               + "\(fixed(perSpanFinished, 0)) bytes/span at the peak of finish() (\(fixed(finishTime, 3)) s)")
         print("  peak RSS \(mb(peakFinish)) MB, input \(mb(input.count)) MB, baseline \(mb(baseline)) MB, "
               + "strings \(table.strings.count) distinct")
+        var encodeTimes: [Double] = []
+        var encodedBytes = 0
+        for _ in 0..<runs {
+            let t0 = clock.now
+            encodedBytes = OTLPJSONEncoder.encode(table).count
+            encodeTimes.append(seconds(clock.now - t0))
+        }
+        print("  encoding it back as OTLP JSON (trex convert): \(mb(encodedBytes)) MB, best "
+              + "\(fixed(Double(encodedBytes) / 1e6 / encodeTimes.min()!, 0)) MB/s, median "
+              + "\(fixed(Double(encodedBytes) / 1e6 / median(encodeTimes), 0)) MB/s")
+        let decodeTime = best
         if !options.contains("--no-compare") { compare(path: path, bytes: input.count, oursSeconds: decodeTime) }
     }
 
@@ -119,6 +151,8 @@ enum ParseBenchmark {
         }
         return 0
     }
+
+    private static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
     private static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18

@@ -16,7 +16,7 @@ public enum TraceDecoder {
                               progress: ((Int) -> Void)? = nil) throws(DecodeFailure) -> DecodeReport {
         let input = bytes.assumingMemoryBound(to: UInt8.self)
         guard GzipInflater.isGzip(input) else {
-            var decoder = InputDecoder(input, source: source, progress: progress, progressScale: 1)
+            var decoder = InputDecoder(input, source: source, progress: progress, inputSize: input.count)
             return try decoder.run(into: &builder, gzipped: false)
         }
         let inflated: GzipInflater.Output
@@ -24,9 +24,8 @@ public enum TraceDecoder {
         case .success(let output): inflated = output
         case .failure(let error): throw .badGzip(source: source, detail: error.message)
         }
-        let scale = inflated.bytes.isEmpty ? 1 : Double(input.count) / Double(inflated.bytes.count)
         let result: Result<DecodeReport, DecodeFailure> = inflated.bytes.withUnsafeBufferPointer { buffer in
-            var decoder = InputDecoder(buffer, source: source, progress: progress, progressScale: scale)
+            var decoder = InputDecoder(buffer, source: source, progress: progress, inputSize: input.count)
             do throws(DecodeFailure) { return .success(try decoder.run(into: &builder, gzipped: true)) }
             catch { return .failure(error) }
         }

@@ -17,7 +17,8 @@ public enum OTLPJSONEncoder {
             .map { table.traces[$0].spanRange }
         var encoder = OTLPSpanWriter(table: table, capacity: selected.reduce(0) { $0 + $1.count } * 700 + 64)
         encoder.writeRequest(groups: group(selected, in: table))
-        return pretty ? JSONPrettyPrinter.indent(encoder.writer.out) : encoder.writer.out
+        let compact = encoder.finish()
+        return pretty ? JSONPrettyPrinter.indent(compact) : compact
     }
 
     /// Spans of one resource, by scope.

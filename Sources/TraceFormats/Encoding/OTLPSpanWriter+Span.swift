@@ -11,7 +11,7 @@ extension OTLPSpanWriter {
         writer.hex(s.spanID)
         if !s.traceState.isEmpty {
             writer.raw(",\"traceState\":")
-            writer.string(s.traceState, in: table.strings)
+            string(s.traceState)
         }
         if s.parentSpanID.isValid {
             writer.raw(",\"parentSpanId\":")
@@ -22,7 +22,7 @@ extension OTLPSpanWriter {
             writer.int(Int64(s.flags))
         }
         writer.raw(",\"name\":")
-        writer.string(s.name, in: table.strings)
+        string(s.name)
         writer.raw(",\"kind\":")
         writer.int(Int64(s.kind.rawValue))
         writer.raw(",\"startTimeUnixNano\":")
@@ -41,7 +41,7 @@ extension OTLPSpanWriter {
             writer.raw(",\"events\":[")
             for i in s.events.range {
                 if i > s.events.range.lowerBound { writer.byte(UInt8(ascii: ",")) }
-                writeEvent(table.events[i])
+                writeEvent(events[i])
             }
             writer.byte(UInt8(ascii: "]"))
         }
@@ -65,7 +65,7 @@ extension OTLPSpanWriter {
             }
             for i in s.links.range {
                 if followsFrom || i > s.links.range.lowerBound { writer.byte(UInt8(ascii: ",")) }
-                writeLink(table.links[i])
+                writeLink(links[i])
             }
             writer.byte(UInt8(ascii: "]"))
         }
@@ -77,7 +77,7 @@ extension OTLPSpanWriter {
             writer.raw(",\"status\":{")
             if !s.statusMessage.isEmpty {
                 writer.raw("\"message\":")
-                writer.string(s.statusMessage, in: table.strings)
+                string(s.statusMessage)
                 if s.status != .unset { writer.byte(UInt8(ascii: ",")) }
             }
             if s.status != .unset {
@@ -93,7 +93,7 @@ extension OTLPSpanWriter {
         writer.raw("{\"timeUnixNano\":")
         writer.quotedInt(e.time.unixNanos)
         writer.raw(",\"name\":")
-        writer.string(e.name, in: table.strings)
+        string(e.name)
         if !e.attributes.isEmpty {
             writer.raw(",\"attributes\":")
             writeAttributes(e.attributes)
@@ -112,7 +112,7 @@ extension OTLPSpanWriter {
         writer.hex(l.spanID)
         if !l.traceState.isEmpty {
             writer.raw(",\"traceState\":")
-            writer.string(l.traceState, in: table.strings)
+            string(l.traceState)
         }
         if !l.attributes.isEmpty {
             writer.raw(",\"attributes\":")

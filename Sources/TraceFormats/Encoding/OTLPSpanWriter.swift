@@ -1,13 +1,44 @@
 import TraceModel
 
 /// Writes the parts of an OTLP JSON request from a `SpanTable`, compactly.
+///
+/// Holds its own references to the table's arrays and strings, so the hot loops index stored
+/// properties instead of going through the (class) table on every access.
 struct OTLPSpanWriter {
     let table: SpanTable
+    let strings: StringTable
+    let spans: [Span]
+    let attributes: [Attribute]
+    let nested: [Attribute]
+    let compounds: [ElementRange]
+    let events: [SpanEvent]
+    let links: [SpanLink]
     var writer: JSONWriter
+    private var quoted: QuotedStrings
 
     init(table: SpanTable, capacity: Int) {
         self.table = table
+        strings = table.strings
+        spans = table.spans
+        attributes = table.attributes
+        nested = table.nested
+        compounds = table.compounds
+        events = table.events
+        links = table.links
         writer = JSONWriter(capacity: capacity)
+        quoted = QuotedStrings(strings: table.strings)
+    }
+
+    /// The output; the writer must not be used afterwards.
+    mutating func finish() -> [UInt8] {
+        quoted.release()
+        return writer.finish()
+    }
+
+    /// An interned string, quoted and escaped.
+    @inline(__always)
+    mutating func string(_ id: StringID) {
+        writer.bytes(quoted.quoted(id, in: strings))
     }
 
     // MARK: - Request, resources, scopes
@@ -37,14 +68,14 @@ struct OTLPSpanWriter {
             writer.byte(UInt8(ascii: "]"))
             if !resource.schemaURL.isEmpty {
                 writer.raw(",\"schemaUrl\":")
-                writer.string(resource.schemaURL, in: table.strings)
+                string(resource.schemaURL)
             }
             writer.byte(UInt8(ascii: "}"))
         }
         writer.raw("]}")
     }
 
-    private mutating func writeScopeSpans(scope: InstrumentationScope, spans: [Int]) {
+    private mutating func writeScopeSpans(scope: InstrumentationScope, spans indices: [Int]) {
         writer.raw("{\"scope\":{")
         var comma = false
         func separator(_ w: inout JSONWriter) {
@@ -54,12 +85,12 @@ struct OTLPSpanWriter {
         if !scope.name.isEmpty {
             separator(&writer)
             writer.raw("\"name\":")
-            writer.string(scope.name, in: table.strings)
+            string(scope.name)
         }
         if !scope.version.isEmpty {
             separator(&writer)
             writer.raw("\"version\":")
-            writer.string(scope.version, in: table.strings)
+            string(scope.version)
         }
         if !scope.attributes.isEmpty {
             separator(&writer)
@@ -72,14 +103,14 @@ struct OTLPSpanWriter {
             writer.int(Int64(scope.droppedAttributesCount))
         }
         writer.raw("},\"spans\":[")
-        for (n, i) in spans.enumerated() {
+        for (n, i) in indices.enumerated() {
             if n > 0 { writer.byte(UInt8(ascii: ",")) }
-            writeSpan(table.spans[i])
+            writeSpan(spans[i])
         }
         writer.byte(UInt8(ascii: "]"))
         if !scope.schemaURL.isEmpty {
             writer.raw(",\"schemaUrl\":")
-            writer.string(scope.schemaURL, in: table.strings)
+            string(scope.schemaURL)
         }
         writer.byte(UInt8(ascii: "}"))
     }
@@ -91,14 +122,14 @@ struct OTLPSpanWriter {
         writer.byte(UInt8(ascii: "["))
         for i in range.range {
             if i > range.range.lowerBound { writer.byte(UInt8(ascii: ",")) }
-            writeKeyValue(table.attributes[i])
+            writeKeyValue(attributes[i])
         }
         writer.byte(UInt8(ascii: "]"))
     }
 
     private mutating func writeKeyValue(_ a: Attribute) {
         writer.raw("{\"key\":")
-        writer.string(a.key, in: table.strings)
+        string(a.key)
         writer.raw(",\"value\":")
         writeValue(a)
         writer.byte(UInt8(ascii: "}"))
@@ -109,7 +140,7 @@ struct OTLPSpanWriter {
         switch a.tag {
         case .string:
             writer.raw("{\"stringValue\":")
-            writer.string(StringID(a.payload), in: table.strings)
+            string(StringID(a.payload))
             writer.byte(UInt8(ascii: "}"))
         case .bool:
             writer.raw(a.payload != 0 ? "{\"boolValue\":true}" : "{\"boolValue\":false}")
@@ -126,23 +157,25 @@ struct OTLPSpanWriter {
                 writer.raw("{}")
             } else {
                 writer.raw("{\"bytesValue\":\"")
-                Base64.encode(table.blobs[Int(a.payload)], into: &writer.out)
+                var text: [UInt8] = []
+                Base64.encode(table.blobs[Int(a.payload)], into: &text)
+                text.withUnsafeBufferPointer { writer.bytes($0) }
                 writer.raw("\"}")
             }
         case .array:
             writer.raw("{\"arrayValue\":{\"values\":[")
-            let elements = table.compounds[Int(a.payload)].range
+            let elements = compounds[Int(a.payload)].range
             for i in elements {
                 if i > elements.lowerBound { writer.byte(UInt8(ascii: ",")) }
-                writeValue(table.nested[i])
+                writeValue(nested[i])
             }
             writer.raw("]}}")
         case .keyValueList:
             writer.raw("{\"kvlistValue\":{\"values\":[")
-            let elements = table.compounds[Int(a.payload)].range
+            let elements = compounds[Int(a.payload)].range
             for i in elements {
                 if i > elements.lowerBound { writer.byte(UInt8(ascii: ",")) }
-                writeKeyValue(table.nested[i])
+                writeKeyValue(nested[i])
             }
             writer.raw("]}}")
         }

@@ -6,6 +6,7 @@ struct DecodeSession {
     var scanner: JSONScanner
     var log: WarningLog
     var ids = IDMapper()
+    let strings = InternCache()
     /// Spans appended to the builder.
     var spansDecoded = 0
     /// Offset of the span object being read, or -1 between spans (so a syntax error can say
@@ -37,9 +38,15 @@ struct DecodeSession {
         progress?(Int(Double(scanner.pos) * progressScale))
     }
 
-    /// Reports the whole input as consumed.
-    func reportDone() {
-        progress?(Int(Double(scanner.end) * progressScale))
+    /// Reports the whole input as consumed (`inputSize`: the bytes as given, before gunzip).
+    func reportDone(inputSize: Int) {
+        progress?(inputSize)
+    }
+
+    /// Interns a string token's content (through the cache for short strings).
+    @inline(__always)
+    mutating func intern(_ token: JSONString, _ b: inout SpanTableBuilder) throws(JSONError) -> StringID {
+        strings.intern(try scanner.bytes(of: token), &b)
     }
 
     /// Records a span skipped for a semantic reason (its JSON was fine).

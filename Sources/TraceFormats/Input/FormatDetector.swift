@@ -26,14 +26,14 @@ enum FormatDetector {
         case unknown(String)
     }
 
-    private enum Member: Int, CaseIterable {
+    private enum Member: String, CaseIterable {
         case resourceSpans, result, resourceLogs, resourceMetrics, resourceProfiles
         case data, spans, processes
         case traceID, spanID, operationName, references, processID, startTime, logs
         case id, parentId, localEndpoint, remoteEndpoint, annotations, timestamp, shared
     }
 
-    private static let members = KeyTable(Member.allCases.map { "\($0)" })
+    private static let members = KeyTable<Member>()
 
     /// Classifies the value at the scanner's position without moving it.
     static func detect(_ scanner: JSONScanner) throws(JSONError) -> Shape {
@@ -54,7 +54,7 @@ enum FormatDetector {
         var first = true
         while let key = try s.nextKey(&first) {
             let bytes = try s.bytes(of: key)
-            let member = Member(rawValue: members.lookup(bytes))
+            let member = members.lookup(bytes)
             switch member {
             case .resourceSpans?: return .otlp
             case .resourceLogs?: return .otherSignal("logs")

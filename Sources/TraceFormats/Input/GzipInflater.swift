@@ -82,8 +82,3 @@ enum GzipInflater {
         }
     }
 }
-
-/// Why gzip input yielded nothing.
-struct GzipError: Error {
-    var message: String
-}

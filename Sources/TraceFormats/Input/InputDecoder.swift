@@ -22,8 +22,13 @@ struct InputDecoder {
     private var firstSyntaxError: String?
     private var emptyArrays = 0
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>, source: String, progress: ((Int) -> Void)?, progressScale: Double) {
-        session = DecodeSession(buffer, source: source, progress: progress, progressScale: progressScale)
+    /// The size of the input as given (compressed, for gzip), for the last progress call.
+    private let inputSize: Int
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>, source: String, progress: ((Int) -> Void)?, inputSize: Int) {
+        let scale = buffer.isEmpty ? 1 : Double(inputSize) / Double(buffer.count)
+        session = DecodeSession(buffer, source: source, progress: progress, progressScale: scale)
+        self.inputSize = inputSize
     }
 
     // MARK: - Running
@@ -32,18 +37,22 @@ struct InputDecoder {
     mutating func run(into b: inout SpanTableBuilder, gzipped: Bool) throws(DecodeFailure) -> DecodeReport {
         let source = session.log.source
         skipByteOrderMark()
+        var lineMode = false
         while true {
+            session.scanner.newlineIsWhitespace = true
             session.scanner.skipWhitespace()
             if session.scanner.isAtEnd { break }
             let valueStart = session.scanner.pos
+            session.scanner.newlineIsWhitespace = !lineMode
             topValues += 1
             do {
                 try decodeValue(&b)
+                if topValues == 1 { lineMode = endsOnItsLine(from: valueStart) }
             } catch {
                 if !recover(from: error, valueStart: valueStart) { break }
             }
         }
-        session.reportDone()
+        session.reportDone(inputSize: inputSize)
 
         guard traceValues > 0 else {
             if topValues == 0 { throw .empty(source: source) }
@@ -55,6 +64,18 @@ struct InputDecoder {
         if detected == .otlpJSON && topValues > 1 { detected = .otlpJSONLines }
         return DecodeReport(format: detected, gzipped: gzipped, spansDecoded: session.spansDecoded,
                             spansSkipped: session.log.skippedSpans, warnings: session.log.warnings)
+    }
+
+    /// True when the value just read started and ended on one line: then the input is read as
+    /// JSON Lines, one record per line. O(length of the first line).
+    private func endsOnItsLine(from start: Int) -> Bool {
+        let s = session.scanner
+        var i = start
+        while i < s.pos {
+            if s.base[i] == 0x0A { return false }
+            i += 1
+        }
+        return true
     }
 
     private mutating func skipByteOrderMark() {

@@ -39,6 +39,7 @@ struct JSONError: Error, Sendable {
     var message: String {
         switch problem {
         case .unexpectedEnd: return "unexpected end of input (truncated?)"
+        case .unexpected(0x0A, let expected): return "expected \(expected) but the line ends (a truncated record?)"
         case .unexpected(let byte, let expected): return "expected \(expected) but found \(Self.show(byte))"
         case .controlCharacterInString: return "raw control character inside a string"
         case .badEscape: return "invalid escape sequence in a string"

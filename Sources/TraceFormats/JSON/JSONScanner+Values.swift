@@ -35,8 +35,38 @@ extension JSONScanner {
         return nil
     }
 
-    /// The integer inside a string token, when it holds exactly one valid number.
+    /// The integer inside a string token, when it holds exactly one valid number. One pass
+    /// for plain digits (how timestamps come), the full grammar otherwise.
+    @inline(__always)
     private static func integer(in base: UnsafePointer<UInt8>, _ s: JSONString) -> Int64? {
+        let n = s.end - s.start
+        if n > 0 && n <= 18 && base[s.start] != UInt8(ascii: "0") {
+            var value: Int64 = 0
+            var i = s.start
+            while i < s.end {
+                let d = base[i] &- UInt8(ascii: "0")
+                guard d < 10 else { break }
+                value = value &* 10 &+ Int64(d)
+                i += 1
+            }
+            if i == s.end { return value }
+        } else if n == 19 && base[s.start] != UInt8(ascii: "0") {
+            // Nanosecond timestamps: 18 digits unchecked, then one checked step.
+            var value: Int64 = 0
+            var i = s.start
+            while i < s.end - 1 {
+                let d = base[i] &- UInt8(ascii: "0")
+                guard d < 10 else { break }
+                value = value &* 10 &+ Int64(d)
+                i += 1
+            }
+            let d = base[i] &- UInt8(ascii: "0")
+            if i == s.end - 1 && d < 10 {
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (r, o2) = m.addingReportingOverflow(Int64(d))
+                return o1 || o2 ? nil : r
+            }
+        }
         guard !s.hasEscapes, let (stop, integral) = NumberParser.scan(base, from: s.start, limit: s.end),
               stop == s.end else { return nil }
         return NumberParser.int64(base, from: s.start, to: s.end, integral: integral)

@@ -43,13 +43,21 @@ struct JSONScanner {
 
     var isAtEnd: Bool { pos >= end }
 
-    /// Skips JSON whitespace (space, tab, CR, LF).
+    /// False while reading one JSON Lines record: a newline then ends the record, so a
+    /// truncated line cannot swallow the next one.
+    var newlineIsWhitespace = true
+
+    /// Skips JSON whitespace (space, tab, CR, and LF unless `newlineIsWhitespace` is off).
     @inline(__always)
     mutating func skipWhitespace() {
         while pos < end {
             let b = base[pos]
-            if b > 0x20 || (b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09) { return }
-            pos += 1
+            if b > 0x20 { return }
+            if b == 0x20 || b == 0x0D || b == 0x09 || (b == 0x0A && newlineIsWhitespace) {
+                pos += 1
+                continue
+            }
+            return
         }
     }
 
@@ -147,17 +155,33 @@ struct JSONScanner {
     }
 
     /// Scans a string's content after its opening quote and consumes the closing quote.
-    /// Eight bytes at a time while none of them is a quote, a backslash or a control byte.
+    /// Eight bytes at a time: a word with no quote, backslash or control byte is skipped
+    /// whole; otherwise the first such byte is found from the word's stop mask.
     @inline(__always)
     mutating func scanStringBody() throws(JSONError) -> JSONString {
         let start = pos
         var escapes = false
-        while true {
-            while pos &+ 8 <= end {
-                let word = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
-                if SWAR.hasStringStop(word) { break }
+        while pos &+ 8 <= end {
+            let mask = SWAR.stopMask(UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
+            if mask == 0 {
                 pos &+= 8
+                continue
             }
+            pos &+= mask.trailingZeroBitCount &>> 3
+            let b = base[pos]
+            if b == UInt8(ascii: "\"") {
+                let s = JSONString(start: start, end: pos, hasEscapes: escapes)
+                pos &+= 1
+                return s
+            }
+            if b == UInt8(ascii: "\\") {
+                escapes = true
+                pos &+= 2
+                continue
+            }
+            throw JSONError(offset: pos, problem: .controlCharacterInString)
+        }
+        while true {
             guard pos < end else { throw JSONError(offset: end, problem: .unexpectedEnd) }
             let b = base[pos]
             if b == UInt8(ascii: "\"") {
@@ -207,45 +231,5 @@ struct JSONScanner {
     mutating func noteMismatch(at offset: Int) {
         if mismatches == 0 { firstMismatch = offset }
         mismatches += 1
-    }
-}
-
-/// Word-at-a-time byte tests (SIMD within a register) for the string scanner.
-enum SWAR {
-    static let ones: UInt64 = 0x0101_0101_0101_0101
-    static let highs: UInt64 = 0x8080_8080_8080_8080
-
-    /// True when some byte of `x` is zero.
-    @inline(__always)
-    static func hasZero(_ x: UInt64) -> Bool { ((x &- ones) & ~x & highs) != 0 }
-
-    /// True when some byte of `word` is a quote, a backslash or below 0x20.
-    @inline(__always)
-    static func hasStringStop(_ word: UInt64) -> Bool {
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let control = (word &- (ones &* 0x20)) & ~word & highs
-        return hasZero(quote) || hasZero(backslash) || control != 0
-    }
-}
-
-/// A growable byte buffer for unescaped strings, reused for the whole input.
-final class ScratchBuffer {
-    private(set) var pointer: UnsafeMutablePointer<UInt8>
-    private(set) var capacity: Int
-
-    init() {
-        capacity = 256
-        pointer = .allocate(capacity: capacity)
-    }
-
-    deinit { pointer.deallocate() }
-
-    /// Makes room for at least `count` bytes (discarding the contents).
-    func reserve(_ count: Int) {
-        guard count > capacity else { return }
-        pointer.deallocate()
-        capacity = max(count, capacity * 2)
-        pointer = .allocate(capacity: capacity)
     }
 }

@@ -10,9 +10,9 @@ import TraceModel
 /// with an inline `process`, as the UI writes it, uses that), spans without a trace id take the
 /// trace's, client/server halves sharing an id are split, and the spans reach the builder.
 struct JaegerDecoder {
-    enum ObjectField: Int, CaseIterable { case data, spans, processes }
+    enum ObjectField: String, CaseIterable { case data, spans, processes }
 
-    private let objectKeys = KeyTable(ObjectField.allCases.map { "\($0)" })
+    private let objectKeys = KeyTable<ObjectField>()
     var spans: JaegerSpanDecoder
 
     /// Spans with a process id that no process defines, or with no process at all.
@@ -69,7 +69,7 @@ struct JaegerDecoder {
             var first = true
             while let key = try s.scanner.nextKey(&first) {
                 let name = try s.scanner.bytes(of: key)
-                if let member = ObjectField(rawValue: objectKeys.lookup(name)) {
+                if let member = objectKeys.lookup(name) {
                     switch member {
                     case .data where top:
                         try decodeData(&s, &b)

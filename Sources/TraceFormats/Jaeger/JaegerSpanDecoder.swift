@@ -9,18 +9,18 @@ import TraceModel
 /// Logs become events named by their `event` field ("log" when there is none). `flags` bit 0
 /// (sampled) becomes the W3C sampled flag.
 struct JaegerSpanDecoder {
-    enum SpanField: Int, CaseIterable {
+    enum SpanField: String, CaseIterable {
         case traceID, spanID, parentSpanID, flags, operationName, references, startTime, duration, tags, logs
         case processID, process
     }
-    enum ReferenceField: Int, CaseIterable { case refType, traceID, spanID }
-    enum LogField: Int, CaseIterable { case timestamp, fields }
-    enum ProcessField: Int, CaseIterable { case serviceName, tags }
+    enum ReferenceField: String, CaseIterable { case refType, traceID, spanID }
+    enum LogField: String, CaseIterable { case timestamp, fields }
+    enum ProcessField: String, CaseIterable { case serviceName, tags }
 
-    private let spanKeys = KeyTable(SpanField.allCases.map { "\($0)" })
-    private let referenceKeys = KeyTable(ReferenceField.allCases.map { "\($0)" })
-    private let logKeys = KeyTable(LogField.allCases.map { "\($0)" })
-    private let processKeys = KeyTable(ProcessField.allCases.map { "\($0)" })
+    private let spanKeys = KeyTable<SpanField>()
+    private let referenceKeys = KeyTable<ReferenceField>()
+    private let logKeys = KeyTable<LogField>()
+    private let processKeys = KeyTable<ProcessField>()
 
     var tags: JaegerTagDecoder
     private let serviceNameKey: StringID
@@ -52,7 +52,7 @@ struct JaegerSpanDecoder {
 
     /// The span field a member name denotes, or nil.
     @inline(__always)
-    func field(_ name: UnsafeBufferPointer<UInt8>) -> SpanField? { SpanField(rawValue: spanKeys.lookup(name)) }
+    func field(_ name: UnsafeBufferPointer<UInt8>) -> SpanField? { spanKeys.lookup(name) }
 
     /// Starts a span at an offset (call before its members).
     mutating func begin(at offset: Int) -> JaegerSpan {
@@ -65,8 +65,8 @@ struct JaegerSpanDecoder {
         s.scanner.skipWhitespace()
         let offset = s.scanner.pos
         s.spanStart = offset
-        defer { s.spanStart = -1 }
         guard try s.scanner.beginObject() else {
+            s.spanStart = -1
             s.skip(.notAnObject, at: offset, "skipped a span that is not a JSON object")
             return nil
         }
@@ -75,6 +75,7 @@ struct JaegerSpanDecoder {
         while let key = try s.scanner.nextKey(&first) {
             if let f = field(try s.scanner.bytes(of: key)) { try decode(f, &s, &b, into: &span) } else { try s.scanner.skipValue() }
         }
+        s.spanStart = -1
         finish(&span, &b)
         return span
     }
@@ -107,7 +108,7 @@ struct JaegerSpanDecoder {
                 j.span.markers.insert(.hasFlags)
             }
         case .operationName:
-            if let v = try s.scanner.readString() { j.span.name = b.intern(utf8: try s.scanner.bytes(of: v)) }
+            if let v = try s.scanner.readString() { j.span.name = try s.intern(v, &b) }
         case .references:
             try decodeReferences(&s)
         case .startTime:
@@ -181,7 +182,7 @@ struct JaegerSpanDecoder {
             var r = Reference(followsFrom: false, traceID: .zero, spanID: .zero)
             var f = true
             while let key = try s.scanner.nextKey(&f) {
-                switch ReferenceField(rawValue: referenceKeys.lookup(try s.scanner.bytes(of: key))) {
+                switch referenceKeys.lookup(try s.scanner.bytes(of: key)) {
                 case .refType?:
                     if let v = try s.scanner.readString() { r.followsFrom = try s.scanner.text(of: v).uppercased() == "FOLLOWS_FROM" }
                 case .traceID?:
@@ -205,7 +206,7 @@ struct JaegerSpanDecoder {
             var event = SpanEvent(time: .zero, name: logName)
             var f = true
             while let key = try s.scanner.nextKey(&f) {
-                switch LogField(rawValue: logKeys.lookup(try s.scanner.bytes(of: key))) {
+                switch logKeys.lookup(try s.scanner.bytes(of: key)) {
                 case .timestamp?:
                     if let v = try s.scanner.readInt64() { event.time = .microseconds(v) }
                 case .fields?:
@@ -231,9 +232,9 @@ struct JaegerSpanDecoder {
         var serviceAppended = false
         var first = true
         while let key = try s.scanner.nextKey(&first) {
-            switch ProcessField(rawValue: processKeys.lookup(try s.scanner.bytes(of: key))) {
+            switch processKeys.lookup(try s.scanner.bytes(of: key)) {
             case .serviceName?:
-                if let v = try s.scanner.readString() { service = b.intern(utf8: try s.scanner.bytes(of: v)) }
+                if let v = try s.scanner.readString() { service = try s.intern(v, &b) }
             case .tags?:
                 if !service.isEmpty && !serviceAppended {
                     b.appendString(serviceNameKey, service)

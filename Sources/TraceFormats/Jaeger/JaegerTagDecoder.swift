@@ -6,10 +6,10 @@ import TraceModel
 /// writes them. Types: string, bool, int64, float64, binary (base64) -> bytes; a tag without a
 /// type takes its JSON type. Tags listed in `TagMapping` are consumed into span fields.
 struct JaegerTagDecoder {
-    enum TagField: Int, CaseIterable { case key, type, value, vType, vStr, vBool, vInt64, vFloat64, vBinary }
+    enum TagField: String, CaseIterable { case key, type, value, vType, vStr, vBool, vInt64, vFloat64, vBinary }
     enum Purpose { case span, log, process }
 
-    private let tagKeys = KeyTable(TagField.allCases.map { "\($0)" })
+    private let tagKeys = KeyTable<TagField>()
     let mapping: TagMapping
     /// The log field that names an event.
     let eventKey: StringID
@@ -34,7 +34,7 @@ struct JaegerTagDecoder {
             var value = JSONRawValue.null
             var f = true
             while let name = try s.scanner.nextKey(&f) {
-                switch TagField(rawValue: tagKeys.lookup(try s.scanner.bytes(of: name))) {
+                switch tagKeys.lookup(try s.scanner.bytes(of: name)) {
                 case .key?: key = try s.scanner.readString()
                 case .type?, .vType?: type = try s.scanner.readString()
                 case .value?: value = try s.scanner.readRaw()
@@ -46,7 +46,7 @@ struct JaegerTagDecoder {
                 case nil: try s.scanner.skipValue()
                 }
             }
-            let keyID = try key.map { k throws(JSONError) in b.intern(utf8: try s.scanner.bytes(of: k)) } ?? .empty
+            let keyID = try key.map { k throws(JSONError) in try s.intern(k, &b) } ?? .empty
             if purpose == .span, let field = mapping.field(for: keyID) {
                 mapped.set(field, text: try text(value, &s, &b), truth: try s.scanner.bool(from: value), in: b)
                 continue
@@ -97,7 +97,7 @@ struct JaegerTagDecoder {
     /// A value as interned text: a string's content, or the JSON text of anything else.
     func text(_ raw: JSONRawValue, _ s: inout DecodeSession, _ b: inout SpanTableBuilder) throws(JSONError) -> StringID {
         switch raw {
-        case .string(let v): return b.intern(utf8: try s.scanner.bytes(of: v))
+        case .string(let v): return try s.intern(v, &b)
         case .number(let start, let end, _), .compound(let start, let end):
             return b.intern(utf8: UnsafeBufferPointer(start: s.scanner.base + start, count: end - start))
         case .bool(let v): return b.intern(v ? "true" : "false")

@@ -6,23 +6,24 @@ import TraceModel
 /// the input bytes. Bytes, arrays and key-value lists are rare and go through `AttributeValue`.
 /// Nesting deeper than `maxDepth` is skipped (iteratively) and counted, never recursed into.
 struct OTLPAttributeDecoder {
-    enum KeyValueField: Int, CaseIterable { case key, value }
-    enum ValueField: Int, CaseIterable {
+    enum KeyValueField: String, CaseIterable { case key, value }
+    enum ValueField: String, CaseIterable {
         case stringValue, boolValue, intValue, doubleValue, bytesValue, arrayValue, kvlistValue
     }
-    enum ListField: Int, CaseIterable { case values }
+    enum ListField: String, CaseIterable { case values }
 
     /// The deepest array/kvlist nesting decoded; deeper values are skipped.
     static let maxDepth = 64
 
-    private let keyValueKeys = KeyTable(KeyValueField.allCases.map { "\($0)" })
-    private let valueKeys = KeyTable(ValueField.allCases.map { "\($0)" })
-    private let listKeys = KeyTable(ListField.allCases.map { "\($0)" })
+    private let keyValueKeys = KeyTable<KeyValueField>()
+    private let valueKeys = KeyTable<ValueField>()
+    private let listKeys = KeyTable<ListField>()
 
     /// Values nested too deep to decode, for one note.
     private(set) var tooDeep = 0
 
-    static let emptyValue = Attribute(key: .empty, tag: .bytes, payload: Attribute.emptyPayload)
+    /// An `AnyValue` with nothing set, keyed by the empty string.
+    static var emptyValue: Attribute { Attribute(key: .empty, tag: .bytes, payload: Attribute.emptyPayload) }
 
     // MARK: - Lists
 
@@ -40,16 +41,36 @@ struct OTLPAttributeDecoder {
     }
 
     /// Decodes one `{"key": ..., "value": {...}}` in either member order.
+    ///
+    /// Fast path: the compact form every exporter writes, `{"key":"…","value":{…}}`, is
+    /// matched with word compares (`JSONLiteral`) instead of scanning and looking up member
+    /// names; anything else (whitespace, other order, extra members) continues generically.
     @inline(__always)
     mutating func decodeKeyValue(_ s: inout DecodeSession, _ b: inout SpanTableBuilder) throws(JSONError) -> Attribute? {
+        s.scanner.skipWhitespace()
+        if s.scanner.consume(keyOpen) {
+            let key = try s.intern(try s.scanner.scanStringBody(), &b)
+            var value = Self.emptyValue
+            if s.scanner.consume(valueMember) {
+                value = try decodeValue(&s, &b, depth: 0)
+                if s.scanner.consume(byte: UInt8(ascii: "}")) { return Attribute(key: key, tag: value.tag, payload: value.payload) }
+            }
+            return try finishKeyValue(&s, &b, key: key, value: value, first: false)
+        }
         guard try s.scanner.beginObject() else { return nil }
-        var key = StringID.empty
-        var value = Self.emptyValue
-        var first = true
+        return try finishKeyValue(&s, &b, key: .empty, value: Self.emptyValue, first: true)
+    }
+
+    /// Reads the remaining members of a `KeyValue` object.
+    private mutating func finishKeyValue(_ s: inout DecodeSession, _ b: inout SpanTableBuilder, key: StringID,
+                                         value: Attribute, first: Bool) throws(JSONError) -> Attribute {
+        var key = key
+        var value = value
+        var first = first
         while let name = try s.scanner.nextKey(&first) {
-            switch KeyValueField(rawValue: keyValueKeys.lookup(try s.scanner.bytes(of: name))) {
+            switch keyValueKeys.lookup(try s.scanner.bytes(of: name)) {
             case .key?:
-                if let k = try s.scanner.readString() { key = b.intern(utf8: try s.scanner.bytes(of: k)) }
+                if let k = try s.scanner.readString() { key = try s.intern(k, &b) }
             case .value?:
                 value = try decodeValue(&s, &b, depth: 0)
             case nil:
@@ -59,19 +80,35 @@ struct OTLPAttributeDecoder {
         return Attribute(key: key, tag: value.tag, payload: value.payload)
     }
 
+    private let keyOpen = JSONLiteral(#"{"key":""#)
+    private let valueMember = JSONLiteral(#","value":"#)
+    private let stringValueOpen = JSONLiteral(#"{"stringValue":""#)
+    private let intValueOpen = JSONLiteral(#"{"intValue":"#)
+
     // MARK: - Values
 
     /// Decodes an `AnyValue` object into an attribute with an empty key (the caller sets it).
     @inline(__always)
     mutating func decodeValue(_ s: inout DecodeSession, _ b: inout SpanTableBuilder, depth: Int) throws(JSONError) -> Attribute {
-        guard try s.scanner.beginObject() else { return Self.emptyValue }
+        s.scanner.skipWhitespace()
         var result = Self.emptyValue
         var first = true
+        if s.scanner.consume(stringValueOpen) {
+            result = .string(.empty, try s.intern(try s.scanner.scanStringBody(), &b))
+            if s.scanner.consume(byte: UInt8(ascii: "}")) { return result }
+            first = false
+        } else if s.scanner.consume(intValueOpen) {
+            if let v = try s.scanner.readInt64() { result = b.make(.empty, .int(v)) }
+            if s.scanner.consume(byte: UInt8(ascii: "}")) { return result }
+            first = false
+        } else if try !s.scanner.beginObject() {
+            return Self.emptyValue
+        }
         while let name = try s.scanner.nextKey(&first) {
             let at = s.scanner.pos
-            switch ValueField(rawValue: valueKeys.lookup(try s.scanner.bytes(of: name))) {
+            switch valueKeys.lookup(try s.scanner.bytes(of: name)) {
             case .stringValue?:
-                if let v = try s.scanner.readString() { result = .string(.empty, b.intern(utf8: try s.scanner.bytes(of: v))) }
+                if let v = try s.scanner.readString() { result = .string(.empty, try s.intern(v, &b)) }
             case .boolValue?:
                 if let v = try s.scanner.readBool() { result = .bool(.empty, v) }
             case .intValue?:
@@ -104,7 +141,7 @@ struct OTLPAttributeDecoder {
         guard try s.scanner.beginObject() else { return .array([]) }
         var first = true
         while let name = try s.scanner.nextKey(&first) {
-            guard listKeys.lookup(try s.scanner.bytes(of: name)) == ListField.values.rawValue,
+            guard listKeys.lookup(try s.scanner.bytes(of: name)) == .values,
                   try s.scanner.beginArray() else {
                 try s.scanner.skipValue()
                 continue
@@ -122,7 +159,7 @@ struct OTLPAttributeDecoder {
         guard try s.scanner.beginObject() else { return .keyValueList([]) }
         var first = true
         while let name = try s.scanner.nextKey(&first) {
-            guard listKeys.lookup(try s.scanner.bytes(of: name)) == ListField.values.rawValue,
+            guard listKeys.lookup(try s.scanner.bytes(of: name)) == .values,
                   try s.scanner.beginArray() else {
                 try s.scanner.skipValue()
                 continue
@@ -134,7 +171,7 @@ struct OTLPAttributeDecoder {
                 var value = AttributeValue.empty
                 var g = true
                 while let member = try s.scanner.nextKey(&g) {
-                    switch KeyValueField(rawValue: keyValueKeys.lookup(try s.scanner.bytes(of: member))) {
+                    switch keyValueKeys.lookup(try s.scanner.bytes(of: member)) {
                     case .key?:
                         if let k = try s.scanner.readString() { key = try s.scanner.text(of: k) }
                     case .value?:
@@ -156,7 +193,7 @@ struct OTLPAttributeDecoder {
         var first = true
         while let name = try s.scanner.nextKey(&first) {
             let at = s.scanner.pos
-            switch ValueField(rawValue: valueKeys.lookup(try s.scanner.bytes(of: name))) {
+            switch valueKeys.lookup(try s.scanner.bytes(of: name)) {
             case .stringValue?:
                 if let v = try s.scanner.readString() { result = .string(try s.scanner.text(of: v)) }
             case .boolValue?:

@@ -9,17 +9,17 @@ import TraceModel
 /// end of their object: spans wait in `pending` until then (one `ResourceSpans` at a time),
 /// and are flushed with what is known when a syntax error cuts the object short.
 struct OTLPDecoder {
-    enum RequestField: Int, CaseIterable { case resourceSpans, result }
-    enum ResourceSpansField: Int, CaseIterable { case resource, scopeSpans, instrumentationLibrarySpans, schemaUrl }
-    enum ResourceField: Int, CaseIterable { case attributes, droppedAttributesCount }
-    enum ScopeSpansField: Int, CaseIterable { case scope, instrumentationLibrary, spans, schemaUrl }
-    enum ScopeField: Int, CaseIterable { case name, version, attributes, droppedAttributesCount }
+    enum RequestField: String, CaseIterable { case resourceSpans, result }
+    enum ResourceSpansField: String, CaseIterable { case resource, scopeSpans, instrumentationLibrarySpans, schemaUrl }
+    enum ResourceField: String, CaseIterable { case attributes, droppedAttributesCount }
+    enum ScopeSpansField: String, CaseIterable { case scope, instrumentationLibrary, spans, schemaUrl }
+    enum ScopeField: String, CaseIterable { case name, version, attributes, droppedAttributesCount }
 
-    private let requestKeys = KeyTable(RequestField.allCases.map { "\($0)" })
-    private let resourceSpansKeys = KeyTable(ResourceSpansField.allCases.map { "\($0)" })
-    private let resourceKeys = KeyTable(ResourceField.allCases.map { "\($0)" })
-    private let scopeSpansKeys = KeyTable(ScopeSpansField.allCases.map { "\($0)" })
-    private let scopeKeys = KeyTable(ScopeField.allCases.map { "\($0)" })
+    private let requestKeys = KeyTable<RequestField>()
+    private let resourceSpansKeys = KeyTable<ResourceSpansField>()
+    private let resourceKeys = KeyTable<ResourceField>()
+    private let scopeSpansKeys = KeyTable<ScopeSpansField>()
+    private let scopeKeys = KeyTable<ScopeField>()
 
     var spans: OTLPSpanDecoder
     /// Spans of the current `ResourceSpans`, waiting for its resource to be complete.
@@ -39,7 +39,7 @@ struct OTLPDecoder {
         guard try s.scanner.beginObject() else { return }
         var first = true
         while let key = try s.scanner.nextKey(&first) {
-            switch RequestField(rawValue: requestKeys.lookup(try s.scanner.bytes(of: key))) {
+            switch requestKeys.lookup(try s.scanner.bytes(of: key)) {
             case .resourceSpans?:
                 guard try s.scanner.beginArray() else { continue }
                 var f = true
@@ -67,7 +67,7 @@ struct OTLPDecoder {
         do {
             var first = true
             while let key = try s.scanner.nextKey(&first) {
-                switch ResourceSpansField(rawValue: resourceSpansKeys.lookup(try s.scanner.bytes(of: key))) {
+                switch resourceSpansKeys.lookup(try s.scanner.bytes(of: key)) {
                 case .resource?:
                     try decodeResource(&s, &b, into: &resource)
                 case .scopeSpans?, .instrumentationLibrarySpans?:
@@ -75,7 +75,7 @@ struct OTLPDecoder {
                     var f = true
                     while try s.scanner.nextElement(&f) { try decodeScopeSpans(&s, &b) }
                 case .schemaUrl?:
-                    if let url = try s.scanner.readString() { resource.schemaURL = b.intern(utf8: try s.scanner.bytes(of: url)) }
+                    if let url = try s.scanner.readString() { resource.schemaURL = try s.intern(url, &b) }
                 case nil:
                     try s.scanner.skipValue()
                 }
@@ -92,7 +92,7 @@ struct OTLPDecoder {
         guard try s.scanner.beginObject() else { return }
         var first = true
         while let key = try s.scanner.nextKey(&first) {
-            switch ResourceField(rawValue: resourceKeys.lookup(try s.scanner.bytes(of: key))) {
+            switch resourceKeys.lookup(try s.scanner.bytes(of: key)) {
             case .attributes?:
                 resource.attributes = try spans.attributes.decodeList(&s, &b)
             case .droppedAttributesCount?:
@@ -126,7 +126,7 @@ struct OTLPDecoder {
         do {
             var first = true
             while let key = try s.scanner.nextKey(&first) {
-                switch ScopeSpansField(rawValue: scopeSpansKeys.lookup(try s.scanner.bytes(of: key))) {
+                switch scopeSpansKeys.lookup(try s.scanner.bytes(of: key)) {
                 case .scope?, .instrumentationLibrary?:
                     try decodeScope(&s, &b, into: &scope)
                 case .spans?:
@@ -137,7 +137,7 @@ struct OTLPDecoder {
                         s.tick()
                     }
                 case .schemaUrl?:
-                    if let url = try s.scanner.readString() { scope.schemaURL = b.intern(utf8: try s.scanner.bytes(of: url)) }
+                    if let url = try s.scanner.readString() { scope.schemaURL = try s.intern(url, &b) }
                 case nil:
                     try s.scanner.skipValue()
                 }
@@ -154,11 +154,11 @@ struct OTLPDecoder {
         guard try s.scanner.beginObject() else { return }
         var first = true
         while let key = try s.scanner.nextKey(&first) {
-            switch ScopeField(rawValue: scopeKeys.lookup(try s.scanner.bytes(of: key))) {
+            switch scopeKeys.lookup(try s.scanner.bytes(of: key)) {
             case .name?:
-                if let v = try s.scanner.readString() { scope.name = b.intern(utf8: try s.scanner.bytes(of: v)) }
+                if let v = try s.scanner.readString() { scope.name = try s.intern(v, &b) }
             case .version?:
-                if let v = try s.scanner.readString() { scope.version = b.intern(utf8: try s.scanner.bytes(of: v)) }
+                if let v = try s.scanner.readString() { scope.version = try s.intern(v, &b) }
             case .attributes?:
                 scope.attributes = try spans.attributes.decodeList(&s, &b)
             case .droppedAttributesCount?:

@@ -7,18 +7,18 @@ import TraceModel
 /// (`SPAN_KIND_SERVER`, `STATUS_CODE_ERROR`). A span without a trace or span id (or with an
 /// all-zero one) is skipped with a warning; absent times are 0, as proto3 defaults them.
 struct OTLPSpanDecoder {
-    enum SpanField: Int, CaseIterable {
+    enum SpanField: String, CaseIterable {
         case traceId, spanId, parentSpanId, name, kind, startTimeUnixNano, endTimeUnixNano, attributes
         case droppedAttributesCount, events, droppedEventsCount, links, droppedLinksCount, status, traceState, flags
     }
-    enum EventField: Int, CaseIterable { case timeUnixNano, name, attributes, droppedAttributesCount }
-    enum LinkField: Int, CaseIterable { case traceId, spanId, traceState, attributes, droppedAttributesCount, flags }
-    enum StatusField: Int, CaseIterable { case code, message }
+    enum EventField: String, CaseIterable { case timeUnixNano, name, attributes, droppedAttributesCount }
+    enum LinkField: String, CaseIterable { case traceId, spanId, traceState, attributes, droppedAttributesCount, flags }
+    enum StatusField: String, CaseIterable { case code, message }
 
-    private let spanKeys = KeyTable(SpanField.allCases.map { "\($0)" })
-    private let eventKeys = KeyTable(EventField.allCases.map { "\($0)" })
-    private let linkKeys = KeyTable(LinkField.allCases.map { "\($0)" })
-    private let statusKeys = KeyTable(StatusField.allCases.map { "\($0)" })
+    private let spanKeys = KeyTable<SpanField>()
+    private let eventKeys = KeyTable<EventField>()
+    private let linkKeys = KeyTable<LinkField>()
+    private let statusKeys = KeyTable<StatusField>()
 
     var attributes = OTLPAttributeDecoder()
     /// Links dropped because their ids were missing or zero (for one note).
@@ -36,8 +36,8 @@ struct OTLPSpanDecoder {
         s.scanner.skipWhitespace()
         let spanStart = s.scanner.pos
         s.spanStart = spanStart
-        defer { s.spanStart = -1 }
         guard try s.scanner.beginObject() else {
+            s.spanStart = -1
             s.skip(.notAnObject, at: spanStart, "skipped a span that is not a JSON object")
             return nil
         }
@@ -68,7 +68,7 @@ struct OTLPSpanDecoder {
 
         var first = true
         while let key = try s.scanner.nextKey(&first) {
-            switch SpanField(rawValue: spanKeys.lookup(try s.scanner.bytes(of: key))) {
+            switch spanKeys.lookup(try s.scanner.bytes(of: key)) {
             case .traceId?:
                 if let v = try s.scanner.readString() {
                     let r = s.ids.traceID(try s.scanner.bytes(of: v), at: v.start)
@@ -86,7 +86,7 @@ struct OTLPSpanDecoder {
             case .parentSpanId?:
                 if let v = try s.scanner.readString() { parent = s.ids.spanID(try s.scanner.bytes(of: v), at: v.start).id }
             case .name?:
-                if let v = try s.scanner.readString() { name = b.intern(utf8: try s.scanner.bytes(of: v)) }
+                if let v = try s.scanner.readString() { name = try s.intern(v, &b) }
             case .kind?:
                 kind = try Self.readEnum(&s, SpanKind.init(rawValue:), SpanKind.init(name:)) ?? .unspecified
             case .startTimeUnixNano?:
@@ -114,7 +114,7 @@ struct OTLPSpanDecoder {
             case .status?:
                 try decodeStatus(&s, &b, &status, &message)
             case .traceState?:
-                if let v = try s.scanner.readString() { traceState = b.intern(utf8: try s.scanner.bytes(of: v)) }
+                if let v = try s.scanner.readString() { traceState = try s.intern(v, &b) }
             case .flags?:
                 if let v = try s.scanner.readInt64() {
                     flags = UInt32(truncatingIfNeeded: v)
@@ -125,6 +125,7 @@ struct OTLPSpanDecoder {
             }
         }
 
+        s.spanStart = -1
         let problem: (SkipReason, String)? =
             !sawTraceID ? (.missingTraceID, "skipped a span without a traceId")
             : !traceID.isValid ? (.invalidTraceID, "skipped a span whose traceId is all zeros")
@@ -174,11 +175,11 @@ struct OTLPSpanDecoder {
         guard try s.scanner.beginObject() else { return }
         var first = true
         while let key = try s.scanner.nextKey(&first) {
-            switch StatusField(rawValue: statusKeys.lookup(try s.scanner.bytes(of: key))) {
+            switch statusKeys.lookup(try s.scanner.bytes(of: key)) {
             case .code?:
                 code = try Self.readEnum(&s, StatusCode.init(rawValue:), StatusCode.init(name:)) ?? .unset
             case .message?:
-                if let v = try s.scanner.readString() { message = b.intern(utf8: try s.scanner.bytes(of: v)) }
+                if let v = try s.scanner.readString() { message = try s.intern(v, &b) }
             case nil:
                 try s.scanner.skipValue()
             }
@@ -196,11 +197,11 @@ struct OTLPSpanDecoder {
             var event = SpanEvent(time: .zero, name: .empty)
             var f = true
             while let key = try s.scanner.nextKey(&f) {
-                switch EventField(rawValue: eventKeys.lookup(try s.scanner.bytes(of: key))) {
+                switch eventKeys.lookup(try s.scanner.bytes(of: key)) {
                 case .timeUnixNano?:
                     if let v = try s.scanner.readInt64() { event.time = Timestamp(unixNanos: v) }
                 case .name?:
-                    if let v = try s.scanner.readString() { event.name = b.intern(utf8: try s.scanner.bytes(of: v)) }
+                    if let v = try s.scanner.readString() { event.name = try s.intern(v, &b) }
                 case .attributes?:
                     event.attributes = try attributes.decodeList(&s, &b)
                 case .droppedAttributesCount?:
@@ -223,13 +224,13 @@ struct OTLPSpanDecoder {
             var link = SpanLink(traceID: .zero, spanID: .zero)
             var f = true
             while let key = try s.scanner.nextKey(&f) {
-                switch LinkField(rawValue: linkKeys.lookup(try s.scanner.bytes(of: key))) {
+                switch linkKeys.lookup(try s.scanner.bytes(of: key)) {
                 case .traceId?:
                     if let v = try s.scanner.readString() { link.traceID = s.ids.traceID(try s.scanner.bytes(of: v), at: v.start).id }
                 case .spanId?:
                     if let v = try s.scanner.readString() { link.spanID = s.ids.spanID(try s.scanner.bytes(of: v), at: v.start).id }
                 case .traceState?:
-                    if let v = try s.scanner.readString() { link.traceState = b.intern(utf8: try s.scanner.bytes(of: v)) }
+                    if let v = try s.scanner.readString() { link.traceState = try s.intern(v, &b) }
                 case .attributes?:
                     link.attributes = try attributes.decodeList(&s, &b)
                 case .droppedAttributesCount?:

@@ -8,16 +8,16 @@ import TraceModel
 /// values keep their JSON text), except those `TagMapping` consumes: `error` makes the status
 /// ERROR with the tag's value as message. Annotations become events named by their value.
 struct ZipkinSpanDecoder {
-    enum SpanField: Int, CaseIterable {
+    enum SpanField: String, CaseIterable {
         case traceId, id, parentId, name, kind, timestamp, duration, localEndpoint, remoteEndpoint
         case annotations, tags, debug, shared
     }
-    enum EndpointField: Int, CaseIterable { case serviceName, ipv4, ipv6, port }
-    enum AnnotationField: Int, CaseIterable { case timestamp, value }
+    enum EndpointField: String, CaseIterable { case serviceName, ipv4, ipv6, port }
+    enum AnnotationField: String, CaseIterable { case timestamp, value }
 
-    private let spanKeys = KeyTable(SpanField.allCases.map { "\($0)" })
-    private let endpointKeys = KeyTable(EndpointField.allCases.map { "\($0)" })
-    private let annotationKeys = KeyTable(AnnotationField.allCases.map { "\($0)" })
+    private let spanKeys = KeyTable<SpanField>()
+    private let endpointKeys = KeyTable<EndpointField>()
+    private let annotationKeys = KeyTable<AnnotationField>()
 
     let mapping: TagMapping
     private let keys: Keys
@@ -40,8 +40,8 @@ struct ZipkinSpanDecoder {
         s.scanner.skipWhitespace()
         let offset = s.scanner.pos
         s.spanStart = offset
-        defer { s.spanStart = -1 }
         guard try s.scanner.beginObject() else {
+            s.spanStart = -1
             s.skip(.notAnObject, at: offset, "skipped a span that is not a JSON object")
             return nil
         }
@@ -50,7 +50,7 @@ struct ZipkinSpanDecoder {
         var remote = ZipkinEndpoint()
         var first = true
         while let key = try s.scanner.nextKey(&first) {
-            switch SpanField(rawValue: spanKeys.lookup(try s.scanner.bytes(of: key))) {
+            switch spanKeys.lookup(try s.scanner.bytes(of: key)) {
             case .traceId?:
                 if let v = try s.scanner.readString() {
                     let r = s.ids.traceID(try s.scanner.bytes(of: v), at: v.start)
@@ -68,7 +68,7 @@ struct ZipkinSpanDecoder {
             case .parentId?:
                 if let v = try s.scanner.readString() { z.parentID = s.ids.spanID(try s.scanner.bytes(of: v), at: v.start).id }
             case .name?:
-                if let v = try s.scanner.readString() { z.name = b.intern(utf8: try s.scanner.bytes(of: v)) }
+                if let v = try s.scanner.readString() { z.name = try s.intern(v, &b) }
             case .kind?:
                 z.kind = try OTLPSpanDecoder.readEnum(&s, { _ in nil }, SpanKind.init(name:))
             case .timestamp?:
@@ -91,6 +91,7 @@ struct ZipkinSpanDecoder {
                 try s.scanner.skipValue()
             }
         }
+        s.spanStart = -1
         appendRemote(remote, to: &z, &b)
         z.service = local.serviceName
         z.resource = addResource(local, &b)
@@ -111,13 +112,13 @@ struct ZipkinSpanDecoder {
         guard try s.scanner.beginObject() else { return e }
         var first = true
         while let key = try s.scanner.nextKey(&first) {
-            switch EndpointField(rawValue: endpointKeys.lookup(try s.scanner.bytes(of: key))) {
+            switch endpointKeys.lookup(try s.scanner.bytes(of: key)) {
             case .serviceName?:
-                if let v = try s.scanner.readString() { e.serviceName = b.intern(utf8: try s.scanner.bytes(of: v)) }
+                if let v = try s.scanner.readString() { e.serviceName = try s.intern(v, &b) }
             case .ipv4?:
-                if let v = try s.scanner.readString() { e.ipv4 = b.intern(utf8: try s.scanner.bytes(of: v)) }
+                if let v = try s.scanner.readString() { e.ipv4 = try s.intern(v, &b) }
             case .ipv6?:
-                if let v = try s.scanner.readString() { e.ipv6 = b.intern(utf8: try s.scanner.bytes(of: v)) }
+                if let v = try s.scanner.readString() { e.ipv6 = try s.intern(v, &b) }
             case .port?:
                 e.port = try s.scanner.readInt64()
             case nil:
@@ -162,11 +163,11 @@ struct ZipkinSpanDecoder {
         guard try s.scanner.beginObject() else { return .empty }
         var first = true
         while let key = try s.scanner.nextKey(&first) {
-            let keyID = b.intern(utf8: try s.scanner.bytes(of: key))
+            let keyID = try s.intern(key, &b)
             let raw = try s.scanner.readRaw()
             let value: StringID
             switch raw {
-            case .string(let v): value = b.intern(utf8: try s.scanner.bytes(of: v))
+            case .string(let v): value = try s.intern(v, &b)
             case .number(let start, let end, _), .compound(let start, let end):
                 value = b.intern(utf8: UnsafeBufferPointer(start: s.scanner.base + start, count: end - start))
             case .bool(let v): value = b.intern(v ? "true" : "false")
@@ -190,11 +191,11 @@ struct ZipkinSpanDecoder {
             var event = SpanEvent(time: .zero, name: .empty)
             var f = true
             while let key = try s.scanner.nextKey(&f) {
-                switch AnnotationField(rawValue: annotationKeys.lookup(try s.scanner.bytes(of: key))) {
+                switch annotationKeys.lookup(try s.scanner.bytes(of: key)) {
                 case .timestamp?:
                     if let v = try s.scanner.readInt64() { event.time = .microseconds(v) }
                 case .value?:
-                    if let v = try s.scanner.readString() { event.name = b.intern(utf8: try s.scanner.bytes(of: v)) }
+                    if let v = try s.scanner.readString() { event.name = try s.intern(v, &b) }
                 case nil:
                     try s.scanner.skipValue()
                 }

@@ -2,6 +2,7 @@
 #include "terminal_guard.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,7 +149,15 @@ int tg_install(int fd) {
     sigemptyset(&termination.sa_mask);
     for (size_t i = 0; i < COUNT(termination_signals); i++) sigaddset(&termination.sa_mask, termination_signals[i]);
     termination.sa_flags = 0;  // no SA_RESTART: a blocking read wakes up
-    for (size_t i = 0; i < COUNT(termination_signals); i++) install(termination_signals[i], &termination);
+    for (size_t i = 0; i < COUNT(termination_signals); i++) {
+        // A signal ignored at start (nohup, a background job of a non-interactive shell) stays ignored.
+        struct sigaction current_action;
+        if (sigaction(termination_signals[i], NULL, &current_action) == 0 && current_action.sa_handler == SIG_IGN) {
+            previous[termination_signals[i]] = current_action;
+            continue;
+        }
+        install(termination_signals[i], &termination);
+    }
 
     struct sigaction stop;
     memset(&stop, 0, sizeof stop);
@@ -163,6 +172,13 @@ int tg_install(int fd) {
     sigemptyset(&fatal.sa_mask);
     fatal.sa_flags = SA_SIGINFO | SA_ONSTACK;
     for (size_t i = 0; i < COUNT(fatal_signals); i++) install(fatal_signals[i], &fatal);
+
+    // Signals blocked by whoever started us would never reach the handlers (nor curses' SIGWINCH).
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    int unblocked[] = {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH};
+    for (size_t i = 0; i < COUNT(unblocked); i++) sigaddset(&wanted, unblocked[i]);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
 
     installed = 1;
     return 0;

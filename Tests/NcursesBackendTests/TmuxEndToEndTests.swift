@@ -17,13 +17,19 @@ struct TmuxEndToEndTests {
         #expect(FileManager.default.isExecutableFile(atPath: Self.demo), "build the demo first: swift build --product trex-terminal-demo")
         let session = try TmuxSession(width: width, height: height)
         try session.run("stty -a > \(session.directory.path)/before; clear; \(prefix)\(Self.demo)")
-        #expect(session.waitForLine("trex terminal demo") != nil, "the demo did not draw")
+        // Wait for the whole first frame: tmux may show a frame half drawn.
+        #expect(session.waitForLine("q quits, X crashes, F restores then crashes") != nil, "the demo did not draw")
         return session
     }
 
     /// After the demo ended: its exit status, and whether `stty -a` is unchanged.
     func finish(_ session: TmuxSession, timeout: Duration = .seconds(5)) throws -> (status: String?, sane: Bool) {
         let dir = session.directory.path
+        // Type only once the shell prompts again: input typed while a program is dying may be swallowed.
+        let prompt = session.waitFor(timeout: timeout) { screen in
+            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } == "$"
+        }
+        if prompt == nil { Issue.record("no shell prompt after the demo; screen:\n\(session.captureWithHistory())") }
         // The markers are printed from parts, so the typed command line itself never matches them.
         try session.run("printf '%s=%s\\n' status \"$?\"; stty -a > \(dir)/after; cmp -s \(dir)/before \(dir)/after && printf '%s-%s\\n' STTY SAME || printf '%s-%s\\n' STTY DIFF")
         guard let screen = session.waitFor(timeout: timeout, { $0.contains("\nSTTY-SAME") || $0.contains("\nSTTY-DIFF") }) else {
@@ -147,7 +153,7 @@ struct TmuxEndToEndTests {
     @Test("An unknown TERM falls back to xterm-256color with a warning")
     func unknownTerm() throws {
         let session = try startDemo("TERM=no-such-terminal ")
-        #expect(session.capture().contains("warning: unknown terminal type 'no-such-terminal', using 'xterm-256color'"))
+        #expect(session.waitFor { $0.contains("warning: unknown terminal type 'no-such-terminal', using 'xterm-256color'") } != nil)
         #expect(session.capture().contains("term xterm-256color"))
         try session.press("Down")
         #expect(session.waitForLine("last key: Down") != nil)

@@ -167,8 +167,12 @@ public final class NcursesBackend: Backend {
     public func pollEvent(timeout: Duration) -> InputEvent? {
         if let event = signalEvent() { return event }
         if !pending.isEmpty { return pending.removeFirst() }
-        guard !closed, !suspended else { return nil }
         let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        guard !closed, !suspended else {
+            // Nothing to read while the terminal belongs to someone else: wait, so a loop cannot spin.
+            usleep(UInt32(max(0, milliseconds)) * 1000)
+            return signalEvent()
+        }
         let started = ContinuousClock.now
         guard let first = readKey(timeout: milliseconds) else {
             noteEmptyRead(after: started, timeout: timeout)

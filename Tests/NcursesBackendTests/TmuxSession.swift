@@ -15,11 +15,23 @@ final class TmuxSession {
         try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)",
                   "-e", "LANG=C.UTF-8", "-e", "PS1=$ ", "-e", "SWIFT_BACKTRACE=interactive=no,color=no",
                   "bash", "--norc", "--noprofile"])
+        let info = (try? tmux(["display-message", "-p", "#{pid} #{socket_path}"]))?.split(separator: " ") ?? []
+        serverPID = info.first.flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        socketPath = info.count > 1 ? String(info[1]).trimmingCharacters(in: .whitespacesAndNewlines) : nil
         guard waitFor({ $0.contains("$") }) != nil else { throw TmuxError.timeout("no shell prompt") }
     }
 
+    /// The server's pid and socket, to make sure neither outlives the test.
+    private var serverPID: pid_t?
+    private var socketPath: String?
+
     deinit {
         _ = try? tmux(["kill-server"])
+        if let serverPID, kill(serverPID, 0) == 0 {
+            usleep(50_000)
+            if kill(serverPID, 0) == 0 { kill(serverPID, SIGKILL) }
+        }
+        if let socketPath { unlink(socketPath) }
         try? FileManager.default.removeItem(at: directory)
     }
 

@@ -87,7 +87,7 @@ public final class NcursesBackend: Backend {
         pairs = ColorPairCache(limit: mode == .none ? 1 : min(trex_color_pairs(), 32767)) { pair, fg, bg in
             init_extended_pair(pair, fg, bg)
         }
-        capabilities = TerminalCapabilities(colorMode: mode, isUTF8: locale.isUTF8, terminalName: probe.terminalType)
+        capabilities = TerminalCapabilities(colorMode: mode, isUTF8: locale.isUTF8 && !options.asciiOnly, terminalName: probe.terminalType)
         decoder = KeyDecoder(keyCodes: CursesKeyTable.make(), resizeCode: KEY_RESIZE)
 
         let leave = NcursesBackend.capabilityBytes(["sgr0", "cnorm", "rmkx", "rmcup"])

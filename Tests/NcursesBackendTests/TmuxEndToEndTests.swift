@@ -163,6 +163,23 @@ struct TmuxEndToEndTests {
         #expect(sane)
     }
 
+    @Test("--ascii draws lines, trees and bars with ASCII and wide text as question marks")
+    func ascii() throws {
+        let session = try TmuxSession()
+        try session.run("stty -a > \(session.directory.path)/before; clear; \(Self.demo) --ascii")
+        let screen = session.waitForLine("q quits, X crashes, F restores then crashes") ?? ""
+        #expect(screen.contains("utf8 no"))
+        #expect(screen.contains("tree: |- a  `- b  |\n"))
+        #expect(screen.contains("bar: ########## |\n"))  // whole cells: the last 3/8 of a cell is left out
+        #expect(screen.contains("eighths: |||#####\n"))
+        #expect(screen.contains("cjk: ????????????|\n"))  // each wide character keeps its two columns
+        #expect(screen.contains("emoji: ?? ?? ?? ?? ?|\n"))
+        try session.press("q")
+        let (status, sane) = try finish(session)
+        #expect(status == "0")
+        #expect(sane)
+    }
+
     @Test("NO_COLOR draws without colour")
     func noColor() throws {
         let session = try startDemo("NO_COLOR=1 ")

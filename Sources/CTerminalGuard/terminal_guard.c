@@ -101,6 +101,19 @@ static void on_stop(int sig) {
     errno = saved_errno;
 }
 
+static void on_continue(int sig) {
+    (void)sig;
+    int saved_errno = errno;
+    // Stopped by SIGSTOP (a debugger, kill -STOP) without passing through on_stop: the shell has since
+    // set its own modes, so take the terminal back. After on_stop, `active` is 0 here and on_stop does it.
+    if (active && tty_fd >= 0) {
+        if (have_program_mode) tcsetattr(tty_fd, TCSANOW, &program_mode);
+        write_all(enter_sequence, enter_length);
+    }
+    resumed = 1;
+    errno = saved_errno;
+}
+
 static void on_fatal(int sig, siginfo_t *info, void *context) {
     (void)context;
     tg_restore();
@@ -166,6 +179,13 @@ int tg_install(int fd) {
     stop.sa_flags = SA_RESTART;
     install(SIGTSTP, &stop);
 
+    struct sigaction cont;
+    memset(&cont, 0, sizeof cont);
+    cont.sa_handler = on_continue;
+    sigemptyset(&cont.sa_mask);
+    cont.sa_flags = SA_RESTART;
+    install(SIGCONT, &cont);
+
     struct sigaction fatal;
     memset(&fatal, 0, sizeof fatal);
     fatal.sa_sigaction = on_fatal;
@@ -210,6 +230,7 @@ void tg_uninstall(void) {
     active = 0;
     for (size_t i = 0; i < COUNT(termination_signals); i++) sigaction(termination_signals[i], &previous[termination_signals[i]], NULL);
     sigaction(SIGTSTP, &previous[SIGTSTP], NULL);
+    sigaction(SIGCONT, &previous[SIGCONT], NULL);
     for (size_t i = 0; i < COUNT(fatal_signals); i++) sigaction(fatal_signals[i], &previous[fatal_signals[i]], NULL);
     installed = 0;
     tty_fd = -1;

@@ -137,6 +137,22 @@ struct TmuxEndToEndTests {
         #expect(FileManager.default.contentsEqual(atPath: "\(dir)/before", andPath: "\(dir)/stopped"))
     }
 
+    @Test("SIGSTOP then fg (a debugger, kill -STOP) takes the terminal back: keys arrive, the screen is repainted")
+    func stopAndContinue() throws {
+        let session = try startDemo()
+        let pid = try #require(demoPID(session))
+        kill(pid, SIGSTOP)
+        #expect(session.waitFor { $0.contains("Stopped") } != nil)
+        try session.run("fg")
+        #expect(session.waitFor { $0.contains("resumes: 1") && $0.contains("cjk: 中文テキスト|") } != nil)
+        try session.press("Down")
+        #expect(session.waitForLine("last key: Down") != nil)
+        try session.press("q")
+        let (status, sane) = try finish(session)
+        #expect(status == "0")
+        #expect(sane)
+    }
+
     @Test("TERM=dumb and a missing terminal are clear errors with status 2")
     func startErrors() throws {
         let session = try TmuxSession()

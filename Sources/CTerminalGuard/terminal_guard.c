@@ -2,6 +2,7 @@
 #include "terminal_guard.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +101,19 @@ static void on_stop(int sig) {
     errno = saved_errno;
 }
 
+static void on_continue(int sig) {
+    (void)sig;
+    int saved_errno = errno;
+    // Stopped by SIGSTOP (a debugger, kill -STOP) without passing through on_stop: the shell has since
+    // set its own modes, so take the terminal back. After on_stop, `active` is 0 here and on_stop does it.
+    if (active && tty_fd >= 0) {
+        if (have_program_mode) tcsetattr(tty_fd, TCSANOW, &program_mode);
+        write_all(enter_sequence, enter_length);
+    }
+    resumed = 1;
+    errno = saved_errno;
+}
+
 static void on_fatal(int sig, siginfo_t *info, void *context) {
     (void)context;
     tg_restore();
@@ -148,7 +162,15 @@ int tg_install(int fd) {
     sigemptyset(&termination.sa_mask);
     for (size_t i = 0; i < COUNT(termination_signals); i++) sigaddset(&termination.sa_mask, termination_signals[i]);
     termination.sa_flags = 0;  // no SA_RESTART: a blocking read wakes up
-    for (size_t i = 0; i < COUNT(termination_signals); i++) install(termination_signals[i], &termination);
+    for (size_t i = 0; i < COUNT(termination_signals); i++) {
+        // A signal ignored at start (nohup, a background job of a non-interactive shell) stays ignored.
+        struct sigaction current_action;
+        if (sigaction(termination_signals[i], NULL, &current_action) == 0 && current_action.sa_handler == SIG_IGN) {
+            previous[termination_signals[i]] = current_action;
+            continue;
+        }
+        install(termination_signals[i], &termination);
+    }
 
     struct sigaction stop;
     memset(&stop, 0, sizeof stop);
@@ -157,12 +179,26 @@ int tg_install(int fd) {
     stop.sa_flags = SA_RESTART;
     install(SIGTSTP, &stop);
 
+    struct sigaction cont;
+    memset(&cont, 0, sizeof cont);
+    cont.sa_handler = on_continue;
+    sigemptyset(&cont.sa_mask);
+    cont.sa_flags = SA_RESTART;
+    install(SIGCONT, &cont);
+
     struct sigaction fatal;
     memset(&fatal, 0, sizeof fatal);
     fatal.sa_sigaction = on_fatal;
     sigemptyset(&fatal.sa_mask);
     fatal.sa_flags = SA_SIGINFO | SA_ONSTACK;
     for (size_t i = 0; i < COUNT(fatal_signals); i++) install(fatal_signals[i], &fatal);
+
+    // Signals blocked by whoever started us would never reach the handlers (nor curses' SIGWINCH).
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    int unblocked[] = {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH};
+    for (size_t i = 0; i < COUNT(unblocked); i++) sigaddset(&wanted, unblocked[i]);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
 
     installed = 1;
     return 0;
@@ -194,6 +230,7 @@ void tg_uninstall(void) {
     active = 0;
     for (size_t i = 0; i < COUNT(termination_signals); i++) sigaction(termination_signals[i], &previous[termination_signals[i]], NULL);
     sigaction(SIGTSTP, &previous[SIGTSTP], NULL);
+    sigaction(SIGCONT, &previous[SIGCONT], NULL);
     for (size_t i = 0; i < COUNT(fatal_signals); i++) sigaction(fatal_signals[i], &previous[fatal_signals[i]], NULL);
     installed = 0;
     tty_fd = -1;

@@ -87,7 +87,7 @@ public final class NcursesBackend: Backend {
         pairs = ColorPairCache(limit: mode == .none ? 1 : min(trex_color_pairs(), 32767)) { pair, fg, bg in
             init_extended_pair(pair, fg, bg)
         }
-        capabilities = TerminalCapabilities(colorMode: mode, isUTF8: locale.isUTF8, terminalName: probe.terminalType)
+        capabilities = TerminalCapabilities(colorMode: mode, isUTF8: locale.isUTF8 && !options.asciiOnly, terminalName: probe.terminalType)
         decoder = KeyDecoder(keyCodes: CursesKeyTable.make(), resizeCode: KEY_RESIZE)
 
         let leave = NcursesBackend.capabilityBytes(["sgr0", "cnorm", "rmkx", "rmcup"])
@@ -167,8 +167,12 @@ public final class NcursesBackend: Backend {
     public func pollEvent(timeout: Duration) -> InputEvent? {
         if let event = signalEvent() { return event }
         if !pending.isEmpty { return pending.removeFirst() }
-        guard !closed, !suspended else { return nil }
         let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        guard !closed, !suspended else {
+            // Nothing to read while the terminal belongs to someone else: wait, so a loop cannot spin.
+            usleep(UInt32(max(0, milliseconds)) * 1000)
+            return signalEvent()
+        }
         let started = ContinuousClock.now
         guard let first = readKey(timeout: milliseconds) else {
             noteEmptyRead(after: started, timeout: timeout)

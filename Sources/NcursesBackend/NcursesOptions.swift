@@ -11,6 +11,9 @@ public struct NcursesOptions: Sendable {
     public var fallbackTerminalType: String
     /// How long curses waits after Esc for the rest of an escape sequence, in milliseconds.
     public var escapeDelayMilliseconds: Int32
+    /// Draw with ASCII only (`Glyphs.ascii`, `?` for anything beyond ASCII) even in a UTF-8 locale,
+    /// for terminals or fonts that cannot show box drawing and block elements.
+    public var asciiOnly: Bool
     /// Whether to switch off XON/XOFF flow control, so Ctrl-S and Ctrl-Q reach the program as keys
     /// instead of freezing the screen.
     public var disableFlowControl: Bool
@@ -21,6 +24,7 @@ public struct NcursesOptions: Sendable {
         terminalType: String? = nil,
         fallbackTerminalType: String = "xterm-256color",
         escapeDelayMilliseconds: Int32 = 25,
+        asciiOnly: Bool = false,
         disableFlowControl: Bool = true
     ) {
         self.colorDisabled = colorDisabled
@@ -28,6 +32,7 @@ public struct NcursesOptions: Sendable {
         self.terminalType = terminalType
         self.fallbackTerminalType = fallbackTerminalType
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
+        self.asciiOnly = asciiOnly
         self.disableFlowControl = disableFlowControl
     }
 }

@@ -1,6 +1,6 @@
 /// The characters used for lines, trees, markers and bars, in a Unicode and an ASCII set.
 ///
-/// `Glyphs.unicode` needs a UTF-8 locale; `Glyphs.ascii` draws the same shapes with plain ASCII
+/// `Glyphs.unicode` needs a UTF-8 locale; `Glyphs.ascii` (also forced with `NcursesOptions.asciiOnly`) draws the same shapes with plain ASCII
 /// for terminals that cannot show anything else. Every glyph is one column wide, except the ASCII
 /// ellipsis. Pick with `Glyphs.forUTF8(_:)` using the backend's capabilities.
 public struct Glyphs: Hashable, Sendable {

@@ -1,5 +1,5 @@
 /// The screen the loop shows when the terminal is smaller than the application needs.
-public struct TooSmallScreen: Sendable {
+public struct TooSmallScreen: Widget, Sendable {
     /// The size the application needs.
     public var minimum: Size
     public var glyphs: Glyphs

@@ -11,7 +11,7 @@ let noColor = arguments.contains("--no-color") || ColorMode.noColorRequested(env
 
 let backend: NcursesBackend
 do {
-    backend = try NcursesBackend.start(options: NcursesOptions(colorDisabled: noColor))
+    backend = try NcursesBackend.start(options: NcursesOptions(colorDisabled: noColor, asciiOnly: arguments.contains("--ascii")))
 } catch {
     printError("trex-terminal-demo: \(error.message)")
     exit(error.exitCode)

@@ -91,3 +91,20 @@ struct BufferDrawingTests {
         #expect(ascii.text == "+----+\n|    |\n+----+")
     }
 }
+
+@Suite("Widgets")
+struct WidgetTests {
+    struct Label: Widget {
+        var text: String
+        func render(in area: Rect, into buffer: inout Buffer) {
+            buffer.setTruncated(text, x: area.x, y: area.y, width: area.width, alignment: .right)
+        }
+    }
+
+    @Test("A widget draws only inside its area")
+    func label() {
+        var buffer = Buffer(width: 12, height: 2)
+        buffer.render(Label(text: "status: loading"), in: Rect(x: 2, y: 1, width: 8, height: 1))
+        #expect(buffer.text == "\n  status:…")
+    }
+}

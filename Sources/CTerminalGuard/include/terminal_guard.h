@@ -5,7 +5,8 @@
 //   leaves curses cleanly. A second one before the program is gone restores the terminal at once and
 //   dies of the signal (for a program stuck outside its loop).
 // - SIGTSTP (Ctrl-Z) restores the shell's terminal, stops, and on SIGCONT takes the terminal back and
-//   flags a resume so the backend repaints everything.
+//   flags a resume so the backend repaints everything. SIGCONT after a SIGSTOP (a debugger, kill -STOP)
+//   takes the terminal back the same way.
 // - SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT restore the terminal, then hand the
 //   signal to the previous handler (Swift's backtracer) or the default action, so the crash still
 //   reports.

@@ -49,14 +49,17 @@ let package = Package(
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["TraceModel"], path: "Tests/TestSupport"),
+        .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
         .testTarget(name: "TraceModelTests", dependencies: ["TraceModel", "TestSupport"]),
         .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats", "TestSupport"]),
         .testTarget(name: "TraceQueryTests", dependencies: ["TraceQuery", "TestSupport"]),
         .testTarget(name: "TraceAnalysisTests", dependencies: ["TraceAnalysis", "TestSupport"]),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "TestSupport"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
-        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalCore", "CNcursesw", "trex-terminal-demo"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: [
+            "NcursesBackend", "TerminalCore", "CNcursesw", "trex-terminal-demo", "TerminalTestSupport",
+        ]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "TestSupport"]),
-        .testTarget(name: "trexTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "trexTests", dependencies: ["TestSupport", "TerminalTestSupport", "trex"]),
     ]
 )

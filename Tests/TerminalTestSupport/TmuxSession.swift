@@ -2,13 +2,13 @@ import Foundation
 
 /// A private tmux server running one shell in a pane of a fixed size, driven like a user would:
 /// keys in with `send-keys`, the screen out with `capture-pane -p`, polled (never fixed sleeps).
-final class TmuxSession {
-    let socket: String
-    let directory: URL
+public final class TmuxSession {
+    public let socket: String
+    public let directory: URL
     private static let counter = Counter()
 
     /// Starts `bash` without profile in a `width` x `height` pane, with TERM left to tmux.
-    init(width: Int = 120, height: Int = 40) throws {
+    public init(width: Int = 120, height: Int = 40) throws {
         socket = "trex-e2e-\(getpid())-\(TmuxSession.counter.next())"
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -36,34 +36,34 @@ final class TmuxSession {
     }
 
     /// Types `text` literally, then presses Enter.
-    func run(_ command: String) throws {
+    public func run(_ command: String) throws {
         try tmux(["send-keys", "-l", command])
         try tmux(["send-keys", "Enter"])
     }
 
     /// Sends tmux key names ("C-d", "BTab", "Escape", "q").
-    func press(_ keys: String...) throws {
+    public func press(_ keys: String...) throws {
         try tmux(["send-keys"] + keys)
     }
 
     /// The pane's text, as `capture-pane -p` prints it.
-    func capture() -> String {
+    public func capture() -> String {
         (try? tmux(["capture-pane", "-p"])) ?? ""
     }
 
     /// The pane's text with up to `lines` lines of scrollback above it.
-    func captureWithHistory(lines: Int = 500) -> String {
+    public func captureWithHistory(lines: Int = 500) -> String {
         (try? tmux(["capture-pane", "-p", "-S", "-\(lines)"])) ?? ""
     }
 
     /// Resizes the pane's window.
-    func resize(width: Int, height: Int) throws {
+    public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Polls the screen every 20 ms until `condition` holds (returning that screen) or `timeout` passes.
     @discardableResult
-    func waitFor(timeout: Duration = .seconds(5), _ condition: (String) -> Bool) -> String? {
+    public func waitFor(timeout: Duration = .seconds(5), _ condition: (String) -> Bool) -> String? {
         let deadline = ContinuousClock.now + timeout
         while true {
             let screen = capture()
@@ -75,13 +75,13 @@ final class TmuxSession {
 
     /// Polls until a line of the screen equals `line`.
     @discardableResult
-    func waitForLine(_ line: String, timeout: Duration = .seconds(5)) -> String? {
+    public func waitForLine(_ line: String, timeout: Duration = .seconds(5)) -> String? {
         waitFor(timeout: timeout) { $0.split(separator: "\n", omittingEmptySubsequences: false).contains { $0 == line } }
     }
 
     /// Runs a tmux command on this server and returns its standard output.
     @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
+    public func tmux(_ arguments: [String]) throws -> String {
         // A small, fixed environment: nothing of the test runner's (NO_COLOR, TMUX, ...) leaks into the pane.
         let inherited = ProcessInfo.processInfo.environment
         var environment = ["LANG": "C.UTF-8", "PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp"]
@@ -97,7 +97,7 @@ final class TmuxSession {
     }
 
     /// Where tmux is installed, if it is.
-    static let tmuxPath: String = {
+    public static let tmuxPath: String = {
         for directory in ["/usr/bin", "/usr/local/bin", "/bin"] {
             let path = directory + "/tmux"
             if FileManager.default.isExecutableFile(atPath: path) { return path }
@@ -118,7 +118,7 @@ final class TmuxSession {
     }
 }
 
-enum TmuxError: Error {
+public enum TmuxError: Error {
     case failed(String)
     case timeout(String)
 }

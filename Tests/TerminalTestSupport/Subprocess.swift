@@ -7,10 +7,10 @@ import Glibc
 /// Not Foundation's `Process`: a daemon started by the child (the tmux server) inherits its
 /// bookkeeping descriptors and the wait never ends. Here only the output pipe is inherited, and
 /// only when asked for.
-enum Subprocess {
+public enum Subprocess {
     /// Runs `path` with `arguments` and `environment` ("NAME=value"); returns the exit status and,
     /// when `captureOutput`, what it printed (else its output goes to /dev/null).
-    static func run(_ path: String, _ arguments: [String], environment: [String], captureOutput: Bool) -> (status: Int32, output: String) {
+    public static func run(_ path: String, _ arguments: [String], environment: [String], captureOutput: Bool) -> (status: Int32, output: String) {
         var fds: [Int32] = [-1, -1]
         if captureOutput {
             guard pipe(&fds) == 0 else { return (-1, "") }

@@ -212,7 +212,7 @@ struct InputDecoder {
                              + "\(n == 1 ? "was" : "were") mapped to stable hashed ids", at: first.offset)
         }
         if ids.base64Count > 0 {
-            session.log.note("\(ids.base64Count) ids were base64 (protobuf's JSON mapping) rather than hex; decoded as bytes")
+            session.log.note(Phrase.count(ids.base64Count, "id was", "ids were") + " base64 (protobuf's JSON mapping) rather than hex; decoded as bytes")
         }
         if session.scanner.mismatches > 0 {
             let n = session.scanner.mismatches

@@ -147,7 +147,7 @@ import TraceModel
         let (t, report) = try Decode.table(json)
         #expect(t.spans[0].resource == 0)
         #expect(report.warnings.count == 1)
-        #expect(report.warnings[0].message.contains("1 spans name no process"))
+        #expect(report.warnings[0].message.contains("1 span names no process"))
         #expect(t.pairs(of: t.spans[0]) == [KeyValue("a", .int(12)), KeyValue("b", .string("s")), KeyValue("c", .bool(true)),
                                             KeyValue("d", .double(1.5)), KeyValue("e", .int(3)), KeyValue("f", .double(3.5))])
     }

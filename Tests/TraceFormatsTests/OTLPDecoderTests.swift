@@ -182,6 +182,16 @@ import TraceModel
         #expect(w.skippedSpans == 1)
     }
 
+    @Test func aDamagedFirstLineStillMakesTheRestJSONLines() throws {
+        let good = { (id: Int) in #"{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"01","spanId":"0\#(id)","name":"s"}]}]}]}"# }
+        // Line 1 is cut inside a value, line 2 is cut likewise: each must not swallow the next.
+        let text = [#"{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"01","spanId":"#, good(1),
+                    #"{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"01","spanId":"#, good(2)].joined(separator: "\n")
+        let (t, report) = try Decode.table(text)
+        #expect(Set(t.spans.map(\.spanID.rawValue)) == [1, 2])
+        #expect(report.warnings.filter { $0.message.contains("malformed JSON") }.map(\.line) == [1, 3])
+    }
+
     // MARK: - Bad spans
 
     @Test func invalidSpansAreSkippedWithTheirOffsets() throws {

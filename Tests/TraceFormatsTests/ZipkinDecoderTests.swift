@@ -126,7 +126,7 @@ import TraceModel
         #expect(report.warnings.contains { $0.message.contains("without a timestamp") && $0.skippedSpans == 1 })
         #expect(report.warnings.contains { $0.message.contains("timestamp is not a number") })
         #expect(report.warnings.contains { $0.message.contains("2 spans have no duration") })
-        #expect(report.warnings.contains { $0.message.contains("1 spans have no timestamp") })
+        #expect(report.warnings.contains { $0.message.contains("1 span has no timestamp") })
     }
 
     @Test func sixtyFourBitTraceIDsArePaddedAndMatch128BitOnes() throws {

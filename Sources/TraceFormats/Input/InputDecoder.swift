@@ -21,6 +21,8 @@ struct InputDecoder {
     private var firstUnknown: (what: String, offset: Int)?
     private var firstSyntaxError: String?
     private var emptyArrays = 0
+    /// Whether records end at their newline (see `JSONScanner.newlineIsWhitespace`).
+    private var lineMode = false
 
     /// The size of the input as given (compressed, for gzip), for the last progress call.
     private let inputSize: Int
@@ -37,17 +39,19 @@ struct InputDecoder {
     mutating func run(into b: inout SpanTableBuilder, gzipped: Bool) throws(DecodeFailure) -> DecodeReport {
         let source = session.log.source
         skipByteOrderMark()
-        var lineMode = false
+        lineMode = looksLikeJSONLines()
+        var firstValueStart = -1
         while true {
             session.scanner.newlineIsWhitespace = true
             session.scanner.skipWhitespace()
             if session.scanner.isAtEnd { break }
             let valueStart = session.scanner.pos
+            if topValues == 1 && firstValueStart >= 0 && !lineMode { lineMode = endsOnItsLine(from: firstValueStart, to: valueStart) }
             session.scanner.newlineIsWhitespace = !lineMode
             topValues += 1
             do {
+                if topValues == 1 { firstValueStart = valueStart }
                 try decodeValue(&b)
-                if topValues == 1 { lineMode = endsOnItsLine(from: valueStart) }
             } catch {
                 if !recover(from: error, valueStart: valueStart) { break }
             }
@@ -66,16 +70,49 @@ struct InputDecoder {
                             spansSkipped: session.log.skippedSpans, warnings: session.log.warnings)
     }
 
-    /// True when the value just read started and ended on one line: then the input is read as
-    /// JSON Lines, one record per line. O(length of the first line).
-    private func endsOnItsLine(from start: Int) -> Bool {
+    /// Whether the input is JSON Lines, judged from its first two lines: one of them holds a
+    /// whole record (`{...}` or `[...]` on one line). Lines over 1 MiB are not looked at (then
+    /// the first value decides, once a second one follows). O(1 MiB).
+    private func looksLikeJSONLines() -> Bool {
+        let s = session.scanner
+        guard let end1 = lineEnd(from: s.pos), end1 < s.end else { return false }
+        if isOneLineRecord(at: s.pos) { return true }
+        let second = end1 + 1
+        guard second < s.end, s.base[second] == UInt8(ascii: "{") || s.base[second] == UInt8(ascii: "["),
+              lineEnd(from: second) != nil else { return false }
+        return isOneLineRecord(at: second)
+    }
+
+    /// The offset of the newline ending the line at `start` (or the input's end), looking at
+    /// most 1 MiB ahead; nil when the line is longer.
+    private func lineEnd(from start: Int) -> Int? {
+        let s = session.scanner
+        let limit = min(s.end, start + (1 << 20))
+        var i = start
+        while i < limit {
+            if s.base[i] == 0x0A { return i }
+            i += 1
+        }
+        return limit == s.end ? s.end : nil
+    }
+
+    /// True when the first value, from `start`, ended before any newline: then the input is
+    /// read as JSON Lines, one record per line. O(length of the first value).
+    private func endsOnItsLine(from start: Int, to next: Int) -> Bool {
         let s = session.scanner
         var i = start
-        while i < s.pos {
-            if s.base[i] == 0x0A { return false }
+        while i < next {
+            if s.base[i] == 0x0A { return i >= lastNonSpace(before: next) }
             i += 1
         }
         return true
+    }
+
+    /// The offset just past the last non-whitespace byte before `offset`.
+    private func lastNonSpace(before offset: Int) -> Int {
+        var i = offset
+        while i > 0 && session.scanner.base[i - 1] <= 0x20 { i -= 1 }
+        return i
     }
 
     private mutating func skipByteOrderMark() {
@@ -141,7 +178,19 @@ struct InputDecoder {
             firstSyntaxError = "malformed JSON at byte \(error.offset) (line \(session.log.line(at: error.offset))): \(error.message)"
         }
         session.scanner.pos = next ?? session.scanner.end
+        if let next, !lineMode { lineMode = isOneLineRecord(at: next) }
         return next != nil
+    }
+
+    /// Whether the line at `start` holds a whole record: it ends (before any trailing
+    /// whitespace) with `}` or `]`. Decides JSON Lines when the first record was damaged.
+    private func isOneLineRecord(at start: Int) -> Bool {
+        let s = session.scanner
+        guard start < s.end, s.base[start] == UInt8(ascii: "{") || s.base[start] == UInt8(ascii: "[") else { return false }
+        var i = start
+        while i < s.end && s.base[i] != 0x0A { i += 1 }
+        while i > start && s.base[i - 1] <= 0x20 { i -= 1 }
+        return i > start && (s.base[i - 1] == UInt8(ascii: "}") || s.base[i - 1] == UInt8(ascii: "]"))
     }
 
     // MARK: - Notes
@@ -163,7 +212,7 @@ struct InputDecoder {
                              + "\(n == 1 ? "was" : "were") mapped to stable hashed ids", at: first.offset)
         }
         if ids.base64Count > 0 {
-            session.log.note("\(ids.base64Count) ids were base64 (protobuf's JSON mapping) rather than hex; decoded as bytes")
+            session.log.note(Phrase.count(ids.base64Count, "id was", "ids were") + " base64 (protobuf's JSON mapping) rather than hex; decoded as bytes")
         }
         if session.scanner.mismatches > 0 {
             let n = session.scanner.mismatches

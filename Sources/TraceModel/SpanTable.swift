@@ -41,7 +41,10 @@ public final class SpanTable: Sendable {
     }
 
     /// An empty table.
-    public static let empty = SpanTableBuilder().finish()
+    public static let empty: SpanTable = {
+        var builder = SpanTableBuilder()
+        return builder.finish()
+    }()
 
     // MARK: - Traces
 

@@ -228,40 +228,76 @@ public struct SpanTableBuilder: Sendable {
 
     /// Groups the spans into traces (sorted by trace id; each trace's spans by start time, then
     /// span id) and drops exact duplicates. O(n log n).
-    public func finish() -> SpanTable {
-        var order = Array(0..<spans.count)
+    ///
+    /// Works in place: it sorts 4-byte indices, then permutes the span records by following the
+    /// permutation's cycles, so the peak memory is the spans plus about 5 bytes per span (a
+    /// sorted copy of the 112-byte records would double the span array at the worst moment).
+    ///
+    /// The builder is left empty of spans afterwards (its other arrays are shared with the
+    /// table, copy-on-write).
+    public mutating func finish() -> SpanTable {
+        var spans = self.spans
+        self.spans = []     // the local copy is now the only reference: no copy-on-write below
+        let n = spans.count
         let sorted = spans.withUnsafeBufferPointer { s -> Bool in
             for i in s.indices.dropFirst() where Self.precedes(s[i], s[i - 1]) { return false }
             return true
         }
         if !sorted {
+            var order = [UInt32](unsafeUninitializedCapacity: n) { buffer, count in
+                for i in 0..<n { buffer[i] = UInt32(i) }
+                count = n
+            }
             spans.withUnsafeBufferPointer { s in
                 order.sort { a, b in
-                    Self.precedes(s[a], s[b]) || (!Self.precedes(s[b], s[a]) && a < b)
+                    let x = s[Int(a)], y = s[Int(b)]
+                    return Self.precedes(x, y) || (!Self.precedes(y, x) && a < b)
+                }
+            }
+            Self.permute(&spans, by: order)
+        }
+
+        // Compact in place, dropping exact duplicates, and record where each trace starts.
+        var traces: [TraceEntry] = []
+        var write = 0
+        var groupStart = 0   // first kept index with the current (trace, start, span id) key
+        for read in 0..<n {
+            let span = spans[read]
+            if write > 0, spans[write - 1].traceID == span.traceID {
+                let last = spans[write - 1]
+                if last.start != span.start || last.spanID != span.spanID { groupStart = write }
+                if spans[groupStart..<write].contains(where: { isExactDuplicate($0, span) }) { continue }
+                traces[traces.count - 1].spanCount += 1
+            } else {
+                groupStart = write
+                traces.append(TraceEntry(traceID: span.traceID, spanStart: UInt32(write), spanCount: 1))
+            }
+            spans[write] = span
+            write += 1
+        }
+        spans.removeLast(n - write)
+        return SpanTable(strings: strings, spans: spans, attributes: attributes, nested: nested, compounds: compounds,
+                         scalars: scalars, blobs: blobs, events: events, links: links, resources: resources,
+                         scopes: scopes, traces: traces)
+    }
+
+    /// Rearranges `items` so that `items[i]` becomes the old `items[order[i]]`, in place, one
+    /// cycle of the permutation at a time. O(n) time, n bits of extra memory.
+    static func permute(_ items: inout [Span], by order: [UInt32]) {
+        var done = [UInt64](repeating: 0, count: (items.count + 63) / 64)
+        items.withUnsafeMutableBufferPointer { s in
+            for i in 0..<s.count where done[i >> 6] & (1 << UInt64(i & 63)) == 0 {
+                let saved = s[i]
+                var j = i
+                while true {
+                    done[j >> 6] |= 1 << UInt64(j & 63)
+                    let k = Int(order[j])
+                    if k == i { s[j] = saved; break }
+                    s[j] = s[k]
+                    j = k
                 }
             }
         }
-
-        var out: [Span] = []
-        out.reserveCapacity(spans.count)
-        var traces: [TraceEntry] = []
-        var groupStart = 0   // first index in `out` with the current (trace, start, span id) key
-        for i in order {
-            let span = spans[i]
-            if let last = out.last, last.traceID == span.traceID {
-                if last.start != span.start || last.spanID != span.spanID { groupStart = out.count }
-                if out[groupStart...].contains(where: { isExactDuplicate($0, span) }) { continue }
-                out.append(span)
-                traces[traces.count - 1].spanCount += 1
-            } else {
-                groupStart = out.count
-                traces.append(TraceEntry(traceID: span.traceID, spanStart: UInt32(out.count), spanCount: 1))
-                out.append(span)
-            }
-        }
-        return SpanTable(strings: strings, spans: out, attributes: attributes, nested: nested, compounds: compounds,
-                         scalars: scalars, blobs: blobs, events: events, links: links, resources: resources,
-                         scopes: scopes, traces: traces)
     }
 
     @inline(__always)

@@ -53,7 +53,10 @@ public struct TraceFixture {
 
     public func time(_ t: Int64) -> Timestamp { Timestamp(unixNanos: Self.origin + t * unit) }
 
-    public func build() -> SpanTable { builder.finish() }
+    public func build() -> SpanTable {
+        var copy = builder
+        return copy.finish()
+    }
 
     /// The first trace of the built table.
     public func buildTrace() -> Trace { build().trace(at: 0) }

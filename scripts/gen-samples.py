@@ -182,7 +182,7 @@ def order_pipeline():
                   {"messaging.system": "kafka", "messaging.destination.name": "orders", "messaging.operation": "process",
                    "messaging.kafka.consumer.group": "shipping", "messaging.kafka.partition": 3,
                    "messaging.kafka.message.offset": 1849302},
-                  follows_from=True)
+                  follows_from=True, links=["co-pub"])
     t.span("ship-db", cons, "shipping", "database.query", "client", 220, 262,
            db("INSERT INTO shipments (order_id, carrier) VALUES ($1, $2)", "shipments", "INSERT"))
     mail = t.span("ship-mail", cons, "shipping", "POST /api/notify", "client", 270, 388,
@@ -292,6 +292,11 @@ def otlp_request(trace, fmt, index, services=None):
             if s["events"]:
                 o["events"] = [{"timeUnixNano": str(ns(start, t)), "name": n, "attributes": otlp_attrs(a)}
                                for t, n, a in s["events"]]
+            if s["links"]:
+                # OpenTelemetry's messaging conventions: the consumer links to the message's
+                # producer context (Jaeger and Zipkin have no links; their copies keep the parent).
+                o["links"] = [{"traceId": trace_id, "spanId": ids[link],
+                               "attributes": otlp_attrs({"messaging.operation": "publish"})} for link in s["links"]]
             if s["status"]:
                 o["status"] = {"code": 2, "message": s["status"][1]}
             else:

@@ -17,7 +17,7 @@ struct TmuxEndToEndTests {
     func startDemo(_ prefix: String = "", width: Int = 120, height: Int = 40) throws -> TmuxSession {
         #expect(FileManager.default.isExecutableFile(atPath: Self.demo), "build the demo first: swift build --product trex-terminal-demo")
         let session = try TmuxSession(width: width, height: height)
-        try session.run("stty -a > \(session.directory.path)/before; clear; \(prefix)\(Self.demo)")
+        try session.startProgram(prefix + Self.demo)
         // Wait for the whole first frame: tmux may show a frame half drawn.
         #expect(session.waitForLine("q quits, X crashes, F restores then crashes") != nil, "the demo did not draw")
         return session
@@ -25,20 +25,7 @@ struct TmuxEndToEndTests {
 
     /// After the demo ended: its exit status, and whether `stty -a` is unchanged.
     func finish(_ session: TmuxSession, timeout: Duration = .seconds(5)) throws -> (status: String?, sane: Bool) {
-        let dir = session.directory.path
-        // Type only once the shell prompts again: input typed while a program is dying may be swallowed.
-        let prompt = session.waitFor(timeout: timeout) { screen in
-            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } == "$"
-        }
-        if prompt == nil { Issue.record("no shell prompt after the demo; screen:\n\(session.captureWithHistory())") }
-        // The markers are printed from parts, so the typed command line itself never matches them.
-        try session.run("printf '%s=%s\\n' status \"$?\"; stty -a > \(dir)/after; cmp -s \(dir)/before \(dir)/after && printf '%s-%s\\n' STTY SAME || printf '%s-%s\\n' STTY DIFF")
-        guard let screen = session.waitFor(timeout: timeout, { $0.contains("\nSTTY-SAME") || $0.contains("\nSTTY-DIFF") }) else {
-            Issue.record("the shell did not come back; screen with history:\n\(session.captureWithHistory())")
-            return (nil, false)
-        }
-        let status = screen.split(separator: "\n").last { $0.hasPrefix("status=") }.map { String($0.dropFirst(7)) }
-        return (status, screen.contains("\nSTTY-SAME"))
+        try session.finishProgram(timeout: timeout)
     }
 
     /// The pid the demo shows on its second line.
@@ -183,7 +170,7 @@ struct TmuxEndToEndTests {
     @Test("--ascii draws lines, trees and bars with ASCII and wide text as question marks")
     func ascii() throws {
         let session = try TmuxSession()
-        try session.run("stty -a > \(session.directory.path)/before; clear; \(Self.demo) --ascii")
+        try session.startProgram(Self.demo + " --ascii")
         let screen = session.waitForLine("q quits, X crashes, F restores then crashes") ?? ""
         #expect(screen.contains("utf8 no"))
         #expect(screen.contains("tree: |- a  `- b  |\n"))
@@ -202,7 +189,7 @@ struct TmuxEndToEndTests {
         let session = try startDemo("NO_COLOR=1 ")
         #expect(session.capture().contains("colours none"))
         let styled = try session.tmux(["capture-pane", "-p", "-e"])
-        let parameters = Self.sgrParameters(styled)
+        let parameters = TmuxSession.sgrParameters(styled)
         #expect(!parameters.contains { (30...38).contains($0) || (40...48).contains($0) || (90...107).contains($0) })
         #expect(parameters.contains(7))  // the selected row is reversed
         #expect(parameters.contains(1) && parameters.contains(2))  // bold title, dim help
@@ -210,18 +197,5 @@ struct TmuxEndToEndTests {
         let (status, sane) = try finish(session)
         #expect(status == "0")
         #expect(sane)
-    }
-
-    /// Every parameter of the SGR sequences (ESC [ ... m) in `text`.
-    static func sgrParameters(_ text: String) -> [Int] {
-        var result: [Int] = []
-        var rest = Substring(text)
-        while let start = rest.range(of: "\u{1B}[") {
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(where: { !("0"..."9").contains($0) && $0 != ";" }) else { break }
-            if rest[end] == "m" { result += rest[..<end].split(separator: ";").compactMap { Int($0) } }
-            rest = rest[end...]
-        }
-        return result
     }
 }

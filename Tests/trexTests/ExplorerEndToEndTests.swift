@@ -1,0 +1,198 @@
+import Foundation
+import TerminalTestSupport
+import Testing
+
+/// The real `trex` binary driving a real terminal (tmux): the flows of issues 5 and 6, typed as
+/// a person would, with screens read back by polling `capture-pane` (never fixed sleeps), and the
+/// terminal checked sane (`stty -a` unchanged) after every exit.
+@Suite("trex explorer in tmux", .serialized)
+struct ExplorerEndToEndTests {
+    static let samples = TrexBinary.packageRoot.appendingPathComponent("docs/samples").path
+    static let trex = TrexBinary.path
+
+    /// Starts trex with arguments in a fresh session and waits for `ready` on screen.
+    func start(_ arguments: String, ready: String, width: Int = 120, height: Int = 40,
+               environment: String = "") throws -> TmuxSession {
+        let session = try TmuxSession(width: width, height: height)
+        // A private history file per session, so runs never see each other's filters.
+        try session.startProgram("\(environment) XDG_STATE_HOME=\(session.directory.path) \(Self.trex) \(arguments)")
+        if session.waitFor(timeout: .seconds(15), { $0.contains(ready) }) == nil {
+            Issue.record("trex did not show \"\(ready)\"; screen:\n\(session.captureWithHistory())")
+        }
+        return session
+    }
+
+    private func statusLine(_ screen: String) -> String {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.count >= 3 ? String(lines[lines.count - 3]) : ""
+    }
+
+    @Test("Trace list: filter with the primer's queries, a bad query's caret, sort, resize, quit sane")
+    func traceListFlow() throws {
+        let session = try start(Self.samples, ready: "24 traces")
+        #expect(session.capture().contains("START▲"))
+
+        try session.press("/")
+        #expect(session.waitFor { $0.contains("filter traces:") } != nil)
+        try session.tmux(["send-keys", "-l", #"Duration > 5s AND service.name="checkout""#])
+        try session.press("Enter")
+        #expect(session.waitFor { $0.contains("match.") && $0.contains("MATCH") } != nil, "\(session.capture())")
+        #expect(session.capture().contains("POST /api/checkout"))
+
+        // A bad query: the error and a caret under its column, and the bar stays open.
+        try session.press("/", "C-u")
+        try session.tmux(["send-keys", "-l", "Status = ERROR AND Duraton > 5s"])
+        guard let bad = session.waitFor({ $0.contains("did you mean `duration`?") }) else {
+            Issue.record("no diagnostic; screen:\n\(session.capture())")
+            return
+        }
+        let lines = bad.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let input = try #require(lines.firstIndex { $0.hasPrefix("filter traces: ") })
+        let column = lines[input].distance(from: lines[input].startIndex, to: lines[input].range(of: "Duraton")!.lowerBound)
+        #expect(Array(lines[input + 1]).count > column && Array(lines[input + 1])[column] == "^", "\(bad)")
+        try session.press("Enter")
+        #expect(session.capture().contains("filter traces: "), "Enter on a bad query keeps the bar open")
+
+        // Fix it with the primer's second query.
+        try session.press("C-u")
+        try session.tmux(["send-keys", "-l", #"Status = ERROR AND span.name="database.query""#])
+        try session.press("Enter")
+        #expect(session.waitFor { statusLine($0).contains("match") && !$0.contains("filter traces:") } != nil)
+        try session.press("j")
+        #expect(session.waitFor { statusLine($0).contains("of 24 traces match") } != nil, "\(session.capture())")
+
+        // The third, recalled from history after clearing.
+        try session.press("\\")
+        #expect(session.waitFor { statusLine($0).contains("24 traces") } != nil)
+        try session.press("/", "C-u")
+        try session.tmux(["send-keys", "-l", #"user.id="12345" AND http.status_code >= 400"#])
+        try session.press("Enter")
+        #expect(session.waitFor { statusLine($0).contains("match") } != nil)
+        try session.press("/", "C-u", "Up", "Up")
+        #expect(session.waitFor { $0.contains(#"filter traces: Status = ERROR AND span.name="database.query""#) } != nil)
+        try session.press("Escape")
+
+        // Sorting: s cycles columns, S reverses, the header says which.
+        try session.press("s")
+        #expect(session.waitFor { $0.contains("SERVICE▲") } != nil)
+        try session.press("S")
+        #expect(session.waitFor { $0.contains("SERVICE▼") } != nil)
+
+        // Resizing redraws at the new size; too small says so.
+        try session.resize(width: 90, height: 25)
+        #expect(session.waitFor { screen in
+            screen.split(separator: "\n").allSatisfy { $0.count <= 90 } && screen.contains("SERVICE▼")
+        } != nil)
+        try session.resize(width: 50, height: 12)
+        #expect(session.waitFor { $0.lowercased().contains("too small") } != nil, "\(session.capture())")
+        try session.resize(width: 120, height: 40)
+        #expect(session.waitFor { $0.contains("SERVICE▼") } != nil)
+
+        try session.press("?")
+        #expect(session.waitFor { $0.contains("Keys: Trace list") } != nil)
+        try session.press("Escape", "q")
+        let (status, sane) = try session.finishProgram()
+        #expect(status == "0")
+        #expect(sane)
+    }
+
+    @Test("Waterfall: step to the slow payment call, fold, critical path, detail, follow a link, quit sane")
+    func waterfallFlow() throws {
+        let session = try start(Self.samples + "/otlp", ready: "6 traces")
+        // Sort by duration, longest first, and open the checkout with the slow payment call.
+        try session.press("/")
+        try session.tmux(["send-keys", "-l", #"span.name = "POST https://api.payments.example/v1/charges""#])
+        try session.press("Enter", "Enter")
+        #expect(session.waitFor { $0.contains("SERVICE  SPAN") } != nil, "\(session.capture())")
+
+        // ] steps along the critical path until the status line names the payment call.
+        var found = false
+        for _ in 0..<20 where !found {
+            try session.press("]")
+            found = session.waitFor(timeout: .milliseconds(500)) { statusLine($0).contains("api.payments.example") } != nil
+        }
+        #expect(found, "\(session.capture())")
+        #expect(statusLine(session.capture()).contains("on the critical path"))
+        #expect(statusLine(session.capture()).contains("780ms"))
+
+        // Fold its parent, then unfold.
+        try session.press("p", "Enter")
+        #expect(session.waitFor { !$0.contains("risk-score") } != nil)
+        try session.press("Enter")
+        #expect(session.waitFor { $0.contains("risk-score") } != nil)
+
+        try session.press("c")
+        #expect(session.waitFor { statusLine($0).contains("Critical path hidden.") } != nil)
+        try session.press("c")
+
+        try session.press("Tab")
+        #expect(session.waitFor { $0.contains("Span detail") && $0.contains("traceparent") } != nil)
+        try session.press("Tab", "q")
+        #expect(session.waitFor { $0.contains("START") } != nil)
+
+        // The order pipeline: the consumer links to its producer; Enter on the link follows it.
+        try session.press("/", "C-u")
+        try session.tmux(["send-keys", "-l", #"span.name = "orders process""#])
+        try session.press("Enter", "Enter", "/", "C-u")
+        try session.tmux(["send-keys", "-l", #"span.name = "orders process""#])
+        try session.press("Enter", "n", "BTab")
+        #expect(session.waitFor { $0.contains("Span detail (keys here") } != nil, "\(session.capture())")
+        try session.press("G")
+        #expect(session.waitFor { $0.contains("Links (1)") } != nil, "\(session.capture())")
+        for _ in 0..<30 {
+            try session.press("k", "Enter")
+            if session.waitFor(timeout: .milliseconds(300), { statusLine($0).contains("Followed the link") }) != nil { break }
+        }
+        #expect(session.waitFor { statusLine($0).contains("checkout orders publish") } != nil, "\(session.capture())")
+
+        try session.press("q", "q")
+        let (status, sane) = try session.finishProgram()
+        #expect(status == "0")
+        #expect(sane)
+    }
+
+    @Test("Themes: mono draws no colour, dark draws colour, a bad theme is a clear error")
+    func themes() throws {
+        let mono = try start("--theme mono " + Self.samples, ready: "24 traces")
+        #expect(try !mono.showsColour())
+        try mono.press("q")
+        #expect(try mono.finishProgram().sane)
+
+        let dark = try start("--theme dark " + Self.samples, ready: "24 traces")
+        #expect(try dark.showsColour())
+        try dark.press("q")
+        #expect(try dark.finishProgram().sane)
+
+        let broken = try start("--theme /nonexistent.theme " + Self.samples, ready: "$")
+        #expect(broken.waitFor { $0.contains("cannot read theme /nonexistent.theme") } != nil)
+        #expect(try broken.finishProgram().status == "2")
+    }
+
+    @Test("Ctrl-C, SIGTERM and SIGHUP leave a sane terminal", arguments: ["C-c", "TERM", "HUP"])
+    func interruptions(how: String) throws {
+        let session = try start(Self.samples, ready: "24 traces")
+        if how == "C-c" {
+            try session.press("C-c")
+        } else {
+            try session.tmux(["run-shell", "pkill -\(how) -f '^\(Self.trex) \(Self.samples)$' || true"])
+        }
+        let (status, sane) = try session.finishProgram()
+        #expect(status == ["C-c": "130", "TERM": "143", "HUP": "129"][how])
+        #expect(sane)
+    }
+
+    @Test("A malformed file loads what is valid and the warnings are printed after the explorer exits")
+    func malformedInput() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("trex-e2e-bad-\(UUID().uuidString).json")
+        var data = try Data(contentsOf: URL(fileURLWithPath: Self.samples + "/otlp/n-plus-one.json"))
+        data = data.prefix(data.count / 2)
+        try data.write(to: file)
+        let session = try start(file.path, ready: "1 trace")
+        #expect(session.waitFor { statusLine($0).contains("warning") } != nil, "\(session.capture())")
+        try session.press("q")
+        let (status, sane) = try session.finishProgram()
+        #expect(status == "0")
+        #expect(sane)
+        #expect(session.captureWithHistory().contains(file.path))
+    }
+}

@@ -74,7 +74,7 @@ extension PersistentStore {
 
     /// Deletes traces with all their spans, 1,000 traces per transaction (each commit leaves a
     /// consistent store), then the strings, resources and scopes nothing refers to any more,
-    /// and gives free pages back to the file system (incremental vacuum, WAL truncation).
+    /// and gives free pages back to the file system (incremental vacuum, WAL checkpoint).
     /// O(deleted spans · log n) plus one O(store) scan when anything was deleted.
     func prune(keys: [Int64]) throws(StoreError) -> PruneResult {
         var result = PruneResult()
@@ -107,13 +107,12 @@ extension PersistentStore {
         return result
     }
 
-    /// Returns free pages to the file system and truncates the write-ahead log.
+    /// Returns free pages to the file system and checkpoints the write-ahead log.
     public func compact() throws(StoreError) {
         try writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA incremental_vacuum")
-            // Best effort: a reader holding an old snapshot keeps the log from being truncated.
+            // Best effort, never waiting for readers; journal_size_limit then trims the log.
             _ = try? db.checkpoint(.passive)
-            _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }
 

@@ -68,6 +68,10 @@ public final class PersistentStore: Sendable {
         configuration.foreignKeysEnabled = false
         configuration.prepareDatabase { db in
             try StoreFunctions.register(db)
+            if !db.configuration.readonly {
+                // After a checkpoint, the write-ahead log file shrinks back to this size.
+                try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
+            }
             if isNew && !db.configuration.readonly {
                 // Only effective before the first table exists: lets prune return space.
                 try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")

@@ -88,10 +88,14 @@ public final class StoreImporter {
                 defer { strings.detach() }
                 let rows = try TraceRowWriter(db, now: WallClock.nowNanos())
                 var writer = try SpanRowWriter(db)
+                let stringsBefore = strings.insertedCount
                 for index in traces {
                     try write(table.trace(at: index), rows: rows, spans: &writer, mapping: &mapping, totals: &batch)
                 }
-                try db.execute(sql: "UPDATE store_state SET write_seq = write_seq + 1")
+                // A batch that changed nothing leaves no trace, not even in the bookkeeping.
+                if batch.spansWritten > 0 || batch.tracesCreated > 0 || strings.insertedCount != stringsBefore {
+                    try db.execute(sql: "UPDATE store_state SET write_seq = write_seq + 1")
+                }
                 committedSeq = try Int64.fetchOne(db, sql: "SELECT write_seq FROM store_state") ?? 0
             }
         } catch {

@@ -19,6 +19,8 @@ final class StoreStrings {
     /// The highest store id in the cache (meaningful in complete mode).
     private var maxKnownID: Int64 = 0
     private var statements: (insert: RawStatement, lookup: RawStatement)?
+    /// Strings this cache added to the store (ever; compare before and after a batch).
+    private(set) var insertedCount = 0
 
     /// Stores with at most this many strings are preloaded (complete mode); larger ones are
     /// looked up string by string.
@@ -77,6 +79,7 @@ final class StoreStrings {
         statements.insert.bind(1, hash)
         statements.insert.bind(2, text: bytes)
         try statements.insert.run()
+        insertedCount += 1
         let id = sqlite3LastInsertRowID(statements.insert)
         remember(bytes, id)
         return id

@@ -107,12 +107,15 @@ extension PersistentStore {
         return result
     }
 
-    /// Returns free pages to the file system and checkpoints the write-ahead log.
+    /// Returns free pages to the file system and empties the write-ahead log into the file.
     public func compact() throws(StoreError) {
         try writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA incremental_vacuum")
-            // Best effort, never waiting for readers; journal_size_limit then trims the log.
-            _ = try? db.checkpoint(.passive)
+            // Copy the log into the file and empty it; best effort: wait at most a second for
+            // readers of older snapshots (the explorer) rather than the usual minute.
+            try db.execute(sql: "PRAGMA busy_timeout = 1000")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = 60000") }
+            _ = try? db.checkpoint(.truncate)
         }
     }
 

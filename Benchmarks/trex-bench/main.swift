@@ -6,6 +6,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("parse", "decode synthetic OTLP JSON Lines: MB/s, spans/s, bytes per span", ParseBenchmark.run),
     ("query", "a 5-clause query over 1,000,000 spans in memory", QueryBenchmark.run),
     ("analysis", "critical path and diagnostics on a 1,000,000-span trace", AnalysisBenchmark.run),
+    ("store", "import 1,000,000 spans into the SQLite store: spans/s, bytes per span, lookups", StoreBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -89,7 +89,9 @@ public struct SyntheticTraces: Sendable {
         }
 
         mutating func trace(_ index: Int) {
-            random = SplitMix64(seed: config.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+            // A mixed seed per trace: seeds a fixed step apart would walk one shared sequence.
+            var seeder = SplitMix64(seed: config.seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
+            random = SplitMix64(seed: seeder.next())
             let traceID = TraceID(high: random.next() | 1, low: random.next())
             let window: Int64 = 7 * 86_400 * 1_000_000_000
             let start = config.end.unixNanos - Int64(random.next() % UInt64(window))

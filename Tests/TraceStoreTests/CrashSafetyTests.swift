@@ -43,8 +43,8 @@ import TraceModel
         try killMidImport(arguments: [input, "--batch-spans", "1500"], expected: decoded)
     }
 
-    /// Runs `trex import --store S ARGS` three times on the same store, each time killing it with
-    /// SIGKILL while it is still importing, once it has committed a few more batches than the
+    /// Runs `trex import --store S ARGS` three times on the same store (indexes deferred, kept
+    /// up to date, deferred), each time killing it with SIGKILL while it is still importing, once it has committed a few more batches than the
     /// run before (the import is idempotent, so each run redoes the start and gets further),
     /// and checks the store every kill leaves.
     private func killMidImport(arguments: [String], expected: SpanTable? = nil) throws {
@@ -52,13 +52,17 @@ import TraceModel
         let path = dir.file("crash.sqlite")
         var committed = 0
         for round in 1...3 {
-            committed = try killOnce(path: path, arguments: arguments, after: committed + 40, round: round)
+            // Both ways of maintaining indexes: deferred (dropped until the end) and incremental.
+            let indexes = ["--indexes", round == 2 ? "incremental" : "deferred"]
+            committed = try killOnce(path: path, arguments: arguments + indexes, after: committed + 40, round: round)
             try checkStore(at: path, committed: committed, expected: expected)
         }
-        // And it takes more imports afterwards.
+        // It takes more imports afterwards, and the next one restores the deferred indexes.
         let store = try PersistentStore.open(at: path)
+        #expect(try !store.missingIndexes().isEmpty)
         try StoreTest.importTables([RichTable.make()], into: store)
         #expect(try store.check() == [])
+        #expect(try store.missingIndexes() == [])
     }
 
     /// Starts the import, waits until the store holds `traces` traces, kills it; returns the

@@ -53,6 +53,11 @@ extension PersistentStore {
         }
     }
 
+    /// The number of stored spans, from the trace summaries. O(traces).
+    public func spanCount() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT coalesce(sum(span_count), 0) FROM traces") ?? 0 }
+    }
+
     /// Deletes the traces that started before `cutoff`, with their spans. See `prune(keys:)`.
     public func prune(olderThan cutoff: Timestamp) throws(StoreError) -> PruneResult {
         let keys = try read { db in
@@ -105,6 +110,15 @@ extension PersistentStore {
         }
         result.bytesAfter = Self.fileBytes(path).total
         return result
+    }
+
+    /// Refreshes the planner's statistics from a sample of each index (`PRAGMA
+    /// analysis_limit`), so it takes milliseconds even on a large store.
+    public func analyze() throws(StoreError) {
+        try writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA analysis_limit = 2000")
+            try db.execute(sql: "ANALYZE")
+        }
     }
 
     /// Returns free pages to the file system and empties the write-ahead log into the file.

@@ -102,11 +102,12 @@ enum StoreSchema {
             );
             CREATE UNIQUE INDEX spans_by_trace ON spans(trace_key, span_id);
             CREATE INDEX spans_by_start ON spans(start_ns);
+            -- Also serves duration alone, by skip-scan over the few services.
             CREATE INDEX spans_by_service ON spans(service_id, duration_ns);
-            CREATE INDEX spans_by_name ON spans(name_id, duration_ns);
-            CREATE INDEX spans_by_duration ON spans(duration_ns);
+            -- Serves kind alone (a prefix) and name alone (skip-scan over the six kinds).
+            CREATE INDEX spans_by_kind_name ON spans(kind, name_id, duration_ns);
+            -- ERROR and OK spans only: UNSET, the common case, is not worth indexing.
             CREATE INDEX spans_by_status ON spans(status) WHERE status <> 0;
-            CREATE INDEX spans_by_kind ON spans(kind);
             """)
         try db.execute(sql: "INSERT INTO store_state VALUES (1, ?, 0, 0)", arguments: [WallClock.nowNanos()])
         try db.execute(sql: "INSERT INTO strings (id, hash, value) VALUES (0, ?, '')",

@@ -67,13 +67,16 @@ final class StoreStrings {
         isComplete = true
     }
 
-    /// The store id of a string, inserting it when the store does not have it. Amortized O(length).
+    /// The store id of a string, inserting it when the store does not have it. Amortized
+    /// O(length). If it throws, the cache is out of step with the store: `reset()` it.
     func storeID(utf8 bytes: UnsafeBufferPointer<UInt8>) throws -> Int64 {
-        if let local = table.lookup(utf8: bytes) { return storeIDs[Int(local.rawValue)] }
+        // One probe of the local table: a new local id means the cache has not seen the string.
+        let local = Int(table.intern(utf8: bytes).rawValue)
+        if local < storeIDs.count { return storeIDs[local] }
         guard let statements else { preconditionFailure("StoreStrings used outside a write transaction") }
         let hash = Self.hash(bytes)
         if !isComplete, let found = try lookup(bytes, hash: hash, statements.lookup) {
-            remember(bytes, found)
+            storeIDs.append(found)
             return found
         }
         statements.insert.bind(1, hash)
@@ -81,14 +84,9 @@ final class StoreStrings {
         try statements.insert.run()
         insertedCount += 1
         let id = sqlite3LastInsertRowID(statements.insert)
-        remember(bytes, id)
-        return id
-    }
-
-    private func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ id: Int64) {
-        let local = table.intern(utf8: bytes)
-        if Int(local.rawValue) == storeIDs.count { storeIDs.append(id) }
+        storeIDs.append(id)
         maxKnownID = max(maxKnownID, id)
+        return id
     }
 
     private func lookup(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int64, _ statement: RawStatement) throws -> Int64? {

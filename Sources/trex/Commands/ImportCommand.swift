@@ -29,6 +29,22 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Spans per committed batch (a trace is never split).")
     var batchSpans = 50_000
 
+    enum IndexStrategy: String, ExpressibleByArgument, CaseIterable {
+        /// Defer when the input looks large, and at least as large as the store.
+        case auto
+        /// Keep every index up to date batch by batch.
+        case incremental
+        /// Drop the secondary indexes during the import and build them at the end.
+        case deferred
+    }
+
+    @Option(help: ArgumentHelp(
+        "How to maintain the store's indexes: 'deferred' builds them once at the end (faster for a large "
+            + "import into a small store; queries scan meanwhile), 'incremental' keeps them up to date, "
+            + "'auto' defers when the input is large and at least as large as the store.",
+        valueName: "strategy"))
+    var indexes: IndexStrategy = .auto
+
     /// Developer aid (benchmarks, crash tests): import this many generated spans instead of files.
     @Option(help: ArgumentHelp("Import N generated spans.", visibility: .private))
     var syntheticSpans: Int?
@@ -40,7 +56,16 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let target = try store.open(create: true)
-        let importer = StoreImporter(store: target, options: .init(batchSpans: batchSpans))
+        let deferIndexes: Bool
+        switch indexes {
+        case .incremental: deferIndexes = false
+        case .deferred: deferIndexes = true
+        case .auto:
+            let incoming = syntheticSpans ?? Self.estimatedSpans(files)
+            let stored = try storeOperation { () throws(StoreError) in try target.spanCount() }
+            deferIndexes = incoming >= 200_000 && incoming >= stored
+        }
+        let importer = StoreImporter(store: target, options: .init(batchSpans: batchSpans, deferIndexes: deferIndexes))
         var run = ImportRun(importer: importer, quiet: quiet)
         if let syntheticSpans {
             try run.importSynthetic(spans: syntheticSpans)
@@ -49,6 +74,13 @@ struct ImportCommand: ParsableCommand {
         }
         try storeOperation { () throws(StoreError) in try importer.finish() }
         run.finish(files: files)
+    }
+
+    /// A rough span count for the inputs: about 400 bytes of JSON per span, gzip about 8:1.
+    static func estimatedSpans(_ paths: [String]) -> Int {
+        InputExpander.expand(paths).files.reduce(0) { total, file in
+            total + (file.path.hasSuffix(".gz") ? file.size * 8 : file.size) / 400
+        }
     }
 }
 

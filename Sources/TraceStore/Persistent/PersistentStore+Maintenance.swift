@@ -49,7 +49,7 @@ extension PersistentStore {
                 scopeCount: counts[4],
                 timeRange: earliest.flatMap { e in latest.map { Timestamp(unixNanos: e)...Timestamp(unixNanos: max(e, $0)) } },
                 services: services, created: Timestamp(unixNanos: counts[8]),
-                lastImport: lastImport.map { Timestamp(unixNanos: $0) })
+                lastImport: lastImport.map { Timestamp(unixNanos: $0) }, missingIndexes: try StoreIndexes.missing(db))
         }
     }
 

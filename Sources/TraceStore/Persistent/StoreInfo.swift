@@ -26,6 +26,9 @@ public struct StoreInfo: Sendable, Hashable {
     public var created: Timestamp
     /// When an import last changed a trace; nil for an empty store.
     public var lastImport: Timestamp?
+    /// Secondary indexes that do not exist (an import deferring them is running, or was
+    /// interrupted; the next import builds them). Queries are correct without them, only slower.
+    public var missingIndexes: [String]
 
     /// File bytes per stored span (nil when there are none).
     public var bytesPerSpan: Double? {

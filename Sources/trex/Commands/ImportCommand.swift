@@ -15,7 +15,7 @@ struct ImportCommand: ParsableCommand {
         Examples:
           trex import collector-output/
           trex import --store ./incident-42.sqlite trace.json more.jsonl.gz
-          kubectl logs otel-collector | trex import -
+          ssh collector cat spans.jsonl | trex import -
         """)
 
     @Argument(help: "Trace files or directories ('-' for standard input).")

@@ -49,6 +49,10 @@ struct StoreInfoCommand: ParsableCommand {
         rows.append(("Contents", "\(NumberText.count(info.stringCount, "string")), "
                      + "\(NumberText.count(info.resourceCount, "resource")), \(NumberText.count(info.scopeCount, "scope")); "
                      + "schema version \(info.schemaVersion)"))
+        if !info.missingIndexes.isEmpty {
+            rows.append(("Indexes", "\(info.missingIndexes.count) missing (an import is building them, or was "
+                         + "interrupted: the next import builds them); queries scan meanwhile"))
+        }
         if let problems {
             rows.append(("Check", problems.isEmpty ? "ok" : "\(problems.count) problems:\n  " + problems.joined(separator: "\n  ")))
         }
@@ -78,6 +82,7 @@ struct StoreInfoJSON: Encodable {
     var endUnixNano: Int64?
     var lastImportUnixNano: Int64?
     var services: [Service]
+    var missingIndexes: [String]
     var problems: [String]?
 
     init(_ info: StoreInfo, problems: [String]?) {
@@ -95,6 +100,7 @@ struct StoreInfoJSON: Encodable {
         endUnixNano = info.timeRange?.upperBound.unixNanos
         lastImportUnixNano = info.lastImport?.unixNanos
         services = info.services.map { Service(name: $0.name, spans: $0.spans) }
+        missingIndexes = info.missingIndexes
         self.problems = problems
     }
 }

@@ -29,6 +29,12 @@ struct StoreStringLoader: LoadedStringMapping {
         }
     }
 
+    /// Fetches the given strings (ids ascending), so later lookups find them cached; in id
+    /// order, consecutive lookups walk neighbouring B-tree pages. O(ids · log strings).
+    mutating func prefetch(_ sortedIDs: [Int64], into builder: inout SpanTableBuilder) throws {
+        for id in sortedIDs { _ = try builderID(id, in: &builder) }
+    }
+
     @inline(__always)
     mutating func builderID(_ storeID: Int64, in builder: inout SpanTableBuilder) throws -> StringID {
         if storeID == 0 { return .empty }

@@ -38,9 +38,13 @@ struct StoredTableLoader {
     }
 
     /// Loads the traces with the given keys (unknown keys are skipped). O(their spans · log n).
+    ///
+    /// Two passes over the traces' rows: the first only collects the string ids they use, so the
+    /// strings are fetched in id order (neighbouring B-tree pages) rather than in the random order
+    /// spans mention them; the second, on rows now in SQLite's cache, builds the spans.
     mutating func load(keys: [Int64]) throws {
         let idOf = try RawStatement(db, "SELECT trace_id FROM traces WHERE key = ?")
-        let spans = try RawStatement(db, "SELECT \(Self.columns) FROM spans WHERE trace_key = ?")
+        var wanted: [Int64] = []
         for key in Set(keys).sorted() where traceIDs[key] == nil {
             idOf.bind(1, key)
             let found = try idOf.step()
@@ -48,10 +52,31 @@ struct StoredTableLoader {
             idOf.reset()
             guard let id else { continue }
             traceIDs[key] = id
+            wanted.append(key)
+        }
+        let spans = try RawStatement(db, "SELECT \(Self.columns) FROM spans WHERE trace_key = ?")
+        if wanted.count > 1 {
+            var used = Set<Int64>()
+            for key in wanted {
+                spans.bind(1, key)
+                defer { spans.reset() }
+                while try spans.step() { Self.collectStrings(spans, into: &used) }
+            }
+            try strings.prefetch(used.sorted(), into: &builder)
+        }
+        for key in wanted {
             spans.bind(1, key)
             defer { spans.reset() }
             while try spans.step() { try appendSpan(spans) }
         }
+    }
+
+    /// The string ids a span row refers to (its name, status message, trace state and blobs).
+    private static func collectStrings(_ row: RawStatement, into used: inout Set<Int64>) {
+        for column: Int32 in [5, 8, 9] { used.insert(row.int64(column)) }
+        StringReferenceScan.attributeBlock(row.blob(17)) { used.insert(Int64(bitPattern: $0)) }
+        StringReferenceScan.events(row.blob(18)) { used.insert(Int64(bitPattern: $0)) }
+        StringReferenceScan.links(row.blob(19)) { used.insert(Int64(bitPattern: $0)) }
     }
 
     /// The table of everything loaded. O(n log n).

@@ -88,7 +88,7 @@ struct ImportCommand: ParsableCommand {
 struct ImportRun {
     let importer: StoreImporter
     let quiet: Bool
-    var progress = ImportProgressLine(enabled: FileHandleOutput.standardErrorIsTerminal)
+    let progress = ImportProgressLine(enabled: FileHandleOutput.standardErrorIsTerminal)
     var traceIDs = Set<TraceID>()
     var filesLoaded = 0
     var spansSkipped = 0
@@ -105,7 +105,12 @@ struct ImportRun {
         let (inputs, problems) = InputExpander.expand(paths)
         for problem in problems { report("trex: \(problem)") }
         for (index, input) in inputs.enumerated() {
-            let outcome = TraceLoader.load([input.path])
+            // While a file is read and decoded, its bytes move the line.
+            let (line, base, spans) = (progress, bytes, importer.totals.spansRead)
+            let outcome = TraceLoader.load([input.path]) { loading in
+                line.draw(filesDone: index, filesTotal: inputs.count, bytes: base + loading.bytesDone, spans: spans,
+                          current: input.path)
+            }
             bytes += outcome.bytesRead
             for file in outcome.files {
                 if let failure = file.failure {
@@ -130,15 +135,13 @@ struct ImportRun {
 
     private mutating func add(_ table: SpanTable, filesDone: Int, filesTotal: Int, current: String) throws {
         for entry in table.traces { traceIDs.insert(entry.traceID) }
-        let bytes = self.bytes
-        var line = progress
-        try storeOperation { () throws(StoreError) in
+        let (line, bytes) = (progress, self.bytes)
+        _ = try storeOperation { () throws(StoreError) in
             try importer.add(table) { totals in
                 line.draw(filesDone: filesDone, filesTotal: filesTotal, bytes: bytes, spans: totals.spansRead,
                           current: current)
             }
         }
-        progress = line
         progress.draw(filesDone: filesDone + 1, filesTotal: filesTotal, bytes: bytes,
                       spans: importer.totals.spansRead, current: current, force: true)
     }

@@ -68,6 +68,8 @@ public final class PersistentStore: Sendable {
         configuration.foreignKeysEnabled = false
         configuration.prepareDatabase { db in
             try StoreFunctions.register(db)
+            // Sorts (index builds, ORDER BY) in memory rather than in temporary files.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             if !db.configuration.readonly {
                 // After a checkpoint, the write-ahead log file shrinks back to this size.
                 try db.execute(sql: "PRAGMA journal_size_limit = 67108864")

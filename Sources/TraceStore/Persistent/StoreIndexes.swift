@@ -33,8 +33,6 @@ enum StoreIndexes {
     static func create(_ db: Database) throws {
         let missing = Set(try missing(db))
         guard !missing.isEmpty else { return }
-        // Sorting for an index build spills to temporary storage: keep it in memory.
-        try db.execute(sql: "PRAGMA temp_store = MEMORY")
         for index in deferrable where missing.contains(index.name) { try db.execute(sql: index.sql) }
     }
 }

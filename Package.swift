@@ -29,7 +29,8 @@ let package = Package(
         // MARK: - Terminal
         .target(name: "TerminalCore"),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "NcursesBackend", dependencies: ["TerminalCore", "CNcursesw"]),
+        .target(name: "CTerminalGuard"),
+        .target(name: "NcursesBackend", dependencies: ["TerminalCore", "CNcursesw", "CTerminalGuard"]),
         .target(name: "ExplorerUI", dependencies: [
             "TerminalCore", "TraceModel", "TraceQuery", "TraceAnalysis", "TraceStore",
         ]),
@@ -40,6 +41,7 @@ let package = Package(
             "TerminalCore", "NcursesBackend", "ExplorerUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "trex-terminal-demo", dependencies: ["TerminalCore", "NcursesBackend"]),
         .executableTarget(name: "trex-bench", dependencies: [
             "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore",
             "TerminalCore", "ExplorerUI",
@@ -47,13 +49,17 @@ let package = Package(
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["TraceModel"], path: "Tests/TestSupport"),
+        .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
         .testTarget(name: "TraceModelTests", dependencies: ["TraceModel", "TestSupport"]),
         .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats", "TestSupport"]),
         .testTarget(name: "TraceQueryTests", dependencies: ["TraceQuery", "TestSupport"]),
         .testTarget(name: "TraceAnalysisTests", dependencies: ["TraceAnalysis", "TestSupport"]),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "TestSupport"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: [
+            "NcursesBackend", "TerminalCore", "CNcursesw", "trex-terminal-demo", "TerminalTestSupport",
+        ]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "TestSupport"]),
-        .testTarget(name: "trexTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "trexTests", dependencies: ["TestSupport", "TerminalTestSupport", "trex"]),
     ]
 )

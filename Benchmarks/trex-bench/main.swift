@@ -6,6 +6,9 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("parse", "decode synthetic OTLP JSON Lines: MB/s, spans/s, bytes per span", ParseBenchmark.run),
     ("query", "a 5-clause query over 1,000,000 spans in memory", QueryBenchmark.run),
     ("analysis", "critical path and diagnostics on a 1,000,000-span trace", AnalysisBenchmark.run),
+    ("tui-open", "a 10 MB file to the explorer's first frame", UIBenchmark.runOpen),
+    ("tui-keypress", "a keypress on a 100,000-trace list, redrawn", UIBenchmark.runKeypress),
+    ("waterfall", "a 1,000,000-span waterfall: a frame, expand-all, collapse-all", UIBenchmark.runWaterfall),
     ("store", "import 1,000,000 spans into the SQLite store: spans/s, bytes per span, lookups", StoreBenchmark.run),
 ]
 

@@ -6,6 +6,7 @@ public enum DurationFormat {
     public static func string(_ d: Nanoseconds, ascii: Bool = false) -> String {
         let ns = d.value
         if ns < 0 { return "-" + string(Nanoseconds(ns == .min ? .max : -ns), ascii: ascii) }
+        if ns == 0 { return "0" }
         if ns < 1_000 { return "\(ns)ns" }
         if ns < 1_000_000 { return significant(Double(ns) / 1_000) + (ascii ? "us" : "µs") }
         if ns < 1_000_000_000 { return significant(Double(ns) / 1_000_000) + "ms" }

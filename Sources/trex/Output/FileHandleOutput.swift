@@ -33,12 +33,13 @@ enum FileHandleOutput {
     /// True when standard output is a terminal.
     static var standardOutputIsTerminal: Bool { isatty(1) == 1 }
 
-    /// The terminal's width in columns (COLUMNS, then the tty, then 120).
+    /// The width to lay text out in: COLUMNS, then the terminal's, then 160 when the output
+    /// goes to a file or a pipe (where wrapping costs nothing and cut names would).
     static var terminalWidth: Int {
         if let text = getenv("COLUMNS").map({ String(cString: $0) }), let n = Int(text), n > 20 { return n }
         var size = winsize()
         if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
-        return 120
+        return 160
     }
 
     /// True when the locale's character set is UTF-8 (so box drawing and blocks can be used).

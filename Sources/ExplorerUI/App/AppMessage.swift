@@ -1,0 +1,26 @@
+import TraceStore
+
+/// What background work tells the explorer (through the loop's mailbox).
+public enum AppMessage: Sendable {
+    /// Loading has got this far.
+    case progress(LoadProgress)
+    /// Loading finished: the catalog, and the messages about what was skipped.
+    case loaded(TraceCatalog, LoadReport)
+}
+
+/// What the user should know about a load, kept for the status line and printed after exit.
+public struct LoadReport: Sendable {
+    /// Short names of the inputs, for the status line.
+    public var sources: [String]
+    /// Every warning and failure, one per line (what `trex list` prints on standard error).
+    public var messages: [String]
+    public var spansSkipped: Int
+    public var seconds: Double
+
+    public init(sources: [String], messages: [String], spansSkipped: Int, seconds: Double) {
+        self.sources = sources
+        self.messages = messages
+        self.spansSkipped = spansSkipped
+        self.seconds = seconds
+    }
+}

@@ -1,0 +1,203 @@
+import TerminalCore
+import TraceModel
+import TraceStore
+
+/// The explorer: which screen is showing, what overlays are open, and how input changes them.
+///
+/// Views never draw themselves in response to input: `handle` updates state and says whether
+/// to redraw; `render` draws the current state into a frame (the loop flushes it).
+public final class ExplorerApp {
+    enum Phase {
+        case loading(LoadProgress)
+        case ready(TraceListScreen)
+    }
+
+    var phase: Phase
+    /// The open trace, above the list.
+    var traceScreen: WaterfallScreen?
+    var help: HelpOverlay?
+    var filterBar: FilterBar?
+    var history: FilterHistory
+    /// A one-line message in the status line until the next key.
+    var flash: String?
+    var report: LoadReport?
+    public let theme: Theme
+    /// The terminal's size, for page sizes (set before the loop starts and on every resize).
+    public var screenSize = Size(width: 120, height: 40) { didSet { updatePages() } }
+    /// Text the user asked to copy; the terminal driver takes it and sends it (OSC 52).
+    public private(set) var clipboardRequest: String?
+
+    public init(theme: Theme, historyPath: String?) {
+        self.theme = theme
+        history = FilterHistory(path: historyPath)
+        phase = .loading(LoadProgress())
+    }
+
+    /// Opens directly on a catalog (tests, and stores that are already loaded).
+    public convenience init(catalog: TraceCatalog, report: LoadReport, theme: Theme = .standard, historyPath: String? = nil) {
+        self.init(theme: theme, historyPath: historyPath)
+        finishLoading(catalog, report)
+    }
+
+    /// The keymap of whatever has the keys now.
+    var activeKeymap: Keymap {
+        if let traceScreen { return traceScreen.keymap }
+        return Keymaps.traceList
+    }
+
+    // MARK: - Events
+
+    public func handle(_ event: LoopEvent<AppMessage>) -> LoopAction {
+        switch event {
+        case .message(.progress(let progress)):
+            if case .loading = phase { phase = .loading(progress) }
+            return .redraw
+        case .message(.loaded(let catalog, let report)):
+            finishLoading(catalog, report)
+            return .redraw
+        case .input(.key(let key)):
+            return handle(key)
+        case .input(.resize(let size)):
+            screenSize = size
+            return .redraw
+        case .input(.resumed):
+            return .redraw
+        case .input(.interrupt), .tick:
+            return .none
+        }
+    }
+
+    private func finishLoading(_ catalog: TraceCatalog, _ report: LoadReport) {
+        self.report = report
+        phase = .ready(TraceListScreen(catalog: catalog))
+        updatePages()
+        if report.spansSkipped > 0 || !report.messages.isEmpty {
+            flash = "\(NumberFormat.count(report.messages.count, "warning")) while loading"
+                + (report.spansSkipped > 0 ? " (\(NumberFormat.count(report.spansSkipped, "span")) skipped)" : "")
+                + "; printed when trex exits."
+        }
+    }
+
+    func handle(_ key: Key) -> LoopAction {
+        flash = nil
+        if filterBar != nil { return handleFilterKey(key) }
+        if help != nil { return handleHelpKey(key) }
+        guard case .ready(var list) = phase else {
+            return key == .char("q") || key == .escape ? .quit : .none
+        }
+        guard let command = activeKeymap.command(for: key) else { return .none }
+        switch command {
+        case .help:
+            help = HelpOverlay(keymap: activeKeymap)
+            return .redraw
+        case .redraw:
+            return .repaint
+        case .quit, .back:
+            if traceScreen != nil {
+                if command == .back, traceScreen?.closeInnerState() == true { return .redraw }
+                traceScreen = nil
+                return .redraw
+            }
+            return command == .quit ? .quit : .none
+        default:
+            break
+        }
+        if var screen = traceScreen {
+            let effect = screen.perform(command)
+            traceScreen = screen
+            updatePages()
+            switch effect {
+            case .openFilter: openFilter(initial: screen.filterText, prompt: "find spans")
+            case .flash(let message): flash = message
+            case .copy(let text):
+                clipboardRequest = text
+                flash = "Copied \(text.count > 40 ? String(text.prefix(40)) + "…" : text)"
+            case .openTrace(let index, let spanID):
+                var other = WaterfallScreen(catalog: screen.catalog, traceIndex: index, filter: nil)
+                if let local = other.trace.localIndex(of: spanID) { other.select(span: local) }
+                traceScreen = other
+                updatePages()
+                flash = "Opened the linked trace \(other.trace.id.hex)."
+            case .none, .redraw: break
+            }
+            return .redraw
+        }
+        let effect = list.perform(command)
+        phase = .ready(list)
+        switch effect {
+        case .open(let index):
+            traceScreen = WaterfallScreen(catalog: list.catalog, traceIndex: index,
+                                          filter: list.state.isFiltered ? list.state.filterText : nil)
+            updatePages()
+        case .openFilter:
+            openFilter(initial: list.state.filterText, prompt: "filter traces")
+        case .none, .redraw, .unhandled:
+            break
+        }
+        return .redraw
+    }
+
+    /// Hands over (and forgets) text waiting to be copied to the clipboard.
+    public func takeClipboardRequest() -> String? {
+        defer { clipboardRequest = nil }
+        return clipboardRequest
+    }
+
+    /// Rows of the list or waterfall area: the screen minus the status line and the key hints.
+    var mainArea: Rect { Rect(x: 0, y: 0, width: screenSize.width, height: max(1, screenSize.height - 2)) }
+
+    /// Tells the screens how many rows they show, so paging and scrolling match the screen.
+    func updatePages() {
+        if case .ready(var list) = phase {
+            list.state.cursor.page = max(1, mainArea.height - 1)
+            phase = .ready(list)
+        }
+        if var screen = traceScreen {
+            screen.page = WaterfallLayout(area: mainArea, detailOpen: screen.detail != nil).pageRows
+            traceScreen = screen
+        }
+    }
+
+    private func openFilter(initial: String, prompt: String) {
+        filterBar = FilterBar(initial: initial, prompt: prompt, history: history.entries)
+    }
+
+    private func handleFilterKey(_ key: Key) -> LoopAction {
+        guard var bar = filterBar else { return .none }
+        switch bar.handle(key) {
+        case .unchanged:
+            return .none
+        case .changed:
+            filterBar = bar
+            return .redraw
+        case .cancel:
+            filterBar = nil
+            return .redraw
+        case .apply(let text):
+            filterBar = nil
+            history.record(text)
+            if var screen = traceScreen {
+                flash = screen.applyFilter(text)
+                traceScreen = screen
+            } else if case .ready(var list) = phase {
+                flash = list.applyFilter(text)
+                phase = .ready(list)
+            }
+            return .redraw
+        }
+    }
+
+    private func handleHelpKey(_ key: Key) -> LoopAction {
+        switch key {
+        case .escape, .char("?"), .char("q"), .f(1):
+            help = nil
+        case .char("j"), .down:
+            help?.scroll(by: 1, visible: 20)
+        case .char("k"), .up:
+            help?.scroll(by: -1, visible: 20)
+        default:
+            return .none
+        }
+        return .redraw
+    }
+}

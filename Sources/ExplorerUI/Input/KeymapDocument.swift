@@ -1,0 +1,29 @@
+/// docs/keys.md, generated from the keymaps the screens dispatch on (a test keeps the file in
+/// step: run it with TREX_RECORD=1 to rewrite the file after changing a binding).
+public enum KeymapDocument {
+    public static func markdown() -> String {
+        var out = "# trex keys\n\n"
+        out += "Generated from the explorer's keymaps (`Sources/ExplorerUI/Input/Keymaps.swift`), the same tables the\n"
+        out += "screens dispatch on and the `?` overlay lists. Do not edit by hand.\n"
+        for keymap in Keymaps.all {
+            out += "\n## \(keymap.name)\n"
+            for section in keymap.sections {
+                out += "\n### \(section.title)\n\n| Keys | Action |\n|---|---|\n"
+                for binding in section.bindings {
+                    let keys = binding.keys.map { "`\($0.description == "`" ? "backtick" : $0.description)`" }
+                        .joined(separator: ", ")
+                    out += "| \(keys) | \(binding.command.summary) |\n"
+                }
+            }
+        }
+        out += "\n## The filter bar\n\n| Keys | Action |\n|---|---|\n"
+        out += "| `Enter` | apply the filter (an empty filter clears it) |\n"
+        out += "| `Esc` | cancel |\n"
+        out += "| `Up`, `Down` | older and newer filters from the history (`$XDG_STATE_HOME/trex/history`) |\n"
+        out += "| `ctrl-u` | clear the line |\n"
+        out += "| `ctrl-w` | delete the word before the cursor |\n"
+        out += "| `ctrl-a`, `Home` / `ctrl-e`, `End` | start / end of the line |\n"
+        out += "| `Left`, `Right`, `Backspace`, `Del` | edit |\n"
+        return out
+    }
+}

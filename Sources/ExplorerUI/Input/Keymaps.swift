@@ -1,0 +1,83 @@
+import TerminalCore
+
+/// The explorer's keymaps, one per screen. Each screen's own keys come first, then the shared
+/// movement and global keys.
+public enum Keymaps {
+    static let movement = Keymap.Section("Moving", [
+        KeyBinding([.char("j"), .down], .moveDown),
+        KeyBinding([.char("k"), .up], .moveUp),
+        KeyBinding([.pageDown, .ctrl("f")], .pageDown),
+        KeyBinding([.pageUp, .ctrl("b")], .pageUp),
+        KeyBinding([.ctrl("d")], .halfPageDown),
+        KeyBinding([.ctrl("u")], .halfPageUp),
+        KeyBinding([.char("g"), .home], .first),
+        KeyBinding([.char("G"), .end], .last),
+    ])
+
+    static let global = Keymap.Section("Everywhere", [
+        KeyBinding([.char("?"), .f(1)], .help),
+        KeyBinding([.escape], .back),
+        KeyBinding([.char("q")], .quit),
+        KeyBinding([.ctrl("l")], .redraw),
+    ])
+
+    public static let traceList = Keymap(name: "Trace list", sections: [
+        Keymap.Section("Traces", [
+            KeyBinding([.enter, .char("l"), .right], .openTrace),
+            KeyBinding([.char("s")], .cycleSort),
+            KeyBinding([.char("S")], .reverseSort),
+            KeyBinding([.char("/")], .openFilter),
+            KeyBinding([.char("\\")], .clearFilter),
+        ]),
+        movement,
+        global,
+    ])
+
+    public static let waterfall = Keymap(name: "Waterfall", sections: [
+        Keymap.Section("Tree", [
+            KeyBinding([.enter, .space], .toggleCollapse),
+            KeyBinding([.char("l"), .right], .expand),
+            KeyBinding([.char("h"), .left], .collapse),
+            KeyBinding([.char("O")], .expandAll),
+            KeyBinding([.char("C")], .collapseAll),
+        ] + (1...9).map { KeyBinding([.char(Character(String($0)))], .collapseToDepth($0)) }),
+        Keymap.Section("Finding the bottleneck", [
+            KeyBinding([.char("c")], .toggleCriticalPath),
+            KeyBinding([.char("]")], .nextCritical),
+            KeyBinding([.char("[")], .previousCritical),
+            KeyBinding([.char("e")], .nextError),
+            KeyBinding([.char("E")], .previousError),
+            KeyBinding([.char("p")], .goToParent),
+            KeyBinding([.char("z")], .zoomToSpan),
+            KeyBinding([.char("Z")], .resetZoom),
+            KeyBinding([.char("a")], .toggleSkewAdjustment),
+        ]),
+        Keymap.Section("Filtering inside the trace", [
+            KeyBinding([.char("/")], .openFilter),
+            KeyBinding([.char("\\")], .clearFilter),
+            KeyBinding([.char("n")], .nextMatch),
+            KeyBinding([.char("N")], .previousMatch),
+        ]),
+        Keymap.Section("Span detail", [
+            KeyBinding([.tab, .char("i")], .toggleDetail),
+            KeyBinding([.backTab], .focusDetail),
+        ]),
+        movement,
+        global,
+    ])
+
+    /// Keys while the detail pane has the focus.
+    public static let detail = Keymap(name: "Span detail", sections: [
+        Keymap.Section("Detail", [
+            KeyBinding([.enter], .followLink),
+            KeyBinding([.char("y")], .copyValue),
+            KeyBinding([.tab, .char("i")], .toggleDetail),
+            KeyBinding([.backTab], .focusDetail),
+        ]),
+        movement,
+        global,
+    ])
+
+    /// Every keymap, for docs/keys.md and the conflict test.
+    public static let all: [Keymap] = [traceList, waterfall, detail]
+}

@@ -1,0 +1,49 @@
+import TerminalCore
+
+/// The `?` overlay: every key of the current screen, generated from its keymap.
+struct HelpOverlay {
+    let keymap: Keymap
+    var scroll = 0
+
+    /// The overlay's lines: section titles, then "keys  what they do".
+    var lines: [(keys: String, text: String, isTitle: Bool)] {
+        var out: [(String, String, Bool)] = []
+        for section in keymap.sections {
+            if !out.isEmpty { out.append(("", "", false)) }
+            out.append((section.title, "", true))
+            for binding in section.bindings { out.append((binding.keyText, binding.command.summary, false)) }
+        }
+        return out
+    }
+
+    mutating func scroll(by delta: Int, visible: Int) {
+        scroll = max(0, min(scroll + delta, max(0, lines.count - visible)))
+    }
+
+    func render(in area: Rect, into buffer: inout Buffer, context: RenderContext) {
+        let lines = self.lines
+        let keyWidth = min(24, (lines.map { DisplayWidth.of($0.keys) }.max() ?? 8) + 2)
+        let width = min(area.width - 4, max(60, keyWidth + 56))
+        let height = min(area.height - 2, lines.count + 4)
+        let box = area.centered(Size(width: width, height: height))
+        buffer.fill(box, style: context.style(.text))
+        let inner = buffer.drawBorder(box, glyphs: context.glyphs, style: context.style(.border),
+                                      title: " Keys: \(keymap.name) ")
+        let body = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height - 1)
+        for row in 0..<body.height {
+            let index = scroll + row
+            guard index < lines.count else { break }
+            let line = lines[index]
+            if line.isTitle {
+                buffer.setTruncated(line.keys, x: body.x, y: body.y + row, width: body.width, style: context.style(.title))
+            } else {
+                buffer.setTruncated(line.keys, x: body.x + 1, y: body.y + row, width: keyWidth, style: context.style(.match))
+                buffer.setTruncated(line.text, x: body.x + 1 + keyWidth, y: body.y + row,
+                                    width: body.width - keyWidth - 1, style: context.style(.text))
+            }
+        }
+        let more = lines.count > body.height ? "  j/k scroll" : ""
+        buffer.setTruncated("Esc or ? closes" + more, x: body.x, y: inner.bottom - 1, width: body.width,
+                            style: context.style(.dim), alignment: .right)
+    }
+}

@@ -1,0 +1,56 @@
+import TraceModel
+
+/// The trace list's state outside the view: which traces are shown in which order, what the
+/// filter matched, and where the cursor is.
+public struct TraceListState: Sendable {
+    /// Trace indices in display order.
+    public private(set) var rows: [Int]
+    public private(set) var sort = TraceListSort()
+    /// Matched span count per trace index while a filter is active; nil without a filter.
+    public private(set) var matchCounts: [Int: Int]?
+    /// The active filter's text ("" when none).
+    public private(set) var filterText = ""
+    public var cursor = ListCursor()
+
+    private let allTraces: [Int]
+
+    public init(traceCount: Int) {
+        allTraces = Array(0..<traceCount)
+        rows = allTraces
+    }
+
+    public var isFiltered: Bool { matchCounts != nil }
+
+    /// The trace index under the cursor.
+    public var selectedTrace: Int? { rows.indices.contains(cursor.selected) ? rows[cursor.selected] : nil }
+
+    /// Orders rows by `sort`, keeping the selected trace selected.
+    public mutating func setSort(_ sort: TraceListSort, summaries: [TraceSummary], strings: StringTable) {
+        self.sort = sort
+        reorder(summaries: summaries, strings: strings)
+    }
+
+    /// Shows only the traces a filter matched (trace index -> matched span count).
+    public mutating func applyFilter(_ text: String, matches: [Int: Int], summaries: [TraceSummary],
+                                     strings: StringTable) {
+        filterText = text
+        matchCounts = matches
+        reorder(summaries: summaries, strings: strings)
+    }
+
+    /// Shows every trace again.
+    public mutating func clearFilter(summaries: [TraceSummary], strings: StringTable) {
+        filterText = ""
+        matchCounts = nil
+        if sort.column == .matches { sort = TraceListSort() }
+        reorder(summaries: summaries, strings: strings)
+    }
+
+    private mutating func reorder(summaries: [TraceSummary], strings: StringTable) {
+        let keep = selectedTrace
+        let candidates = matchCounts.map { counts in allTraces.filter { counts[$0] != nil } } ?? allTraces
+        rows = sort.order(candidates, summaries: summaries, strings: strings, matchCounts: matchCounts ?? [:])
+        cursor.count = rows.count
+        if let keep, let index = rows.firstIndex(of: keep) { cursor.select(index) } else { cursor.select(0) }
+    }
+}

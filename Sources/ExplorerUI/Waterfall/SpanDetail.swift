@@ -1,0 +1,113 @@
+import TraceAnalysis
+import TraceModel
+
+/// The detail pane's content for one span, as lines: what the span is, its timing (raw or
+/// adjusted, self time, critical time), its ids and W3C traceparent, attributes (semantic
+/// conventions first), resource, events with their offsets, links, and its diagnostics.
+struct SpanDetail {
+    struct Line {
+        enum Kind { case heading, section, field, text, warning }
+        var kind: Kind
+        var label: String
+        var value: String
+        /// What `y` copies from this line.
+        var copyValue: String?
+        /// The link this line stands for (Enter follows it).
+        var link: SpanLink?
+
+        static func field(_ label: String, _ value: String, copy: String? = nil) -> Line {
+            Line(kind: .field, label: label, value: value, copyValue: copy ?? value)
+        }
+    }
+
+    let lines: [Line]
+
+    init(screen: WaterfallScreen, span local: Int) {
+        let trace = screen.trace
+        let table = trace.table
+        let span = trace[local]
+        let strings = table.strings
+        let insights = screen.insights
+        var lines: [Line] = []
+
+        lines.append(Line(kind: .heading, label: table.serviceName(of: span), value: strings[span.name],
+                          copyValue: strings[span.name]))
+        var status = span.status.name
+        if !span.statusMessage.isEmpty { status += ": " + strings[span.statusMessage] }
+        lines.append(.field("kind", span.kind.name))
+        lines.append(Line(kind: span.status == .error ? .warning : .field, label: "status", value: status, copyValue: status))
+
+        let (start, end) = screen.times(local)
+        let (traceStart, _) = screen.traceWindow
+        lines.append(.field("start", "+" + DurationFormat.string(Nanoseconds(start - traceStart))
+                            + "  (" + TimestampFormat.rfc3339(Timestamp(unixNanos: start)) + ")",
+                            copy: TimestampFormat.rfc3339(Timestamp(unixNanos: start))))
+        lines.append(.field("duration", DurationFormat.string(Nanoseconds(end - start))))
+        lines.append(.field("self time", DurationFormat.string(insights.selfTimes[local])))
+        let critical = insights.report.criticalPath.criticalTime[local]
+        lines.append(.field("critical", critical > .zero ? DurationFormat.string(critical) : "not on the critical path"))
+        if let adjustment = insights.report.adjustment, adjustment.shifts[local] != 0 {
+            let shift = adjustment.shift(of: local)
+            lines.append(Line(kind: .warning, label: "adjusted", value: "shifted by \(shift > .zero ? "+" : "")\(DurationFormat.string(shift)) for clock skew; raw start +\(DurationFormat.string(span.start - Timestamp(unixNanos: traceStart)))"))
+        }
+        lines.append(.field("trace id", trace.id.hex))
+        lines.append(.field("span id", span.spanID.hex))
+        if span.parentSpanID.isValid {
+            lines.append(.field("parent id", span.parentSpanID.hex + (span.markers.contains(.followsFrom) ? " (follows from)" : ""),
+                                copy: span.parentSpanID.hex))
+        }
+        let sampled = (span.sampled ?? true) ? "01" : "00"
+        let traceparent = "00-\(trace.id.hex)-\(span.spanID.hex)-\(sampled)"
+        lines.append(.field("traceparent", traceparent))
+        if !span.traceState.isEmpty { lines.append(.field("tracestate", strings[span.traceState])) }
+        let scope = table.scope(of: span)
+        if !scope.name.isEmpty {
+            lines.append(.field("scope", strings[scope.name] + (scope.version.isEmpty ? "" : " " + strings[scope.version])))
+        }
+
+        let attributes = AttributeOrder.sorted(table.keyValues(span.attributes)) { $0.key }
+        lines.append(Line(kind: .section, label: "Attributes (\(attributes.count))", value: ""))
+        for kv in attributes { lines.append(.field(kv.key, kv.value.displayText)) }
+
+        let resource = table.resources[Int(span.resource)]
+        let resourceAttributes = AttributeOrder.sorted(table.keyValues(resource.attributes)) { $0.key }
+        lines.append(Line(kind: .section, label: "Resource (\(resourceAttributes.count))", value: ""))
+        for kv in resourceAttributes { lines.append(.field(kv.key, kv.value.displayText)) }
+
+        let events = Array(table.events(of: span))
+        if !events.isEmpty {
+            lines.append(Line(kind: .section, label: "Events (\(events.count))", value: ""))
+            let shift = insights.report.adjustment?.shifts[local] ?? 0
+            for event in events {
+                let offset = Nanoseconds(event.time.unixNanos &+ shift &- start)
+                let attrs = table.keyValues(event.attributes).map { "\($0.key)=\($0.value.quotedText)" }
+                let value = strings[event.name] + (attrs.isEmpty ? "" : "  " + attrs.joined(separator: " "))
+                lines.append(.field("+" + DurationFormat.string(offset), value))
+            }
+        }
+
+        let links = Array(table.links(of: span))
+        if !links.isEmpty {
+            lines.append(Line(kind: .section, label: "Links (\(links.count)) — Enter follows", value: ""))
+            for link in links {
+                let loaded = link.traceID == trace.id || table.traceIndex(of: link.traceID) != nil
+                let place = link.traceID == trace.id ? "this trace" : "trace \(link.traceID.hex.prefix(12))…"
+                let attrs = table.keyValues(link.attributes).map { "\($0.key)=\($0.value.quotedText)" }
+                var value = "span \(link.spanID.hex) in \(place)" + (loaded ? "" : " (not loaded)")
+                if !attrs.isEmpty { value += "  " + attrs.joined(separator: " ") }
+                lines.append(Line(kind: .field, label: "→", value: value,
+                                  copyValue: "00-\(link.traceID.hex)-\(link.spanID.hex)-01", link: link))
+            }
+        }
+
+        let diagnostics = insights.diagnosticsBySpan[local] ?? []
+        if !diagnostics.isEmpty {
+            lines.append(Line(kind: .section, label: "Diagnostics (\(diagnostics.count))", value: ""))
+            for d in diagnostics {
+                lines.append(Line(kind: d.severity == .warning ? .warning : .text, label: d.kind.rawValue, value: d.message,
+                                  copyValue: d.message))
+            }
+        }
+        self.lines = lines
+    }
+}

@@ -1,0 +1,71 @@
+import TraceAnalysis
+import TraceModel
+
+/// What the waterfall shows from the analysis of one trace, in one timing mode (raw or
+/// clock-skew adjusted): the critical path per span, diagnostics per span, and the header's
+/// one-line summary.
+struct TraceInsights: Sendable {
+    let report: AnalysisReport
+    /// Critical-path sections of each span (local index -> sections in time order).
+    let sectionsBySpan: [Int: [CriticalPathSection]]
+    /// Diagnostics that involve each span.
+    let diagnosticsBySpan: [Int: [Diagnostic]]
+    let selfTimes: [Nanoseconds]
+    /// Earliest start and latest end in these timings.
+    let window: (start: Int64, end: Int64)
+    /// The header's diagnostics line, computed once.
+    let summary: (text: String, isWarning: Bool)
+
+    init(_ trace: Trace, tree: TraceTree, adjusted: Bool, others: TraceSetIndex?) {
+        report = AnalysisReport(trace, options: AnalysisOptions(adjustSkew: adjusted), tree: tree, others: others)
+        var sections: [Int: [CriticalPathSection]] = [:]
+        for section in report.criticalPath.sections { sections[section.span, default: []].append(section) }
+        sectionsBySpan = sections
+        var bySpan: [Int: [Diagnostic]] = [:]
+        for diagnostic in report.diagnostics {
+            for span in diagnostic.spans { bySpan[span, default: []].append(diagnostic) }
+        }
+        diagnosticsBySpan = bySpan
+        selfTimes = tree.selfTimes(trace)
+        let times = report.times
+        let lo = times.starts.min() ?? 0
+        window = (lo, max(times.ends.max() ?? 1, lo + 1))
+        summary = Self.summarize(report, table: trace.table)
+    }
+
+    var times: SpanTimes { report.times }
+
+    /// "2 warnings: clock skew in auth-service (+212ms), 1 orphan span" or "no problems found".
+    private static func summarize(_ report: AnalysisReport, table: SpanTable) -> (text: String, isWarning: Bool) {
+        let diagnostics = report.diagnostics
+        guard !diagnostics.isEmpty else { return ("No problems found in this trace.", false) }
+        let warnings = diagnostics.filter { $0.severity == .warning }
+        var parts: [String] = []
+        var byKind: [DiagnosticKind: [Diagnostic]] = [:]
+        for d in diagnostics { byKind[d.kind, default: []].append(d) }
+        for kind in DiagnosticKind.allCases {
+            guard let group = byKind[kind] else { continue }
+            switch kind {
+            case .clockSkew:
+                let worst = report.clockSkew.findings.max {
+                    max($0.startsEarlyBy, $0.endsLateBy) < max($1.startsEarlyBy, $1.endsLateBy)
+                }
+                if let worst {
+                    let service = table.serviceName(of: report.trace[worst.child])
+                    let amount = max(worst.startsEarlyBy, worst.endsLateBy)
+                    parts.append("clock skew in \(service) (\(amount > .zero ? "+" : "")\(DurationFormat.string(amount)))")
+                } else {
+                    parts.append("clock skew")
+                }
+            case .orphan:
+                let spans = Set(group.flatMap(\.spans)).count
+                parts.append(NumberFormat.count(spans, "orphan span"))
+            default:
+                parts.append(group.count == 1 ? kind.rawValue : "\(group.count)× \(kind.rawValue)")
+            }
+        }
+        let head = warnings.isEmpty ? NumberFormat.count(diagnostics.count, "note")
+            : NumberFormat.count(warnings.count, "warning")
+        return ("\(head): " + parts.joined(separator: ", "), !warnings.isEmpty)
+    }
+}

@@ -1,0 +1,305 @@
+import TerminalCore
+import TraceAnalysis
+import TraceModel
+import TraceQuery
+import TraceStore
+
+/// One trace's waterfall: the collapsible span tree on a time axis, with the critical path,
+/// diagnostics, an in-trace filter and the span detail pane.
+struct WaterfallScreen {
+    let catalog: TraceCatalog
+    let traceIndex: Int
+    let trace: Trace
+    let tree: TraceTree
+    var rows: WaterfallRows
+    var cursor = ListCursor()
+    /// Analysis in the raw timings, and (computed on first use) the clock-skew adjusted ones.
+    let rawInsights: TraceInsights
+    var adjustedInsights: TraceInsights?
+    var adjusted = false
+    var showCritical = true
+    /// The zoomed window (Unix ns), nil for the whole trace.
+    var zoom: ClosedRange<Int64>?
+    /// Spans matching the in-trace filter (local indices), nil without a filter.
+    var matches: Set<Int32>?
+    var filterText = ""
+    var detail: SpanDetailState?
+    /// The critical section the `]`/`[` keys last went to.
+    var criticalStep: Int?
+    /// Rows of the span list on screen (set by the app from the terminal size).
+    var page = 20 { didSet { cursor.page = page } }
+
+    init(catalog: TraceCatalog, traceIndex: Int, filter: String?) {
+        self.catalog = catalog
+        self.traceIndex = traceIndex
+        trace = catalog.trace(at: traceIndex)
+        tree = TraceTree(trace)
+        rows = WaterfallRows(tree: WaterfallTree(trace, tree: tree))
+        rawInsights = TraceInsights(trace, tree: tree, adjusted: false, others: nil)
+        cursor = ListCursor(count: rows.count, page: page)
+        if let filter { _ = applyFilter(filter) }
+    }
+
+    var keymap: Keymap { detail?.focused == true ? Keymaps.detail : Keymaps.waterfall }
+    var insights: TraceInsights { adjusted ? (adjustedInsights ?? rawInsights) : rawInsights }
+
+    /// The display position under the cursor.
+    var selectedPosition: Int? { rows.visible.indices.contains(cursor.selected) ? Int(rows.visible[cursor.selected]) : nil }
+
+    /// The span under the cursor (nil on a "missing span" row).
+    var selectedSpan: Int? {
+        guard let position = selectedPosition, case .span(let local) = rows.tree.nodes[position] else { return nil }
+        return Int(local)
+    }
+
+    enum Effect: Equatable {
+        case none
+        case redraw
+        case openFilter
+        case flash(String)
+        /// Open another loaded trace at a span (following a link).
+        case openTrace(Int, SpanID)
+        /// Put text on the clipboard.
+        case copy(String)
+    }
+
+    // MARK: - Commands
+
+    mutating func perform(_ command: Command) -> Effect {
+        if detail?.focused == true, let effect = performInDetail(command) { return effect }
+        switch command {
+        case .moveDown: cursor.move(by: 1)
+        case .moveUp: cursor.move(by: -1)
+        case .pageDown: cursor.pageDown()
+        case .pageUp: cursor.pageUp()
+        case .halfPageDown: cursor.halfPageDown()
+        case .halfPageUp: cursor.halfPageUp()
+        case .first: cursor.home()
+        case .last: cursor.end()
+        case .toggleCollapse:
+            if let p = selectedPosition { rows.toggle(p); keepSelection(p) }
+        case .expand:
+            guard let p = selectedPosition else { break }
+            if rows.isCollapsed(p) { rows.setCollapsed(p, false); keepSelection(p) }
+            else if rows.tree.hasChildren(p) { cursor.move(by: 1) }
+        case .collapse:
+            guard let p = selectedPosition else { break }
+            if rows.tree.hasChildren(p), !rows.isCollapsed(p) { rows.setCollapsed(p, true); keepSelection(p) }
+            else { return perform(.goToParent) }
+        case .expandAll: changeAll { $0.expandAll() }
+        case .collapseAll: changeAll { $0.collapseAll() }
+        case .collapseToDepth(let n): changeAll { $0.collapse(belowDepth: n) }
+        case .goToParent:
+            guard let p = selectedPosition else { break }
+            let parent = Int(rows.tree.parentPosition[p])
+            guard parent >= 0 else { return .flash("This span has no parent in the trace.") }
+            select(position: parent)
+        case .nextError, .previousError:
+            let trace = self.trace
+            return jump(forward: command == .nextError, what: "error span") { trace[$0].status == .error }
+        case .nextMatch, .previousMatch:
+            guard let matches else { return .flash("No filter: press / to find spans.") }
+            return jump(forward: command == .nextMatch, what: "matching span") { matches.contains(Int32($0)) }
+        case .toggleCriticalPath:
+            showCritical.toggle()
+            return .flash(showCritical ? "Critical path highlighted." : "Critical path hidden.")
+        case .nextCritical, .previousCritical:
+            return stepCritical(forward: command == .nextCritical)
+        case .zoomToSpan:
+            guard let span = selectedSpan else { break }
+            let (s, e) = times(span)
+            guard e > s else { return .flash("This span has no duration to zoom into.") }
+            zoom = s...e
+        case .resetZoom:
+            zoom = nil
+        case .toggleSkewAdjustment:
+            if adjustedInsights == nil { adjustedInsights = TraceInsights(trace, tree: tree, adjusted: true, others: nil) }
+            adjusted.toggle()
+            criticalStep = nil
+            let shifted = insights.report.adjustment?.adjustedSpans.count ?? 0
+            return .flash(adjusted ? "Clock-skew adjusted timings: \(NumberFormat.count(shifted, "span")) shifted."
+                : "Raw timings, as recorded.")
+        case .toggleDetail:
+            if detail == nil { detail = SpanDetailState() } else { detail = nil }
+        case .focusDetail:
+            if detail == nil { detail = SpanDetailState() }
+            detail?.focused.toggle()
+        case .openFilter:
+            return .openFilter
+        case .clearFilter:
+            matches = nil
+            filterText = ""
+        default:
+            return .none
+        }
+        return .redraw
+    }
+
+    /// Esc first closes what is open inside the screen; true when it did.
+    mutating func closeInnerState() -> Bool {
+        if detail != nil { detail = nil; return true }
+        if zoom != nil { zoom = nil; return true }
+        return false
+    }
+
+    /// Applies the in-trace filter; returns the status message.
+    mutating func applyFilter(_ text: String) -> String {
+        filterText = text
+        guard !text.isEmpty else { matches = nil; return "Filter cleared." }
+        guard case .success(let query) = Query.result(text) else { return "" }
+        let found = CompiledQuery(query, table: catalog.table).matches(trace: trace)
+        matches = Set(found)
+        guard let first = found.first else {
+            let hints = QueryHints.check(query, table: catalog.table)
+            return "No span in this trace matches." + (hints.first.map { " " + $0 } ?? "")
+        }
+        if selectedSpan.map({ !matches!.contains(Int32($0)) }) ?? true { select(span: Int(first)) }
+        return "\(NumberFormat.count(found.count, "span")) match; n/N to step through them."
+    }
+
+    // MARK: - Times
+
+    /// A span's start and end in the current timing mode.
+    func times(_ span: Int) -> (Int64, Int64) { (insights.times.starts[span], insights.times.ends[span]) }
+
+    /// The trace window in the current timing mode.
+    var traceWindow: (Int64, Int64) { insights.window }
+
+    // MARK: - Moving the selection
+
+    mutating func select(position: Int) {
+        rows.reveal(position)
+        cursor.count = rows.count
+        if let index = rows.visibleIndex(of: position) { cursor.select(index) }
+    }
+
+    mutating func select(span local: Int) {
+        select(position: Int(rows.tree.positionOfSpan[local]))
+    }
+
+    private mutating func keepSelection(_ position: Int) {
+        cursor.count = rows.count
+        if let index = rows.visibleIndex(of: position) { cursor.select(index) }
+    }
+
+    private mutating func changeAll(_ change: (inout WaterfallRows) -> Void) {
+        let keep = selectedPosition
+        change(&rows)
+        cursor.count = rows.count
+        // Keep the selected row if still visible, else its nearest visible ancestor.
+        var position = keep ?? 0
+        while rows.visibleIndex(of: position) == nil, rows.tree.parentPosition[position] >= 0 {
+            position = Int(rows.tree.parentPosition[position])
+        }
+        cursor.select(rows.visibleIndex(of: position) ?? 0)
+    }
+
+    /// Moves to the next/previous span (in tree order, wrapping) that satisfies `test`.
+    private mutating func jump(forward: Bool, what: String, _ test: (Int) -> Bool) -> Effect {
+        let nodes = rows.tree.nodes
+        guard !nodes.isEmpty else { return .none }
+        let start = selectedPosition ?? 0
+        for step in 1...nodes.count {
+            let position = ((forward ? start + step : start - step) % nodes.count + nodes.count) % nodes.count
+            if case .span(let local) = nodes[position], test(Int(local)) {
+                select(position: position)
+                return .redraw
+            }
+        }
+        return .flash("No \(what) in this trace.")
+    }
+
+    private mutating func stepCritical(forward: Bool) -> Effect {
+        let sections = insights.report.criticalPath.sections
+        guard !sections.isEmpty else { return .flash("This trace has no critical path.") }
+        var step: Int
+        if let current = criticalStep, current < sections.count, sections[current].span == selectedSpan {
+            step = forward ? current + 1 : current - 1
+        } else if let span = selectedSpan, let index = sections.firstIndex(where: { $0.span == span }) {
+            step = forward ? index + 1 : index - 1
+        } else {
+            step = forward ? 0 : sections.count - 1
+        }
+        step = min(max(step, 0), sections.count - 1)
+        criticalStep = step
+        select(span: sections[step].span)
+        showCritical = true
+        return .redraw
+    }
+
+    // MARK: - Detail pane
+
+    private mutating func performInDetail(_ command: Command) -> Effect? {
+        guard var state = detail, let span = selectedSpan else { return nil }
+        let lines = SpanDetail(screen: self, span: span).lines
+        switch command {
+        case .moveDown: state.select(state.selected + 1, count: lines.count)
+        case .moveUp: state.select(state.selected - 1, count: lines.count)
+        case .pageDown, .halfPageDown: state.select(state.selected + 10, count: lines.count)
+        case .pageUp, .halfPageUp: state.select(state.selected - 10, count: lines.count)
+        case .first: state.select(0, count: lines.count)
+        case .last: state.select(lines.count - 1, count: lines.count)
+        case .copyValue:
+            guard lines.indices.contains(state.selected), let value = lines[state.selected].copyValue else {
+                return .flash("Nothing to copy on this line.")
+            }
+            return .copy(value)
+        case .followLink:
+            guard lines.indices.contains(state.selected), let link = lines[state.selected].link else {
+                return .flash("Not a link: move to a line under Links and press Enter.")
+            }
+            return follow(link)
+        default:
+            return nil
+        }
+        detail = state
+        return .redraw
+    }
+
+    private mutating func follow(_ link: SpanLink) -> Effect {
+        if link.traceID == trace.id, let local = tree.localIndex(of: link.spanID, in: trace) {
+            detail?.focused = false
+            select(span: local)
+            return .flash("Followed the link to span \(link.spanID.hex).")
+        }
+        guard let other = catalog.table.traceIndex(of: link.traceID) else {
+            return .flash("The linked trace \(link.traceID.hex) is not loaded.")
+        }
+        return .openTrace(other, link.spanID)
+    }
+
+    // MARK: - Status line
+
+    var statusText: String {
+        guard let span = selectedSpan else {
+            if let p = selectedPosition, case .missingParent(let id) = rows.tree.nodes[p] {
+                return "Span \(id.hex) is referenced as a parent but is not in the trace."
+            }
+            return ""
+        }
+        let s = trace[span]
+        let table = catalog.table
+        let (start, end) = times(span)
+        var text = "\(table.serviceName(of: s)) \(table.strings[s.name]): \(DurationFormat.string(Nanoseconds(end - start)))"
+        let critical = insights.report.criticalPath.criticalTime[span]
+        if critical > .zero {
+            let (lo, hi) = traceWindow
+            let share = Int((Double(critical.value) / Double(max(1, hi - lo)) * 100).rounded())
+            text += ", \(share)% of the trace, on the critical path"
+            if critical < Nanoseconds(end - start) { text += " (\(DurationFormat.string(critical)))" }
+        } else {
+            text += ", not on the critical path"
+        }
+        if s.status == .error { text += " · ERROR" }
+        return text
+    }
+
+    var statusRight: String {
+        "\(cursor.selected + 1)/\(NumberFormat.grouped(rows.count))" + (adjusted ? " · adjusted" : "")
+    }
+}
+
+extension TraceTree {
+    /// The local index of the first span with an id. O(n).
+    func localIndex(of id: SpanID, in trace: Trace) -> Int? { trace.localIndex(of: id) }
+}

@@ -1,0 +1,229 @@
+import TerminalCore
+import TraceAnalysis
+import TraceModel
+
+/// Draws a waterfall screen: the trace header, the diagnostics line, the ruler and the span rows
+/// with tree guides, markers, durations and sub-cell bars carrying the critical sections.
+struct WaterfallView {
+    let screen: WaterfallScreen
+    let context: RenderContext
+    /// Indentation stops growing past this depth (deeper rows show their depth number).
+    static let maxIndent = 24
+
+    func render(in area: Rect, into buffer: inout Buffer) {
+        let layout = WaterfallLayout(area: area, detailOpen: screen.detail != nil)
+        drawHeader(in: layout.header, into: &buffer)
+        if layout.spans.height > 0 { drawSpans(in: layout.spans, into: &buffer) }
+        if let detailArea = layout.detail, let span = screen.selectedSpan {
+            SpanDetailView(detail: SpanDetail(screen: screen, span: span), state: screen.detail ?? SpanDetailState(),
+                           context: context).render(in: detailArea, into: &buffer)
+        }
+    }
+
+    // MARK: - Header
+
+    private func drawHeader(in area: Rect, into buffer: inout Buffer) {
+        guard area.height >= 1 else { return }
+        let trace = screen.trace
+        let summary = screen.catalog.summaries[screen.traceIndex]
+        let strings = trace.table.strings
+        let title = context.style(.title)
+        buffer.fill(area.row(0), style: title)
+        let (lo, hi) = screen.traceWindow
+        var spans: [TerminalCore.Span] = [
+            .init(" Trace \(trace.id.hex.prefix(16)) ", style: title),
+            .init(strings[summary.rootService], style: context.service(strings[summary.rootService]).adding(.bold)),
+            .init(": " + strings[summary.rootName], style: title),
+            .init("  " + DurationFormat.string(Nanoseconds(hi - lo)) + " · " + NumberFormat.count(summary.spanCount, "span")
+                  + " · " + NumberFormat.count(summary.services.count, "service"), style: title),
+        ]
+        if summary.errorCount > 0 {
+            spans.append(.init(" · " + NumberFormat.count(summary.errorCount, "error"), style: context.style(.error)))
+        }
+        buffer.setSpans(spans, x: area.x, y: area.y, width: area.width)
+        guard area.height >= 2 else { return }
+
+        let (text, isWarning) = screen.insights.summary
+        let mode = screen.adjusted
+            ? "adjusted timings (\(screen.insights.report.adjustment?.adjustedSpans.count ?? 0) shifted) · a: raw"
+            : "raw timings · a: adjust skew"
+        let modeWidth = DisplayWidth.of(mode) + 1
+        let marker = isWarning ? (context.glyphs.hasEighthBlocks ? "⚠ " : "! ") : ""
+        buffer.setTruncated(" " + marker + text, x: area.x, y: area.y + 1, width: area.width - modeWidth - 1,
+                            style: isWarning ? context.style(.warning) : context.style(.dim))
+        buffer.setTruncated(mode, x: area.right - modeWidth, y: area.y + 1, width: modeWidth - 1,
+                            style: screen.adjusted ? context.style(.warning) : context.style(.dim), alignment: .right)
+        if area.height >= 3, let zoom = screen.zoom {
+            let note = " zoomed to \(DurationFormat.string(Nanoseconds(zoom.lowerBound - lo)))–\(DurationFormat.string(Nanoseconds(zoom.upperBound - lo))) · Z resets"
+            buffer.setTruncated(note, x: area.x, y: area.y + 2, width: area.width, style: context.style(.match))
+        }
+    }
+
+    // MARK: - Rows
+
+    struct Columns {
+        let left: Int
+        let duration = 8
+        let timelineX: Int
+        let timelineWidth: Int
+
+        init(area: Rect) {
+            left = max(24, min(70, area.width * 42 / 100))
+            timelineX = area.x + left + 1 + duration + 1
+            timelineWidth = max(1, area.right - timelineX - 1)
+        }
+    }
+
+    private func axis(_ columns: Columns) -> TimeAxis {
+        let (lo, hi) = screen.traceWindow
+        let window = screen.zoom ?? lo...hi
+        return TimeAxis(start: window.lowerBound, end: window.upperBound, origin: lo, width: columns.timelineWidth)
+    }
+
+    private func drawSpans(in area: Rect, into buffer: inout Buffer) {
+        let columns = Columns(area: area)
+        let axis = self.axis(columns)
+        drawRuler(axis, columns: columns, y: area.y, area: area, into: &buffer)
+        let rows = screen.rows
+        let cursor = screen.cursor
+        for line in 0..<(area.height - 1) {
+            let index = cursor.offset + line
+            guard index < rows.visible.count else { break }
+            drawRow(position: Int(rows.visible[index]), y: area.y + 1 + line, selected: index == cursor.selected,
+                    columns: columns, axis: axis, area: area, into: &buffer)
+        }
+    }
+
+    private func drawRuler(_ axis: TimeAxis, columns: Columns, y: Int, area: Rect, into buffer: inout Buffer) {
+        let style = context.style(.axis)
+        buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)
+        buffer.setString(" SERVICE  SPAN", x: area.x, y: y, style: style.adding(.bold), maxWidth: columns.left)
+        buffer.setTruncated("DURATION", x: area.x + columns.left + 1, y: y, width: columns.duration, style: style.adding(.bold),
+                            alignment: .right)
+        var lastEnd = -1
+        for tick in axis.ticks() {
+            let x = columns.timelineX + tick.column
+            guard tick.column > lastEnd else { continue }
+            let label = context.glyphs.teeRight == "├" ? "╷" + tick.label : "|" + tick.label
+            let written = buffer.setString(label, x: x, y: y, style: style, maxWidth: area.right - x)
+            lastEnd = tick.column + written
+        }
+    }
+
+    private func drawRow(position: Int, y: Int, selected: Bool, columns: Columns, axis: TimeAxis, area: Rect,
+                         into buffer: inout Buffer) {
+        let tree = screen.rows.tree
+        let row = Rect(x: area.x, y: y, width: area.width, height: 1)
+        let text = context.style(.text)
+        let base = selected ? context.selected(text) : text
+        buffer.fill(row, style: base)
+        func styled(_ style: Style) -> Style { selected ? context.selected(style) : style }
+
+        // Tree guides and the expand marker.
+        var x = area.x + 1
+        let depth = Int(tree.depth[position])
+        let guides = guideText(position: position, depth: depth)
+        x += buffer.setString(guides, x: x, y: y, style: styled(context.style(.border)), maxWidth: columns.left - 1)
+        let marker = tree.hasChildren(position)
+            ? (screen.rows.isCollapsed(position) ? context.glyphs.collapsed : context.glyphs.expanded) + " " : "  "
+        x += buffer.setString(marker, x: x, y: y, style: styled(context.style(.dim)), maxWidth: max(0, area.x + columns.left - x))
+        let room = max(0, area.x + columns.left - x)
+
+        guard case .span(let local32) = tree.nodes[position] else {
+            if case .missingParent(let id) = tree.nodes[position] {
+                let hidden = screen.rows.isCollapsed(position) ? " (\(tree.subtreeSize[position] - 1) hidden)" : ""
+                buffer.setTruncated("missing span \(id.hex)" + hidden, x: x, y: y, width: room,
+                                    style: styled(context.style(.warning)))
+            }
+            return
+        }
+        let local = Int(local32)
+        let span = screen.trace[local]
+        let table = screen.trace.table
+        let service = table.serviceName(of: span)
+        let isMatch = screen.matches?.contains(local32) ?? false
+        let dimmed = screen.matches != nil && !isMatch
+        let diagnostics = screen.insights.diagnosticsBySpan[local] ?? []
+        var pieces: [TerminalCore.Span] = []
+        if span.status == .error {
+            pieces.append(.init(context.glyphs.hasEighthBlocks ? "✗ " : "x ", style: styled(context.style(.error))))
+        } else if diagnostics.contains(where: { $0.severity == .warning }) {
+            pieces.append(.init(context.glyphs.hasEighthBlocks ? "⚠ " : "! ", style: styled(context.style(.warning))))
+        } else if !diagnostics.isEmpty {
+            pieces.append(.init(context.glyphs.hasEighthBlocks ? "· " : ". ", style: styled(context.style(.dim))))
+        }
+        let serviceStyle = dimmed ? context.style(.dim) : context.service(service)
+        pieces.append(.init(service + " ", style: styled(serviceStyle)))
+        let nameStyle: Style = isMatch ? context.style(.match) : span.status == .error ? context.style(.error)
+            : dimmed ? context.style(.dim) : text
+        pieces.append(.init(table.strings[span.name], style: styled(nameStyle)))
+        if screen.rows.isCollapsed(position) {
+            pieces.append(.init(" +\(tree.subtreeSize[position] - 1)", style: styled(context.style(.dim))))
+        }
+        buffer.setSpans(pieces, x: x, y: y, width: room)
+
+        // Duration (marked when the adjusted view shifted the span).
+        let (start, end) = screen.times(local)
+        var duration = DurationFormat.string(Nanoseconds(end - start), ascii: !context.glyphs.hasEighthBlocks)
+        if screen.adjusted, screen.insights.report.adjustment?.shifts[local] ?? 0 != 0 { duration = "~" + duration }
+        buffer.setTruncated(duration, x: area.x + columns.left + 1, y: y, width: columns.duration,
+                            style: styled(dimmed ? context.style(.dim) : text), alignment: .right)
+
+        // The bar, then the critical sections over it.
+        var barStyle = dimmed ? context.style(.dim) : context.service(service)
+        if context.colorMode == .none { barStyle = .plain }
+        barStyle.background = base.background
+        drawBar(from: start, to: end, axis: axis, columns: columns, y: y, style: barStyle, into: &buffer)
+        if screen.showCritical, let sections = screen.insights.sectionsBySpan[local] {
+            var critical = context.style(.critical)
+            // Critical sections lie inside the bar: their partly covered cells show the bar's colour.
+            critical.background = context.colorMode == .none ? base.background : barStyle.foreground
+            for section in sections {
+                drawBar(from: section.start.unixNanos, to: section.end.unixNanos, axis: axis, columns: columns, y: y,
+                        style: critical, into: &buffer)
+            }
+        }
+    }
+
+    private func drawBar(from start: Int64, to end: Int64, axis: TimeAxis, columns: Columns, y: Int, style: Style,
+                         into buffer: inout Buffer) {
+        let from = axis.column(start)
+        let to = axis.column(end)
+        if to < 0 {
+            buffer.setString(context.glyphs.hasEighthBlocks ? "◂" : "<", x: columns.timelineX, y: y, style: style)
+            return
+        }
+        if from >= Double(columns.timelineWidth) {
+            buffer.setString(context.glyphs.hasEighthBlocks ? "▸" : ">", x: columns.timelineX + columns.timelineWidth - 1,
+                             y: y, style: style)
+            return
+        }
+        BarPainter.paint(from: max(0, from), to: min(Double(columns.timelineWidth), max(to, from)), x: columns.timelineX,
+                         y: y, width: columns.timelineWidth, style: style, glyphs: context.glyphs, into: &buffer)
+    }
+
+    /// Tree guides for a row: "│ " for ancestors with siblings below, "├─"/"└─" for the row.
+    /// O(min(depth, maxIndent)).
+    private func guideText(position: Int, depth: Int) -> String {
+        guard depth > 0 else { return "" }
+        let tree = screen.rows.tree
+        let shown = min(depth, Self.maxIndent)
+        var levels: [String] = []
+        var node = position
+        var level = depth
+        while level > 0, levels.count < shown {
+            let parent = Int(tree.parentPosition[node])
+            let isLast = parent < 0 || node + Int(tree.subtreeSize[node]) >= parent + Int(tree.subtreeSize[parent])
+            if node == position {
+                levels.append((isLast ? context.glyphs.treeLast : context.glyphs.treeBranch) + context.glyphs.treeHorizontal)
+            } else {
+                levels.append(isLast ? "  " : context.glyphs.treeVertical + " ")
+            }
+            node = parent
+            level -= 1
+            if parent < 0 { break }
+        }
+        let prefix = depth > Self.maxIndent ? "\(depth)…" : ""
+        return prefix + levels.reversed().joined()
+    }
+}

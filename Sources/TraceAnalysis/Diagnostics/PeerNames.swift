@@ -1,0 +1,68 @@
+import TraceModel
+
+/// The names a call's peer goes by, for matching a CLIENT span with the SERVER span that
+/// answered it across traces. Lower-cased, ports and URL parts removed.
+enum PeerNames {
+    /// What a client span says it called: `peer.service`, `server.address`, `net.peer.name`,
+    /// `http.host`, the host of `url.full` / `http.url`.
+    static func called(by span: Span, in table: SpanTable) -> [String] {
+        var names: [String] = []
+        for key in ["peer.service", "server.address", "net.peer.name", "http.host"] {
+            if let v = stringAttribute(key, of: span, in: table) { names.append(normalize(v)) }
+        }
+        for key in ["url.full", "http.url"] {
+            if let v = stringAttribute(key, of: span, in: table), let host = host(ofURL: v) { names.append(host) }
+        }
+        return unique(names)
+    }
+
+    /// What a server span answers to: its service name, resource `host.name`, and its own
+    /// `server.address`, `net.host.name`, `http.host`, host of `url.full` / `http.url`.
+    static func answering(as span: Span, in table: SpanTable) -> [String] {
+        var names: [String] = []
+        let service = table.serviceName(of: span)
+        if !service.isEmpty { names.append(normalize(service)) }
+        if case .string(let host)? = table.resourceAttribute("host.name", of: span) { names.append(normalize(host)) }
+        for key in ["server.address", "net.host.name", "http.host"] {
+            if let v = stringAttribute(key, of: span, in: table) { names.append(normalize(v)) }
+        }
+        for key in ["url.full", "http.url"] {
+            if let v = stringAttribute(key, of: span, in: table), let host = host(ofURL: v) { names.append(host) }
+        }
+        return unique(names)
+    }
+
+    private static func stringAttribute(_ key: String, of span: Span, in table: SpanTable) -> String? {
+        guard let id = table.strings.lookup(key), let a = table.attribute(id, in: span.attributes),
+              let s = a.stringID, !s.isEmpty else { return nil }
+        return table.strings[s]
+    }
+
+    /// "Payment:8080" -> "payment".
+    static func normalize(_ name: String) -> String {
+        var text = name.lowercased()
+        if let colon = text.lastIndex(of: ":"), !text.contains("]"), text.filter({ $0 == ":" }).count == 1,
+           text[text.index(after: colon)...].allSatisfy(\.isNumber) {
+            text = String(text[..<colon])
+        }
+        return text
+    }
+
+    /// "https://payment:8443/charge?x=1" -> "payment".
+    static func host(ofURL url: String) -> String? {
+        let chars = Array(url)
+        guard let mark = chars.indices.first(where: {
+            $0 + 2 < chars.count && chars[$0] == ":" && chars[$0 + 1] == "/" && chars[$0 + 2] == "/"
+        }) else { return nil }
+        let rest = chars[(mark + 3)...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostPort = authority.split(separator: "@").last.map { String($0) } ?? ""
+        let host = normalize(hostPort)
+        return host.isEmpty ? nil : host
+    }
+
+    private static func unique(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,66 @@
+import TraceModel
+
+/// Everything trex says about one trace: the critical path with each span's share, every
+/// diagnostic, the fan-out and N+1 findings, and the error root causes.
+///
+/// `trex analyze` prints it; its `Encodable` form is the `--json` output (see
+/// AnalysisReport+Encodable.swift for the keys). Spans are local indices here and span ids
+/// in the JSON. O(n log n).
+public struct AnalysisReport: Sendable {
+    public let trace: Trace
+    public let options: AnalysisOptions
+    /// The times the report used: raw, or adjusted when `options.adjustSkew`.
+    public let times: SpanTimes
+    public let criticalPath: CriticalPath
+    public let diagnostics: [Diagnostic]
+    public let clockSkew: ClockSkewAnalysis
+    /// The adjusted view (computed only with `options.adjustSkew`).
+    public let adjustment: ClockSkewAdjustment?
+    public let fanOut: FanOutAnalysis
+    public let rootCause: RootCauseAnalysis
+
+    /// Analyses a trace. Pass the set index of all loaded traces to look across traces
+    /// (orphans' parents in other traces, broken propagation).
+    public init(_ trace: Trace, options: AnalysisOptions = AnalysisOptions(), tree: TraceTree? = nil,
+                others: TraceSetIndex? = nil) {
+        let context = AnalysisContext(trace, tree: tree)
+        let adjustment = options.adjustSkew
+            ? ClockSkewAdjustment(trace, tree: context.tree, domains: context.domains, duplicates: context.duplicates,
+                                  maximumShift: options.maximumShift)
+            : nil
+        let times = adjustment.map { SpanTimes(trace, adjustment: $0) } ?? SpanTimes(trace)
+        let skew = ClockSkewAnalysis(trace, tree: context.tree, domains: context.domains)
+        let fanOut = FanOutAnalysis(trace, tree: context.tree)
+        self.trace = trace
+        self.options = options
+        self.times = times
+        self.adjustment = adjustment
+        clockSkew = skew
+        self.fanOut = fanOut
+        criticalPath = CriticalPath(trace, tree: context.tree, times: times, compatibility: options.compatibility)
+        diagnostics = TraceDiagnostics.run(context, skew: skew, fanOut: fanOut, others: others)
+        rootCause = RootCauseAnalysis(trace, tree: context.tree)
+    }
+
+    /// Earliest start to latest end, in the report's times.
+    public var duration: Nanoseconds {
+        guard times.count > 0 else { return .zero }
+        return Nanoseconds(times.ends.max()! &- times.starts.min()!)
+    }
+
+    /// The length of the critical path (summed over the paths of several roots): the latency
+    /// it explains. Less than `duration` when asynchronous work outlives the request.
+    public var criticalPathDuration: Nanoseconds {
+        criticalPath.paths.reduce(.zero) { $0 + $1.duration }
+    }
+
+    /// Spans with critical time, most first: (span, critical time, share of
+    /// `criticalPathDuration`).
+    public var criticalShares: [(span: Int, time: Nanoseconds, share: Double)] {
+        let total = Double(max(criticalPathDuration.value, 1))
+        return criticalPath.criticalTime.enumerated()
+            .filter { $0.element > .zero }
+            .sorted { $0.element != $1.element ? $0.element > $1.element : $0.offset < $1.offset }
+            .map { ($0.offset, $0.element, Double($0.element.value) / total) }
+    }
+}

@@ -1,0 +1,7 @@
+/// The saved-trace formats trex reads. Detected from content, never from a file name.
+public enum TraceFormat: String, Sendable, CaseIterable {
+    case otlpJSON = "OTLP JSON"
+    case otlpJSONLines = "OTLP JSON Lines"
+    case jaegerJSON = "Jaeger JSON"
+    case zipkinJSON = "Zipkin v2 JSON"
+}

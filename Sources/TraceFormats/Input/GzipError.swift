@@ -1,0 +1,4 @@
+/// Why gzip input yielded nothing.
+struct GzipError: Error {
+    var message: String
+}

@@ -1,0 +1,4 @@
+/// The two chaining operators.
+enum ChainOperator: Hashable {
+    case and, or
+}

@@ -1,0 +1,54 @@
+import TraceModel
+
+/// A query compiled once for one `SpanTable`, ready to run over any of its traces.
+///
+/// Compiling resolves literals and attribute keys to the table's ids, answers resource-only
+/// conditions per resource, and prepares per-distinct-string caches; the caches fill as
+/// traces are matched, so matching more traces gets cheaper. Not thread-safe (the caches are
+/// mutable): compile one per thread. Each trace gets its tree, self times or summary only if
+/// the query reads them.
+public final class CompiledQuery {
+    public let query: Query
+    public let table: SpanTable
+    let root: CompiledSpanset
+    let needs: TraceNeeds
+
+    /// Compiles a query for a table. O(size of the query + resources + strings in the table)
+    /// (the last for zero-filled caches, one byte per string per regex or substring test).
+    public init(_ query: Query, table: SpanTable) {
+        self.query = query
+        self.table = table
+        root = CompiledSpanset(query.root, compiler: PredicateCompiler(table: table))
+        needs = TraceNeeds(query.root)
+    }
+
+    /// False when the query cannot match any trace of this table: a literal it compares for
+    /// equality is not in the table, or an attribute it needs is absent everywhere.
+    public var canMatch: Bool { !root.isNever }
+
+    /// The local indices (in `Trace` order) of the spans of `trace` the query reports; empty
+    /// when the trace does not match. The trace must come from this query's table.
+    /// O(spans of the trace × tests per span).
+    public func matches(trace: Trace) -> [Int32] {
+        precondition(trace.table === table, "CompiledQuery used with a trace of another table")
+        return matches(traceAt: trace.index)
+    }
+
+    /// `matches(trace:)` by index into `table.traces`.
+    public func matches(traceAt index: Int) -> [Int32] {
+        if root.isNever { return [] }
+        let trace = Trace(table: table, index: index)
+        let n = trace.spanCount
+        if n == 0 { return [] }
+        let tree = needs.contains(.tree) ? TraceTree(trace) : nil
+        let selfTimes = needs.contains(.selfTimes) ? tree!.selfTimes(trace) : []
+        let summary = needs.contains(.summary) ? TraceSummary(trace) : nil
+        return table.spans.withUnsafeBufferPointer { spans in
+            table.attributes.withUnsafeBufferPointer { attributes in
+                let frame = EvalFrame(spans: spans, attributes: attributes, base: trace.spanRange.lowerBound,
+                                      tree: tree, selfTimes: selfTimes, summary: summary)
+                return root.evaluate(frame, count: n)
+            }
+        }
+    }
+}

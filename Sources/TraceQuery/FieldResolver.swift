@@ -1,0 +1,56 @@
+/// Resolves field names: intrinsic names and aliases (any case), scoped attributes
+/// (`span.x`, `resource.x`, TraceQL's `.x`), and backtick-quoted attribute keys.
+enum FieldResolver {
+    /// The field a name token refers to. Throws for a scope with no name after it, a name
+    /// ending in `.`, or an unknown scope before a quoted name.
+    static func resolve(_ token: Token) throws(QueryDiagnostic) -> FieldReference {
+        switch token.kind {
+        case .name(let text):
+            switch resolve(bare: text) {
+            case .success(let field): return FieldReference(field, spelling: text, range: token.range)
+            case .failure(let problem): throw problem.diagnostic(token)
+            }
+        case .quotedName(let prefix, let name):
+            let scope: AttributeScope
+            switch prefix.lowercased() {
+            case "", ".": scope = .any
+            case "span.": scope = .span
+            case "resource.": scope = .resource
+            default:
+                let prefixRange = SourceRange(token.range.lowerBound, token.range.lowerBound + prefix.count)
+                throw .unknownScope(prefix, at: prefixRange)
+            }
+            return FieldReference(.attribute(scope, name), spelling: token.text, range: token.range)
+        default:
+            throw .expectedField(after: token, found: token)
+        }
+    }
+
+    /// Why a bare name is not a field.
+    enum Problem: Error {
+        case missingName(scope: String)
+        case trailingDot
+
+        func diagnostic(_ token: Token) -> QueryDiagnostic {
+            switch self {
+            case .missingName(let scope): .missingAttributeName(after: scope, at: token.range)
+            case .trailingDot: .trailingDot(at: token.range)
+            }
+        }
+    }
+
+    /// The field a bare (unquoted) name refers to. O(length).
+    static func resolve(bare text: String) -> Result<Field, Problem> {
+        if let intrinsic = Intrinsic(named: text) { return .success(.intrinsic(intrinsic)) }
+        let lower = text.lowercased()
+        for (prefix, scope) in [(".", AttributeScope.any), ("span.", .span), ("resource.", .resource)]
+        where lower.hasPrefix(prefix) {
+            let rest = String(text.dropFirst(prefix.count))
+            if rest.isEmpty { return .failure(.missingName(scope: String(text.prefix(prefix.count)))) }
+            if rest.hasSuffix(".") { return .failure(.trailingDot) }
+            return .success(.attribute(scope, rest))
+        }
+        if text.hasSuffix(".") { return .failure(.trailingDot) }
+        return .success(.attribute(.any, text))
+    }
+}

@@ -1,0 +1,6 @@
+/// The type of a field, which decides the literals and operators it accepts.
+public enum FieldType: String, Sendable, Hashable {
+    case duration, string, integer, boolean, status, kind, traceID, spanID
+    /// An attribute: its type is the type of each value, known only per span.
+    case attribute
+}

@@ -1,0 +1,42 @@
+import TraceModel
+
+/// A parsed and checked query: a condition over spans, or TraceQL-style spansets combined.
+///
+/// Build one with `Query.parse(_:)`; run it with `QueryEngine.run(_:on:traces:)` or, to reuse
+/// the compiled form, `CompiledQuery`. `description` is the canonical text: parsing it again
+/// gives an equal query. Equality compares meaning (`root`), not the text or source ranges.
+public struct Query: Sendable, Hashable, CustomStringConvertible {
+    /// The text the query was parsed from.
+    public let text: String
+    /// The checked syntax tree.
+    public let root: SpansetExpression
+
+    public init(text: String, root: SpansetExpression) {
+        self.text = text
+        self.root = root
+    }
+
+    /// Lexes, parses and checks a query. O(length of the text).
+    ///
+    /// - Throws: the first problem found, as a `QueryDiagnostic` with the character range at
+    ///   fault, what was expected there and, when one is close, a suggested fix.
+    public static func parse(_ text: String) throws(QueryDiagnostic) -> Query {
+        let tokens = try Lexer.tokenize(text)
+        var parser = Parser(tokens: tokens)
+        let syntax = try parser.parseQuery()
+        let root = try Checker(text: text).check(syntax)
+        return Query(text: text, root: root)
+    }
+
+    /// `parse(_:)` as a `Result`, for callers that keep the diagnostic as a value (a filter bar
+    /// re-parsing on every key).
+    public static func result(_ text: String) -> Result<Query, QueryDiagnostic> {
+        do throws(QueryDiagnostic) { return .success(try parse(text)) } catch { return .failure(error) }
+    }
+
+    /// The canonical text of the query (see `QueryPrinter`).
+    public var description: String { QueryPrinter.print(root) }
+
+    public static func == (a: Query, b: Query) -> Bool { a.root == b.root }
+    public func hash(into hasher: inout Hasher) { hasher.combine(root) }
+}

@@ -1,0 +1,136 @@
+import TraceModel
+
+/// Every diagnostic the checker produces. docs/query-language.md lists these messages; keep the
+/// two in step.
+extension QueryDiagnostic {
+    static func conditionBesideSpanset(op: Token, at range: SourceRange, wrapped: String) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(op.text)` between spansets needs braces on both sides: put this condition in { }",
+                        at: range, suggestion: wrapped)
+    }
+
+    static func tooManySpansets(at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "a chain of && or || joins more than \(Parser.maxDepth) spansets", at: range)
+    }
+
+    static func notOnSpanset(_ op: Token) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(op.text)` applies to conditions, not to spansets: write { NOT ... }", at: op.range)
+    }
+
+    static func existsOnIntrinsic(_ ref: FieldReference) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "exists() takes an attribute; every span has `\(ref.spelling)`", at: ref.range)
+    }
+
+    static func intrinsicNotCondition(_ ref: FieldReference) -> QueryDiagnostic {
+        let example: String
+        switch ref.field.type {
+        case .duration: example = "\(ref.spelling) > 100ms"
+        case .string: example = "\(ref.spelling) = \"...\""
+        case .integer: example = "\(ref.spelling) > 1"
+        case .boolean: example = "\(ref.spelling) = true"
+        case .status: example = "\(ref.spelling) = ERROR"
+        case .kind: example = "\(ref.spelling) = SERVER"
+        case .traceID, .spanID, .attribute: example = "\(ref.spelling) = \"...\""
+        }
+        return QueryDiagnostic(.checking, "`\(ref.spelling)` is not a condition on its own: compare it, as in \(example)",
+                               at: ref.range, expected: OperatorTable.comparisonSpellings)
+    }
+
+    static func operatorNotForType(_ op: Token, _ ref: FieldReference, allowed: [ComparisonOperator]) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(op.text)` does not apply to `\(ref.spelling)` (\(describe(ref.field.type)))",
+                        at: op.range, expected: allowed.map(\.spelling))
+    }
+
+    static func durationNeedsUnit(_ ref: FieldReference, _ token: Token) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(ref.spelling)` is a duration: give \(token.text) a unit", at: token.range,
+                        expected: ["ns", "us", "µs", "ms", "s", "m", "h"], suggestion: token.text + "ms")
+    }
+
+    static func quotedDuration(_ token: Token, unquoted: String) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "durations are written without quotes", at: token.range, suggestion: unquoted)
+    }
+
+    static func typeMismatch(_ ref: FieldReference, _ token: Token, expected: String) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(ref.spelling)` is \(describe(ref.field.type)): expected \(expected), found `\(token.text)`",
+                        at: token.range, expected: [expected])
+    }
+
+    static func unquotedString(_ token: Token) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(token.text)` is not a value here: strings go in double quotes", at: token.range,
+                        expected: ["a quoted string"], suggestion: QueryPrinter.quote(token.text))
+    }
+
+    static func textualNeedsString(_ op: Token, _ token: Token) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(op.text)` takes a quoted string", at: token.range, expected: ["a quoted string"],
+                        suggestion: QueryPrinter.quote(token.text))
+    }
+
+    static func unknownStatus(_ token: Token, _ word: String) -> QueryDiagnostic {
+        let names = [StatusCode.ok, .error, .unset].map(\.name)
+        return QueryDiagnostic(.checking, "unknown status `\(word)`", at: token.range, expected: names,
+                               suggestion: Suggestions.nearest(to: word, in: names))
+    }
+
+    static func unknownKind(_ token: Token, _ word: String) -> QueryDiagnostic {
+        let names = [SpanKind.server, .client, .producer, .consumer, .internal, .unspecified].map(\.name)
+        return QueryDiagnostic(.checking, "unknown span kind `\(word)`", at: token.range, expected: names,
+                               suggestion: Suggestions.nearest(to: word, in: names))
+    }
+
+    static func unquotedID(_ ref: FieldReference, _ token: Token) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(ref.spelling)` takes a quoted hex id", at: token.range,
+                        expected: ["a quoted hex id"], suggestion: QueryPrinter.quote(token.text))
+    }
+
+    static func badID(_ ref: FieldReference, _ token: Token) -> QueryDiagnostic {
+        let digits = ref.field.type == .traceID ? 32 : 16
+        return QueryDiagnostic(.checking, "`\(token.text)` is not an id: expected 1 to \(digits) hex digits",
+                               at: token.range, expected: ["a quoted hex id"])
+    }
+
+    static func badRegex(_ token: Token, reason: String) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "invalid regular expression: \(reason)", at: token.range)
+    }
+
+    static func attributeDuration(_ ref: FieldReference, _ token: Token, nearest: Intrinsic?) -> QueryDiagnostic {
+        if let nearest {
+            return QueryDiagnostic(.checking, "`\(ref.spelling)` is not a known field, and attributes hold no durations",
+                                   at: ref.range, suggestion: nearest.canonicalName)
+        }
+        return QueryDiagnostic(.checking, "attribute values carry no unit: compare `\(ref.spelling)` with a plain number",
+                               at: token.range, expected: ["a number", "a string"])
+    }
+
+    static func misspeltIntrinsic(_ ref: FieldReference, _ intrinsic: Intrinsic) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(ref.spelling)` is not a known field", at: ref.range,
+                        suggestion: intrinsic.canonicalName)
+    }
+
+    static func unknownScope(_ prefix: String, at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "unknown scope `\(prefix)` before a quoted name", at: range,
+                        expected: ["span.", "resource."],
+                        suggestion: Suggestions.nearest(to: prefix, in: ["span.", "resource."]))
+    }
+
+    static func missingAttributeName(after scope: String, at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "expected an attribute name after `\(scope)`", at: range, expected: ["an attribute name"])
+    }
+
+    static func trailingDot(at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "a field name cannot end with `.`", at: range)
+    }
+
+    /// "a duration", "a string" ... for messages.
+    static func describe(_ type: FieldType) -> String {
+        switch type {
+        case .duration: "a duration"
+        case .string: "a string"
+        case .integer: "a number"
+        case .boolean: "true or false"
+        case .status: "a status"
+        case .kind: "a span kind"
+        case .traceID: "a trace id"
+        case .spanID: "a span id"
+        case .attribute: "an attribute"
+        }
+    }
+}

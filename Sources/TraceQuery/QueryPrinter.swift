@@ -1,0 +1,158 @@
+import TraceModel
+
+/// The canonical text of a query: `parse(print(q)) == q` for every checked query.
+///
+/// Keywords upper-case (AND OR NOT IN), intrinsics by canonical name (`service`, not
+/// `service.name`), status and kind names upper-case, durations as exact compounds (`1m30s`,
+/// `1s500ms`), attribute keys bare when they read back as the same field and backtick-quoted
+/// otherwise, and only the parentheses precedence requires. A lone filter prints without
+/// braces; filters inside a spanset expression print in `{ }`. O(size of the tree).
+public enum QueryPrinter {
+    public static func print(_ expression: SpansetExpression) -> String {
+        if case .filter(let p) = expression.kind { return print(p) }
+        return spanset(expression)
+    }
+
+    public static func print(_ predicate: SpanPredicate) -> String { condition(predicate, context: 0) }
+
+    // MARK: - Spansets
+
+    private static func spanset(_ e: SpansetExpression) -> String {
+        switch e.kind {
+        case .filter(let p):
+            if case .constant(true) = p.kind { return "{ }" }
+            return "{ " + print(p) + " }"
+        case .combine(let op, let l, let r):
+            let p = OperatorTable.precedence(of: op)
+            var left = spanset(l)
+            var right = spanset(r)
+            if precedence(l) < p { left = "(" + left + ")" }
+            if precedence(r) <= p { right = "(" + right + ")" }
+            return left + " " + op.rawValue + " " + right
+        }
+    }
+
+    private static func precedence(_ e: SpansetExpression) -> Int {
+        if case .combine(let op, _, _) = e.kind { return OperatorTable.precedence(of: op) }
+        return Int.max
+    }
+
+    // MARK: - Conditions
+
+    /// A condition, parenthesised when its operator binds looser than `context`.
+    private static func condition(_ p: SpanPredicate, context: Int) -> String {
+        let text: String
+        let own: Int
+        switch p.kind {
+        case .constant(let b):
+            (text, own) = (b ? "true" : "false", .max)
+        case .and(let list):
+            (text, own) = (list.map { condition($0, context: OperatorTable.andPrecedence + 1) }.joined(separator: " AND "),
+                           OperatorTable.andPrecedence)
+        case .or(let list):
+            (text, own) = (list.map { condition($0, context: OperatorTable.orPrecedence + 1) }.joined(separator: " OR "),
+                           OperatorTable.orPrecedence)
+        case .not(let x):
+            (text, own) = ("NOT " + condition(x, context: OperatorTable.notPrecedence), OperatorTable.notPrecedence)
+        case .comparison(let c):
+            (text, own) = (field(c.field.field) + " " + c.op.spelling + " " + value(c.value.value), .max)
+        case .membership(let m):
+            (text, own) = (field(m.field.field) + " IN (" + m.values.map { value($0.value) }.joined(separator: ", ") + ")",
+                           .max)
+        case .exists(let f):
+            (text, own) = ("exists(" + field(f.field) + ")", .max)
+        }
+        return own < context ? "(" + text + ")" : text
+    }
+
+    // MARK: - Fields and values
+
+    /// A field as it reads back to itself.
+    public static func field(_ f: Field) -> String {
+        switch f {
+        case .intrinsic(let i):
+            return i.canonicalName
+        case .attribute(let scope, let name):
+            let bare = scope.prefix + name
+            if isBareName(bare), case .success(let back) = FieldResolver.resolve(bare: bare), back == f { return bare }
+            var escaped = ""
+            for scalar in name.unicodeScalars {
+                if scalar == "\\" || scalar == "`" {
+                    escaped += "\\" + String(scalar)
+                } else if needsEscape(scalar) {
+                    escaped += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+            return scope.prefix + "`" + escaped + "`"
+        }
+    }
+
+    /// True when text lexes as one plain name token (not a keyword).
+    private static func isBareName(_ text: String) -> Bool {
+        guard let first = text.first, Lexer.isNameStart(first), text.allSatisfy(Lexer.isNameContinue),
+              Keyword(rawValue: text.lowercased()) == nil else { return false }
+        return true
+    }
+
+    public static func value(_ v: QueryValue) -> String {
+        switch v {
+        case .string(let s): quote(s)
+        case .integer(let i): String(i)
+        case .float(let d): "\(d)"
+        case .boolean(let b): b ? "true" : "false"
+        case .duration(let ns): duration(ns)
+        case .status(let s): s.name
+        case .kind(let k): k.name
+        case .traceID(let id): quote(id.hex)
+        case .spanID(let id): quote(id.hex)
+        }
+    }
+
+    /// A string in double quotes with `"` `\` and control characters escaped.
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\0": out += "\\0"
+            default:
+                if needsEscape(scalar) {
+                    out += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Control and format characters, and combining marks (which would otherwise fuse with the
+    /// quote or escape before them into one character).
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x20 || scalar.value == 0x7F { return true }
+        switch scalar.properties.generalCategory {
+        case .format, .nonspacingMark, .spacingMark, .enclosingMark, .lineSeparator, .paragraphSeparator: return true
+        default: return scalar.properties.isGraphemeExtend
+        }
+    }
+
+    /// An exact duration literal: `0ns`, `100ms`, `1m30s`, `1s500ms`, `-2h`.
+    public static func duration(_ d: Nanoseconds) -> String {
+        if d.value == 0 { return "0ns" }
+        var rest = d.value.magnitude
+        var out = d.value < 0 ? "-" : ""
+        let units: [(String, UInt64)] = [("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000),
+                                         ("ms", 1_000_000), ("us", 1_000), ("ns", 1)]
+        for (name, size) in units where rest >= size {
+            out += String(rest / size) + name
+            rest %= size
+        }
+        return out
+    }
+}

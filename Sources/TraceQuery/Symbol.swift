@@ -1,0 +1,23 @@
+/// Operators and punctuation.
+public enum Symbol: String, Hashable, Sendable, CaseIterable {
+    case equal = "="
+    case doubleEqual = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case regexMatch = "=~"
+    case regexNoMatch = "!~"
+    case doubleAmpersand = "&&"
+    case doubleBar = "||"
+    case bang = "!"
+    case doubleGreater = ">>"
+    case doubleLess = "<<"
+    case tilde = "~"
+    case leftParen = "("
+    case rightParen = ")"
+    case leftBrace = "{"
+    case rightBrace = "}"
+    case comma = ","
+}

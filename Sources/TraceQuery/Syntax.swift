@@ -1,0 +1,50 @@
+/// The parser's output: the query's shape before names and types are resolved.
+///
+/// The checker turns it into the public, typed `SpansetExpression`. Every node keeps the
+/// tokens it needs for diagnostics.
+indirect enum Syntax {
+    /// `{ ... }`; nil inside for `{ }`.
+    case braced(Syntax?, range: SourceRange)
+    /// `( ... )`.
+    case group(Syntax, range: SourceRange)
+    /// Two or more operands joined by one of AND/OR (`&&`/`||`): a chain stays flat however
+    /// long it is, so no later pass recurses once per operand. `ops` are the operator tokens,
+    /// one fewer than the operands.
+    case chain(ChainOperator, [Syntax], ops: [Token])
+    /// `l >> r`, `l > r` ... (left-deep for a run of them; the parser caps its length).
+    case structural(SpansetOperator, Syntax, Syntax, op: Token)
+    case not(Syntax, op: Token)
+    /// `field op value` (already swapped when the literal was written first).
+    case comparison(field: Token, op: ComparisonOperator, opToken: Token, value: Token)
+    /// `field IN (...)`, `field NOT IN (...)`.
+    case membership(field: Token, values: [Token], negated: Bool, range: SourceRange)
+    /// `exists(field)`.
+    case exists(field: Token, range: SourceRange)
+    /// A field on its own.
+    case bareField(Token)
+    /// `true` or `false` on its own.
+    case boolean(Bool, Token)
+
+    /// The characters the node covers.
+    var range: SourceRange {
+        switch self {
+        case .braced(_, let r), .group(_, let r), .membership(_, _, _, let r), .exists(_, let r): r
+        case .chain(_, let operands, _): operands[0].range.union(operands[operands.count - 1].range)
+        case .structural(_, let l, let r, _): l.range.union(r.range)
+        case .not(let x, let op): op.range.union(x.range)
+        case .comparison(let f, _, let o, let v): f.range.union(o.range).union(v.range)
+        case .bareField(let t), .boolean(_, let t): t.range
+        }
+    }
+
+    /// The last operand in reading order (`c` in `a AND b OR c`): what a following token
+    /// would have continued.
+    var rightmost: Syntax {
+        switch self {
+        case .chain(_, let operands, _): operands[operands.count - 1].rightmost
+        case .structural(_, _, let rhs, _): rhs.rightmost
+        case .not(let x, _): x.rightmost
+        default: self
+        }
+    }
+}

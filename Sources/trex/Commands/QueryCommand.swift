@@ -1,0 +1,107 @@
+import ArgumentParser
+import TraceModel
+import TraceQuery
+import TraceStore
+
+/// `trex query`: the traces (or spans) that match a query.
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Print the traces with a span matching a query (see docs/query-language.md).",
+        discussion: """
+        A trace matches when at least one of its spans satisfies the whole query. Exit status: 0 \
+        with matches, 1 with none, 2 when the query is wrong (the message shows where).
+
+        Examples:
+          trex query 'Duration > 5s AND service.name="checkout"' traces.json
+          trex query 'Status = ERROR AND span.name="database.query"' --spans traces/
+          trex query '{ kind = server } >> { status = error }' --json traces.json
+        """)
+
+    @Argument(help: "The query.")
+    var expression: String
+
+    @OptionGroup var input: InputOptions
+
+    @Flag(help: "Print one row per matching span instead of one per trace.")
+    var spans = false
+
+    @Flag(help: "Print JSON: the trace objects of `trex list --json` plus matchedSpans.")
+    var json = false
+
+    func run() throws {
+        let query: Query
+        switch Query.result(expression) {
+        case .success(let parsed): query = parsed
+        case .failure(let diagnostic):
+            FileHandleOutput.standardError(diagnostic.rendered(query: expression))
+            throw ExitCode(2)
+        }
+        let catalog = try input.load()
+        let matches = QueryEngine.run(query, on: catalog.table)
+        if matches.isEmpty {
+            FileHandleOutput.standardError("trex: no trace matches \(expression)")
+            for hint in QueryHints.check(query, table: catalog.table) { FileHandleOutput.standardError("hint: \(hint)") }
+            if json { FileHandleOutput.standardOutput("[]\n") }
+            throw ExitCode(1)
+        }
+        let ordered = matches.sorted {
+            catalog.summaries[$0.traceIndex].start < catalog.summaries[$1.traceIndex].start
+        }
+        if spans {
+            try printSpans(ordered, catalog: catalog)
+            return
+        }
+        let rows = ordered.map { match in
+            let trace = catalog.trace(at: match.traceIndex)
+            return TraceRow(catalog: catalog, index: match.traceIndex,
+                            matchedSpans: match.matchedSpans.map { trace[Int($0)].spanID })
+        }
+        if json {
+            try JSONOutput.write(rows.map(\.json))
+        } else {
+            FileHandleOutput.standardOutput(TraceRow.table(rows, idWidth: catalog.uniquePrefixLength(), showMatches: true))
+        }
+    }
+
+    private struct SpanJSON: Encodable {
+        var traceId: String
+        var spanId: String
+        var parentSpanId: String?
+        var service: String
+        var name: String
+        var kind: String
+        var status: String
+        var startUnixNano: Int64
+        var durationNano: Int64
+    }
+
+    private func printSpans(_ matches: [TraceMatch], catalog: TraceCatalog) throws {
+        let table = catalog.table
+        var rows: [SpanJSON] = []
+        for match in matches {
+            let trace = catalog.trace(at: match.traceIndex)
+            for local in match.matchedSpans {
+                let span = trace[Int(local)]
+                rows.append(SpanJSON(
+                    traceId: trace.id.hex, spanId: span.spanID.hex,
+                    parentSpanId: span.parentSpanID.isValid ? span.parentSpanID.hex : nil,
+                    service: table.serviceName(of: span), name: table.strings[span.name], kind: span.kind.name,
+                    status: span.status.name, startUnixNano: span.start.unixNanos, durationNano: span.duration.value))
+            }
+        }
+        if json {
+            try JSONOutput.write(rows)
+            return
+        }
+        let idWidth = catalog.uniquePrefixLength()
+        var text = TextTable([.init("TRACE"), .init("SPAN"), .init("START (UTC)"), .init("SERVICE", maxWidth: 24),
+                              .init("SPAN NAME", maxWidth: 48), .init("KIND"), .init("STATUS"), .init("DURATION", .right)])
+        for row in rows {
+            text.append([String(row.traceId.prefix(idWidth)), row.spanId,
+                         TimestampFormat.utc(Timestamp(unixNanos: row.startUnixNano)), row.service, row.name, row.kind,
+                         row.status, DurationFormat.string(Nanoseconds(row.durationNano))])
+        }
+        FileHandleOutput.standardOutput(text.render())
+    }
+}

@@ -1,0 +1,94 @@
+import ExplorerUI
+import Foundation
+import NcursesBackend
+import TerminalCore
+import TraceStore
+
+/// Runs the interactive explorer: starts the terminal, loads the inputs on a background thread
+/// (the screen shows progress meanwhile), runs the loop, and afterwards prints on standard error
+/// what the load skipped. Returns the exit status.
+struct ExplorerSession {
+    let theme: Theme
+    let noColor: Bool
+
+    func run(files: [String]) throws -> Int32 {
+        let backend: NcursesBackend
+        do {
+            backend = try NcursesBackend.start(options: NcursesOptions(colorDisabled: noColor))
+        } catch {
+            FileHandleOutput.standardError("trex: \(error.message)")
+            return error.exitCode
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let app = ExplorerApp(theme: theme, historyPath: FilterHistory.defaultPath(environment: environment))
+        app.screenSize = backend.size
+        let loop = TerminalLoop<AppMessage>(backend: backend)
+        let mailbox = loop.mailbox
+        let result = LoadResultBox()
+        let loader = Thread {
+            let throttle = ProgressThrottle()
+            let outcome = TraceLoader.load(files) { progress in
+                if throttle.shouldPost() { mailbox.post(.progress(progress)) }
+            }
+            let catalog = TraceCatalog(table: outcome.table)
+            let report = LoadReport(sources: files, messages: outcome.messages, spansSkipped: outcome.spansSkipped,
+                                    seconds: outcome.seconds)
+            result.set(report, loaded: outcome.loadedAnything)
+            mailbox.post(.loaded(catalog, report))
+        }
+        loader.stackSize = 8 << 20
+        loader.start()
+
+        let exit = loop.run(
+            handle: { event in
+                if case .message(.loaded(let catalog, _)) = event, catalog.spanCount == 0 { return .quit }
+                return app.handle(event)
+            },
+            render: { frame in app.render(&frame, capabilities: backend.capabilities) })
+        backend.shutdown()
+
+        for warning in backend.warnings { FileHandleOutput.standardError("trex: \(warning)") }
+        if let (report, loaded) = result.get() {
+            let shown = report.messages.prefix(50)
+            for message in shown { FileHandleOutput.standardError("trex: \(message)") }
+            if report.messages.count > shown.count {
+                FileHandleOutput.standardError("trex: ... and \(report.messages.count - shown.count) more (see `trex list` for all)")
+            }
+            if !loaded {
+                FileHandleOutput.standardError("trex: no spans could be loaded from \(files.joined(separator: " "))")
+                return 1
+            }
+        }
+        return exit.exitStatus
+    }
+}
+
+/// Hands the load's report from the loading thread to the main one.
+private final class LoadResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: (LoadReport, Bool)?
+
+    func set(_ report: LoadReport, loaded: Bool) {
+        lock.lock()
+        value = (report, loaded)
+        lock.unlock()
+    }
+
+    func get() -> (LoadReport, Bool)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+}
+
+/// Lets progress through at most every 50 ms (used from the loading thread only).
+private final class ProgressThrottle: @unchecked Sendable {
+    private var last = ContinuousClock.now - .seconds(1)
+
+    func shouldPost() -> Bool {
+        let now = ContinuousClock.now
+        guard now - last >= .milliseconds(50) else { return false }
+        last = now
+        return true
+    }
+}

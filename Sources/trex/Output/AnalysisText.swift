@@ -1,0 +1,105 @@
+import TraceAnalysis
+import TraceModel
+
+/// `trex analyze` as text: sections a person reads top to bottom.
+struct AnalysisText {
+    let report: AnalysisReport
+
+    private var trace: Trace { report.trace }
+    private var table: SpanTable { report.trace.table }
+
+    private func label(_ local: Int) -> String {
+        let span = trace[local]
+        return "\(table.serviceName(of: span)) \"\(table.strings[span.name])\""
+    }
+
+    private func offset(_ t: Int64) -> String {
+        DurationFormat.string(Nanoseconds(t - (report.times.starts.min() ?? t)))
+    }
+
+    func render() -> String {
+        var out = "Trace \(trace.id.hex): \(NumberFormat.count(trace.spanCount, "span")), "
+            + "\(DurationFormat.string(report.duration))"
+            + (report.options.adjustSkew ? " (clock-skew adjusted timings)" : " (raw timings)") + "\n\n"
+        out += criticalPath() + "\n" + diagnostics() + "\n" + fanOut() + "\n" + rootCauses()
+        if let adjustment = report.adjustment, !adjustment.adjustedSpans.isEmpty {
+            out += "\nAdjusted for clock skew:\n"
+            for span in adjustment.adjustedSpans {
+                out += "  \(label(span)) (\(trace[span].spanID.hex)) shifted by \(DurationFormat.string(adjustment.shift(of: span)))\n"
+            }
+        }
+        return out
+    }
+
+    private func criticalPath() -> String {
+        var out = "Critical path (\(DurationFormat.string(report.criticalPathDuration)) of \(DurationFormat.string(report.duration))):\n"
+        var sections = TextTable([.init("  FROM", .right), .init("TO", .right), .init("TIME", .right), .init("SPAN"), .init("SPAN ID")])
+        for s in report.criticalPath.sections {
+            sections.append([offset(s.start.unixNanos), offset(s.end.unixNanos), DurationFormat.string(s.duration),
+                             label(s.span), trace[s.span].spanID.hex])
+        }
+        out += sections.render()
+        out += "\nCritical time by span:\n"
+        var shares = TextTable([.init("  SHARE", .right), .init("TIME", .right), .init("SPAN")])
+        for share in report.criticalShares.prefix(10) {
+            shares.append(["\(Int((share.share * 100).rounded()))%", DurationFormat.string(share.time), label(share.span)])
+        }
+        return out + shares.render()
+    }
+
+    private func diagnostics() -> String {
+        guard !report.diagnostics.isEmpty else { return "Diagnostics: none — this trace looks consistent.\n" }
+        var out = "Diagnostics (\(report.diagnostics.count)):\n"
+        for d in report.diagnostics {
+            out += "  [\(d.severity.rawValue)] \(d.kind.rawValue): \(d.message)\n"
+        }
+        return out
+    }
+
+    private func fanOut() -> String {
+        let fan = report.fanOut
+        guard !fan.nPlusOne.isEmpty || !fan.wideFanOuts.isEmpty else { return "Fan-out and N+1: none found.\n" }
+        var out = "Fan-out and N+1:\n"
+        for n in fan.nPlusOne {
+            let what = n.statementShape ?? table.strings[n.name]
+            out += "  N+1 under \(label(n.parent)): \(n.calls.count) sequential calls to \(table.strings[n.service]) \"\(what)\" "
+                + "took \(DurationFormat.string(n.totalTime)); one batched or parallel call would take about "
+                + "\(DurationFormat.string(n.longestTime)) (saves \(DurationFormat.string(n.savings)))\n"
+        }
+        for f in fan.wideFanOuts {
+            out += "  fan-out under \(label(f.parent)): \(f.childCount) children, up to \(f.maxConcurrency) at once; "
+                + "it waited for the slowest, \(label(f.slowest)) (\(DurationFormat.string(trace[f.slowest].duration)))\n"
+        }
+        return out
+    }
+
+    private func rootCauses() -> String {
+        let rc = report.rootCause
+        guard rc.hasErrors else { return "Errors: none.\n" }
+        var out = "Error root cause (\(NumberFormat.count(rc.origins.count, "origin"))):\n"
+        for origin in rc.origins {
+            let message = table.strings[trace[origin].statusMessage]
+            out += "  \(label(origin)) (\(trace[origin].spanID.hex))" + (message.isEmpty ? "" : ": \(message)") + "\n"
+            out += "    chain: " + rc.chain(to: origin).map(label).joined(separator: " → ") + "\n"
+        }
+        if !rc.propagated.isEmpty {
+            out += "  bubbled up (errors caused by the above): " + rc.propagated.map(label).joined(separator: ", ") + "\n"
+        }
+        return out
+    }
+}
+
+/// Grouped integers for people: 1,204.
+enum NumberFormat {
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    static func count(_ n: Int, _ singular: String) -> String { "\(grouped(n)) \(n == 1 ? singular : singular + "s")" }
+}

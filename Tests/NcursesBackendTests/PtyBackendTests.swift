@@ -1,0 +1,146 @@
+import Testing
+@testable import NcursesBackend
+import TerminalCore
+
+/// The real ncurses backend on a pseudo-terminal: drawing, diffing and key reading without tmux.
+/// Serialized: curses state is process-wide.
+@Suite("NcursesBackend on a pty", .serialized)
+struct PtyBackendTests {
+    /// Starts the backend on a fresh 80x24 pty, runs `body`, and always shuts down.
+    func withBackend(_ body: (NcursesBackend, PseudoTerminal) throws -> Void) throws {
+        let pty = try PseudoTerminal(columns: 80, rows: 24)
+        let backend = try NcursesBackend.start(options: NcursesOptions(devicePath: pty.slavePath, terminalType: "xterm-256color"))
+        defer {
+            backend.shutdown()
+            pty.drain()
+        }
+        try body(backend, pty)
+    }
+
+    @Test("Starts at the pty's size with 256 colours and UTF-8")
+    func start() throws {
+        try withBackend { backend, _ in
+            #expect(backend.size == Size(width: 80, height: 24))
+            #expect(backend.capabilities.colorMode == .color256)
+            #expect(backend.capabilities.isUTF8)
+            #expect(backend.capabilities.terminalName == "xterm-256color")
+            #expect(backend.warnings.isEmpty)
+        }
+    }
+
+    @Test("A drawn frame is what curses holds, wide characters included")
+    func drawsFrame() throws {
+        try withBackend { backend, pty in
+            var buffer = Buffer(size: backend.size)
+            buffer.setString("trex 中文 ok", x: 0, y: 0, style: Style(foreground: .cyan, attributes: .bold))
+            buffer.setString("selected", x: 2, y: 1, style: Style(foreground: .white, background: .blue))
+            buffer.setString("e\u{301}t\u{E9}", x: 0, y: 2)
+            backend.draw(buffer, cursor: nil)
+            pty.drain()
+            #expect(backend.screenLine(0) == "trex 中文 ok")
+            #expect(backend.screenLine(1) == "  selected")
+            #expect(backend.screenLine(2) == "e\u{301}t\u{E9}")
+            #expect(backend.screenLine(3) == "")
+        }
+    }
+
+    @Test("The second frame writes only what changed, and replaces wide characters cleanly")
+    func diffs() throws {
+        try withBackend { backend, pty in
+            var first = Buffer(size: backend.size)
+            first.setString("count 1 中文", x: 0, y: 0)
+            first.setString(String(repeating: "x", count: 80), x: 0, y: 5)
+            backend.draw(first, cursor: nil)
+            let full = pty.drain().count
+            var second = first
+            second.setString("2", x: 6, y: 0)
+            second.setString("ab", x: 8, y: 0)
+            backend.draw(second, cursor: nil)
+            let small = pty.drain().count
+            #expect(backend.screenLine(0) == "count 2 ab文")
+            #expect(backend.screenLine(5) == String(repeating: "x", count: 80))
+            #expect(small < full / 4)
+        }
+    }
+
+    @Test("Emoji sequences are simplified to what every terminal draws alike")
+    func emoji() throws {
+        try withBackend { backend, pty in
+            var buffer = Buffer(size: backend.size)
+            buffer.setString("a😀b👩‍💻c❤️d🇯🇵e|", x: 0, y: 0)
+            backend.draw(buffer, cursor: nil)
+            pty.drain()
+            #expect(backend.screenLine(0) == "a😀b👩c❤ d🇯🇵e|")
+        }
+    }
+
+    @Test("Keys typed on the terminal arrive decoded")
+    func keys() throws {
+        try withBackend { backend, pty in
+            backend.draw(Buffer(size: backend.size), cursor: nil)
+            pty.drain()
+            pty.type("j\u{4}\u{1B}[A\u{1B}OB\u{1B}[6~\u{1B}[Z\u{1B}[1;5D中")
+            var events: [InputEvent] = []
+            for _ in 0..<20 {
+                guard let event = backend.pollEvent(timeout: .milliseconds(200)) else { break }
+                events.append(event)
+                if events.count == 8 { break }
+            }
+            #expect(events == [
+                .key(.char("j")), .key(.ctrl("d")), .key(.up), .key(.down), .key(.pageDown),
+                .key(.backTab), .key(Key.left.with(.control)), .key(.char("中")),
+            ])
+        }
+    }
+
+    @Test("A lone Esc arrives after the escape delay; Esc and a letter is alt")
+    func escape() throws {
+        try withBackend { backend, pty in
+            pty.type("\u{1B}")
+            #expect(backend.pollEvent(timeout: .milliseconds(500)) == .key(.escape))
+            pty.type("\u{1B}x")
+            #expect(backend.pollEvent(timeout: .milliseconds(500)) == .key(.alt("x")))
+        }
+    }
+
+    @Test("A poll with nothing typed times out with nothing")
+    func timeout() throws {
+        try withBackend { backend, _ in
+            #expect(backend.pollEvent(timeout: .milliseconds(20)) == nil)
+        }
+    }
+
+    @Test("After invalidate and after suspend/resume every row is written again")
+    func repaint() throws {
+        try withBackend { backend, pty in
+            var buffer = Buffer(size: backend.size)
+            buffer.setString("hello", x: 0, y: 0)
+            backend.draw(buffer, cursor: nil)
+            pty.drain()
+            backend.draw(buffer, cursor: nil)
+            let nothing = pty.drain().count
+            backend.invalidate()
+            backend.draw(buffer, cursor: nil)
+            let repainted = pty.drain().count
+            #expect(repainted > nothing)
+            backend.suspend()
+            #expect(String(decoding: pty.drain(), as: UTF8.self).contains("\u{1B}[?1049l"))
+            backend.resume()
+            backend.draw(buffer, cursor: Point(x: 5, y: 0))
+            let output = String(decoding: pty.drain(), as: UTF8.self)
+            #expect(output.contains("hello"))
+            #expect(backend.screenLine(0) == "hello")
+        }
+    }
+
+    @Test("The modified keys of the terminal description are in the key table")
+    func keyTable() throws {
+        try withBackend { _, _ in
+            let table = CursesKeyTable.make()
+            #expect(table.values.contains(Key.up.with(.control)))
+            #expect(table.values.contains(Key.right.with([.control, .shift])))
+            #expect(table.values.contains(.f(12)))
+            #expect(table.values.contains(.backTab))
+        }
+    }
+}

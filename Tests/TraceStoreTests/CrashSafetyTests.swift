@@ -36,7 +36,7 @@ import TraceModel
     func killingAFileImportLeavesAConsistentStore() throws {
         let dir = TemporaryDirectory()
         let input = dir.file("big.otlp.json")
-        let bytes = OTLPJSONEncoder.encode(SyntheticTraces().table(traces: 0..<3_000))
+        let bytes = OTLPJSONEncoder.encode(SyntheticTraces().table(traces: 0..<1_500))
         TemporaryDirectory.write(bytes, to: input)
         // What the store must hold is what the decoder makes of the file.
         let decoded = TraceLoader.load(bytes: bytes, source: input).table

@@ -65,3 +65,23 @@ import TraceModel
         #expect(TableSnapshot(try store.loadAllTraces()) == TableSnapshot(original))
     }
 }
+
+/// The bundled samples, decoded from every format, survive the store.
+@Suite struct SampleRoundTripTests {
+    static let samples: String = {
+        var path = #filePath
+        for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }   // Tests/TraceStoreTests/X.swift
+        return path + "/docs/samples"
+    }()
+
+    @Test func theDocsSamplesRoundTrip() throws {
+        let outcome = TraceLoader.load([Self.samples])
+        try #require(outcome.loadedAnything, "docs/samples did not load")
+        let dir = TemporaryDirectory()
+        let store = try StoreTest.makeStore(dir)
+        try StoreTest.importTables([outcome.table], into: store)
+        #expect(TableSnapshot(try store.loadAllTraces()) == TableSnapshot(outcome.table))
+        #expect(StoreTest.describe(try store.traceListing()) == StoreTest.summaries(outcome.table))
+        #expect(try store.check() == [])
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import TraceStore
+
+/// `--store PATH`: which persistent store a command uses.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("store"), help: ArgumentHelp(
+        "The trace store (default: $XDG_DATA_HOME/trex/traces.sqlite, else ~/.local/share/trex/traces.sqlite).",
+        valueName: "path"))
+    var path: String?
+
+    /// The path the options name, or the default one.
+    var resolvedPath: String { path ?? StoreLocation.defaultPath() }
+
+    /// Opens the store, printing why it cannot be opened and exiting 1 when that is the case.
+    func open(create: Bool = false) throws -> PersistentStore {
+        do {
+            return try PersistentStore.open(at: resolvedPath, create: create)
+        } catch {
+            FileHandleOutput.standardError("trex: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Runs a store operation, reporting a `StoreError` as `trex: ...` and exit status 1.
+func storeOperation<T>(_ body: () throws(StoreError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        FileHandleOutput.standardError("trex: \(error)")
+        throw ExitCode(1)
+    }
+}

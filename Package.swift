@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "TraceStore", dependencies: [
             "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
         // MARK: - Terminal

@@ -80,7 +80,7 @@ struct StoredTableLoader {
     }
 
     /// The table of everything loaded. O(n log n).
-    func finish() -> SpanTable { builder.finish() }
+    mutating func finish() -> SpanTable { builder.finish() }
 
     // MARK: - Rows
 

@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats", "TestSupport"]),
         .testTarget(name: "TraceQueryTests", dependencies: ["TraceQuery", "TestSupport"]),
         .testTarget(name: "TraceAnalysisTests", dependencies: ["TraceAnalysis", "TestSupport"]),
-        .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "TestSupport"]),
+        .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "NcursesBackendTests", dependencies: [
             "NcursesBackend", "TerminalCore", "CNcursesw", "trex-terminal-demo", "TerminalTestSupport",

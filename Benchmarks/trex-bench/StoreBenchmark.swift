@@ -2,10 +2,12 @@
 import Glibc
 #endif
 import TraceModel
+import TraceQuery
 import TraceStore
 
 /// The persistent store: import rate and bytes per span for 1,000,000 realistic spans, then
-/// lookup latencies on the stored data.
+/// query latencies through the real query path (`StoreQueryEngine`: SQL candidates, loading,
+/// exact evaluation).
 ///
 /// Options: `--spans=N` (default 1,000,000), `--batch=N` (spans per commit, default 50,000),
 /// `--store=PATH` (default: a temporary file, deleted afterwards), `--keep` (keep it).
@@ -74,25 +76,29 @@ enum StoreBenchmark {
     }
 
     private static func lookups(_ store: PersistentStore, tables: [SpanTable]) throws {
-        for threshold in [1_500, 500] {
-            let slowCheckout = StoredSpanFilter(duration: Nanoseconds.above(.milliseconds(Int64(threshold))),
-                                                services: ["checkout"])
-            var rows: [Int64] = []
-            let sqlTime = Stopwatch.best(of: 5) { rows = (try? store.spanRows(matching: slowCheckout)) ?? [] }
-            print("  service + duration (checkout, > \(threshold) ms), SQL on spans_by_service: \(rows.count) spans in "
-                  + "\(sqlTime.milliseconds) ms   target < 50 ms")
-            var traces = 0
-            let loadTime = Stopwatch.best(of: 3) {
-                traces = (try? store.loadTraces(containingSpanRows: rows))?.traces.count ?? 0
+        let queries: [(label: String, text: String, target: String)] = [
+            ("service + duration", #"service = "checkout" AND duration > 1.5s"#, "target < 50 ms"),
+            ("service + duration", #"service = "checkout" AND duration > 500ms"#, "target < 50 ms"),
+            ("attribute equality", #"user.id = "user-4242""#, "target < 500 ms"),
+            ("attribute equality, number", #"http.status_code = 500 AND region = "eu-west-1""#, "target < 500 ms"),
+            ("regex + duration", #"name =~ "charge.*" AND duration > 1.9s"#, ""),
+            ("regex on an attribute", #"http.url =~ ".*/orders/42424[0-9]""#, "(nothing to push down)"),
+        ]
+        for (label, text, target) in queries {
+            let query = try Query.parse(text)
+            var candidates = 0
+            let sqlTime = Stopwatch.best(of: 3) {
+                candidates = (try? store.candidateTraces(StoredTraceFilter(query)))?.map(\.count) ?? -1
             }
-            print("    + loading their \(traces) whole traces into a SpanTable: \(loadTime.milliseconds) ms")
+            var result: StoreQueryResult?
+            let total = Stopwatch.best(of: 3) { result = try? StoreQueryEngine.run(query, on: store) }
+            let loaded = result.map { $0.loadedEverything ? "the whole store" : "\($0.loadedFromStore) traces" } ?? "?"
+            let spans = result?.table.spans.count ?? 0
+            print("  \(label): \(text)")
+            print("    \(total.milliseconds) ms end to end: \(result?.matches.count ?? 0) traces match; candidates "
+                  + "\(candidates < 0 ? "all" : String(candidates)) in \(sqlTime.milliseconds) ms, loaded \(loaded) "
+                  + "(\(spans) spans)   \(target)")
         }
-
-        let user = StoredSpanFilter(attributes: [.init("user.id", "user-4242")])
-        var matches: [Int64] = []
-        let attributeTime = Stopwatch.best(of: 3) { matches = (try? store.spanRows(matching: user)) ?? [] }
-        print("  attribute equality (user.id = \"user-4242\"), full scan with trex_attr_sid: \(matches.count) spans in "
-              + "\(attributeTime.milliseconds) ms   target < 500 ms (phase 2)")
 
         var listed = 0
         let listTime = Stopwatch.best(of: 3) { listed = (try? store.traceListing())?.count ?? 0 }

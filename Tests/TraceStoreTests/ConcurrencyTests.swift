@@ -45,7 +45,7 @@ import TraceModel
             // In one snapshot: the summaries' span counts add up to the stored spans.
             let (summed, counted) = try reader.read { db in
                 (try Int.fetchOne(db, sql: "SELECT coalesce(sum(span_count), 0) FROM traces") ?? -1,
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM spans") ?? -2)
+                 try Int.fetchOne(db, sql: "SELECT coalesce(sum(span_count), 0) FROM span_chunks") ?? -2)
             }
             #expect(summed == counted)
             observations += 1

@@ -26,8 +26,9 @@ import TraceModel
         // Meanwhile: no secondary index, and everything still reads correctly.
         #expect(Set(try store.missingIndexes()) == Set(StoreIndexes.deferrable.map(\.name)))
         #expect(try store.check() == [])
-        #expect(try store.spanRows(matching: StoredSpanFilter(services: ["checkout"])).count
-                == table.spans.filter { table.serviceName(of: $0) == "checkout" }.count)
+        let checkout = StoredTraceFilter(spansets: [StoredSpanFilter(services: [.oneOf(["checkout"])])])
+        #expect(Set(try store.candidateTraces(checkout) ?? [])
+                == Set(table.spans.filter { table.serviceName(of: $0) == "checkout" }.map(\.traceID)))
         try importer.finish()
         #expect(try store.missingIndexes() == [])
         #expect(TableSnapshot(try store.loadAllTraces()) == TableSnapshot(table))

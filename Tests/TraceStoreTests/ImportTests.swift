@@ -87,7 +87,7 @@ import TraceModel
         let dir = TemporaryDirectory()
         let store = try StoreTest.makeStore(dir)
         try StoreTest.importTables([table], into: store)
-        #expect(try StoreTest.scalar(store, "SELECT count(*) FROM spans") == 2)
+        #expect(try StoreTest.scalar(store, "SELECT sum(span_count) FROM span_chunks") == 2)
         #expect(try store.check().isEmpty)
         #expect(StoreTest.describe(try store.traceListing()) == StoreTest.summaries(try store.loadAllTraces()))
     }

@@ -16,8 +16,8 @@ import TraceModel
             #expect(try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
                     == Set(StoreSchema.migrationIdentifiers))
             let indexes = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
-            #expect(indexes == ["spans_by_trace", "spans_by_start", "spans_by_service", "spans_by_kind_name",
-                                "spans_by_status", "strings_by_hash", "traces_by_start", "traces_by_duration"])
+            #expect(indexes == ["facets_by_value", "strings_by_hash", "strings_by_number", "traces_by_start",
+                                "traces_by_duration"])
         }
         try store.close()
         // Reopening an up-to-date store is a no-op.

@@ -92,18 +92,4 @@ import TraceModel
         let missing = try sources.both.map { try $0.findTrace("abcdef0123456789abcdef0123456789") }
         #expect(missing[0] == missing[1])
     }
-
-    @Test func spanRowsLoadTheirWholeTraces() throws {
-        let sources = try Sources()
-        #expect(try sources.store.loadTraces(containingSpanRows: []).traces.isEmpty)
-        // Two span rows of one trace (and a row that does not exist) load that whole trace.
-        let rows = try sources.store.read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM spans WHERE trace_key = (SELECT trace_key FROM spans WHERE id = 5)")
-        }
-        let table = try sources.store.loadTraces(containingSpanRows: Array(rows.prefix(2)) + [999_999])
-        #expect(table.traces.count == 1)
-        #expect(Int(table.traces[0].spanCount) == rows.count)
-        let expected = TableSnapshot(sources.catalog.loadTraces([table.traces[0].traceID]))
-        #expect(TableSnapshot(table) == expected)
-    }
 }

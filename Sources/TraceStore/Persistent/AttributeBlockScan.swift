@@ -67,7 +67,7 @@ enum AttributeBlockScan {
         case .string, .int: _ = reader.varint()
         case .false, .true, .empty: break
         case .double: reader.skip(8)
-        case .bytes, .array, .keyValueList: reader.skip(Int(truncatingIfNeeded: reader.varint()))
+        case .bytes, .array, .keyValueList, .inlineString: reader.skip(Int(truncatingIfNeeded: reader.varint()))
         }
     }
 }

@@ -15,6 +15,9 @@ enum AttributeDecoding {
             }
             switch tag {
             case .string: builder.appendString(key, try strings.builderID(Int64(reader.varint()), in: &builder))
+            case .inlineString:
+                let range = reader.take(Int(truncatingIfNeeded: reader.varint()))
+                builder.appendString(key, Self.intern(reader, range, into: &builder))
             case .false: builder.appendBool(key, false)
             case .true: builder.appendBool(key, true)
             case .int: builder.appendInt(key, reader.signed())
@@ -34,6 +37,14 @@ enum AttributeDecoding {
         return try decode(&reader, into: &builder, strings: &strings)
     }
 
+    /// Interns the UTF-8 bytes of an inline string.
+    static func intern(_ reader: ByteReader, _ range: Range<Int>, into builder: inout SpanTableBuilder) -> StringID {
+        guard !range.isEmpty, let base = reader.base.baseAddress else { return .empty }
+        let bytes = UnsafeBufferPointer(start: (base + range.lowerBound).assumingMemoryBound(to: UInt8.self),
+                                        count: range.count)
+        return builder.intern(utf8: bytes)
+    }
+
     /// The value of one entry as an `AttributeValue` (used for bytes, empty and compound
     /// values, which the builder stores through `append(key:value:)`).
     private static func value<M: LoadedStringMapping>(_ tag: StoredValueTag, _ reader: inout ByteReader,
@@ -47,6 +58,9 @@ enum AttributeDecoding {
         case .true: return .bool(true)
         case .int: return .int(reader.signed())
         case .double: return .double(Double(bitPattern: reader.fixed64()))
+        case .inlineString:
+            let range = reader.take(Int(truncatingIfNeeded: reader.varint()))
+            return .string(builder.strings[intern(reader, range, into: &builder)])
         case .bytes: return .bytes(reader.bytes(reader.take(Int(truncatingIfNeeded: reader.varint()))))
         case .empty: return .empty
         case .array, .keyValueList:

@@ -7,7 +7,10 @@ import TraceModel
 /// header varint `storeKeyID << 4 | tag` and the tag's payload (`StoredValueTag`). String values
 /// are store string ids, so a lookup "key K has string value V" compares two integers per entry
 /// and never touches the `strings` table; compound values carry their byte length, so an entry
-/// is skipped in O(1). Typical cost: 3-5 bytes for a string or small integer attribute.
+/// is skipped in O(1). Typical cost: 3-5 bytes for a string or small integer attribute. String
+/// values of `StoredValueTag.inlineThreshold` bytes or more (URLs, SQL, messages: mostly
+/// unique) are stored inline instead of in the dictionary: a dictionary entry costs a row, an
+/// index entry and a lookup per import, and saves nothing for a string used once.
 enum AttributeEncoding {
     /// Appends the entries for `range` of `table.attributes`. O(attributes + nested values).
     static func encode<M: StoreStringMapping>(_ range: ElementRange, of table: SpanTable, into writer: inout ByteWriter,
@@ -32,8 +35,17 @@ enum AttributeEncoding {
         let key = UInt64(try strings.storeID(a.key)) << StoredValueTag.bits
         switch a.tag {
         case .string:
-            writer.varint(key | UInt64(StoredValueTag.string.rawValue))
-            writer.varint(UInt64(try strings.storeID(StringID(a.payload))))
+            let value = StringID(a.payload)
+            if table.strings.utf8Count(value) >= StoredValueTag.inlineThreshold {
+                writer.varint(key | UInt64(StoredValueTag.inlineString.rawValue))
+                table.strings.withUTF8(value) { bytes in
+                    writer.varint(UInt64(bytes.count))
+                    writer.append(bytes)
+                }
+            } else {
+                writer.varint(key | UInt64(StoredValueTag.string.rawValue))
+                writer.varint(UInt64(try strings.storeID(value)))
+            }
         case .bool:
             writer.varint(key | UInt64((a.payload != 0 ? StoredValueTag.true : .false).rawValue))
         case .smallInt, .int:

@@ -20,7 +20,7 @@ extension PersistentStore {
         public var bytesAfter = 0
     }
 
-    /// Counts, time range, services and sizes. O(spans) for the per-service counts (an index
+    /// Counts, time range, services and sizes. O(facets) for the per-service counts (an index
     /// scan), O(1) or O(traces) for the rest.
     public func info() throws(StoreError) -> StoreInfo {
         let (fileBytes, _) = Self.fileBytes(path)
@@ -35,7 +35,7 @@ extension PersistentStore {
             let freePages = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
             let services = try Row.fetchAll(db, sql: """
                 SELECT strings.value, counts.n FROM
-                    (SELECT service_id, count(*) AS n FROM spans GROUP BY service_id) AS counts
+                    (SELECT value AS service_id, sum(spans) AS n FROM facets WHERE field = 0 GROUP BY value) AS counts
                     JOIN strings ON strings.id = counts.service_id
                 ORDER BY counts.n DESC, strings.value
                 """).map { StoreInfo.ServiceSpans(name: $0[0], spans: $0[1]) }
@@ -88,12 +88,20 @@ extension PersistentStore {
         while start < keys.count {
             let chunk = keys[start..<min(keys.count, start + 1_000)]
             try write { db in
-                let spans = try RawStatement(db, "DELETE FROM spans WHERE trace_key = ?")
+                let spans = try RawStatement(db, "SELECT coalesce(sum(span_count), 0) FROM span_chunks WHERE id BETWEEN ?1 AND ?2")
+                let chunks = try RawStatement(db, "DELETE FROM span_chunks WHERE id BETWEEN ?1 AND ?2")
+                let facets = try FacetWriter(db)
                 let traces = try RawStatement(db, "DELETE FROM traces WHERE key = ?")
                 for key in chunk {
-                    spans.bind(1, key)
-                    try spans.run()
-                    result.spans += db.changesCount
+                    let rows = SpanChunk.rowIDs(traceKey: key)
+                    for s in [spans, chunks] {
+                        s.bind(1, rows.lowerBound)
+                        s.bind(2, rows.upperBound)
+                    }
+                    if try spans.step() { result.spans += Int(spans.int64(0)) }
+                    spans.reset()
+                    try chunks.run()
+                    try facets.deleteAll(traceKey: key)
                     traces.bind(1, key)
                     try traces.run()
                     result.traces += db.changesCount

@@ -80,16 +80,7 @@ extension PersistentStore {
 
     /// Loads the traces with these ids into a new table. O(their spans · log n).
     public func loadTraces(_ ids: [TraceID]) throws(StoreError) -> SpanTable {
-        try read { db in
-            let keyOf = try RawStatement(db, "SELECT key FROM traces WHERE trace_id = ?")
-            var keys: [Int64] = []
-            for id in ids {
-                keyOf.bind(1, blob: id.bytes)
-                if try keyOf.step() { keys.append(keyOf.int64(0)) }
-                keyOf.reset()
-            }
-            return try load(keys: keys, db)
-        }
+        try read { db in try Self.load(keys: try Self.traceKeys(ids: ids, db), db) }
     }
 
     /// Loads the traces that overlap a time window. O(their spans · log n).
@@ -97,36 +88,23 @@ extension PersistentStore {
         try read { db in
             let keys = try Int64.fetchAll(db, sql: "SELECT key FROM traces WHERE start_ns <= ? AND end_ns >= ?",
                                           arguments: [window.upperBound.unixNanos, window.lowerBound.unixNanos])
-            return try load(keys: keys, db)
-        }
-    }
-
-    /// Loads the whole traces that contain the given span rows (`spans.id`), as the query
-    /// pushdown produces them: the evaluator then sees complete traces. O(their spans · log n).
-    public func loadTraces(containingSpanRows rowIDs: [Int64]) throws(StoreError) -> SpanTable {
-        try read { db in
-            let keyOf = try RawStatement(db, "SELECT trace_key FROM spans WHERE id = ?")
-            var keys = Set<Int64>()
-            for row in rowIDs {
-                keyOf.bind(1, row)
-                if try keyOf.step() { keys.insert(keyOf.int64(0)) }
-                keyOf.reset()
-            }
-            return try load(keys: Array(keys), db)
+            return try Self.load(keys: keys, db)
         }
     }
 
     /// Loads every stored trace. O(spans).
     public func loadAllTraces() throws(StoreError) -> SpanTable {
-        try read { db in
-            var loader = try StoredTableLoader(db)
-            try loader.preloadStrings()
-            try loader.loadAll()
-            return loader.finish()
-        }
+        try read { db in try Self.loadAll(db) }
     }
 
-    private func load(keys: [Int64], _ db: Database) throws -> SpanTable {
+    static func loadAll(_ db: Database) throws -> SpanTable {
+        var loader = try StoredTableLoader(db)
+        try loader.preloadStrings()
+        try loader.loadAll()
+        return loader.finish()
+    }
+
+    static func load(keys: [Int64], _ db: Database) throws -> SpanTable {
         var loader = try StoredTableLoader(db)
         try loader.load(keys: keys)
         return loader.finish()

@@ -29,6 +29,9 @@ struct RawStatement {
     func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(handle, index, Int64(value)) }
 
     @inline(__always)
+    func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(handle, index, value) }
+
+    @inline(__always)
     func bindNull(_ index: Int32) { sqlite3_bind_null(handle, index) }
 
     /// Binds bytes (copied by SQLite), or NULL when `nullIfEmpty` and there are none.
@@ -76,6 +79,9 @@ struct RawStatement {
 
     @inline(__always)
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    @inline(__always)
+    func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
 
     @inline(__always)
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }

@@ -2,7 +2,7 @@ import GRDB
 
 /// Deletes the strings, resources and scopes no span or trace refers to any more (after a
 /// prune), in the caller's write transaction, and bumps `store_state.gc_generation` so that
-/// importers drop their cached ids. O(store): every blob is scanned for string references.
+/// importers drop their cached ids. O(store): every span is scanned for string references.
 enum StoreGarbageCollector {
     struct Result: Sendable, Hashable {
         var strings = 0
@@ -12,26 +12,31 @@ enum StoreGarbageCollector {
 
     static func collect(_ db: Database) throws -> Result {
         var result = Result()
-        try db.execute(sql: "DELETE FROM resources WHERE id NOT IN (SELECT DISTINCT resource_id FROM spans)")
-        result.resources = db.changesCount
-        try db.execute(sql: "DELETE FROM scopes WHERE id NOT IN (SELECT DISTINCT scope_id FROM spans)")
-        result.scopes = db.changesCount
-
+        var usedResources = Set<Int64>()
+        var usedScopes = Set<Int64>()
         let maxID = Int(try Int64.fetchOne(db, sql: "SELECT max(id) FROM strings") ?? 0)
         var used = [Bool](repeating: false, count: maxID + 1)
         used[0] = true
         func mark(_ id: UInt64) { if id < UInt64(used.count) { used[Int(id)] = true } }
 
-        let spans = try RawStatement(db, """
-            SELECT name_id, service_id, status_message_id, trace_state_id, attributes, events, links FROM spans
-            """)
-        while try spans.step() {
-            for column in Int32(0)..<4 { mark(UInt64(bitPattern: spans.int64(column))) }
-            StringReferenceScan.attributeBlock(spans.blob(4), mark)
-            StringReferenceScan.events(spans.blob(5), mark)
-            StringReferenceScan.links(spans.blob(6), mark)
+        try ChunkScan.forEachSpan(db) { span in
+            let r = span.record
+            for id in [r.nameID, r.statusMessageID, r.traceStateID] { mark(UInt64(bitPattern: id)) }
+            usedResources.insert(r.resourceID)
+            usedScopes.insert(r.scopeID)
+            StringReferenceScan.attributeBlock(span.attributes.slice, mark)
+            StringReferenceScan.events(span.recordBytes.slice(r.events), mark)
+            StringReferenceScan.links(span.recordBytes.slice(r.links), mark)
         }
-        spans.reset()
+        for (table, kept) in [("resources", usedResources), ("scopes", usedScopes)] {
+            let unused = try Int64.fetchAll(db, sql: "SELECT id FROM \(table)").filter { !kept.contains($0) }
+            let delete = try RawStatement(db, "DELETE FROM \(table) WHERE id = ?")
+            for id in unused {
+                delete.bind(1, id)
+                try delete.run()
+            }
+            if table == "resources" { result.resources = unused.count } else { result.scopes = unused.count }
+        }
         let traces = try RawStatement(db, "SELECT root_service_id, root_name_id, services FROM traces")
         while try traces.step() {
             mark(UInt64(bitPattern: traces.int64(0)))

@@ -108,11 +108,14 @@ public final class StoreImporter {
                 try synchronize(db, mapping: &mapping)
                 try strings.attach(db)
                 defer { strings.detach() }
-                let rows = try TraceRowWriter(db, now: WallClock.nowNanos())
-                var writer = try SpanRowWriter(db)
+                var writer = try TraceWriter(db, now: WallClock.nowNanos())
                 let stringsBefore = strings.insertedCount
                 for index in traces {
-                    try write(table.trace(at: index), rows: rows, spans: &writer, mapping: &mapping, totals: &batch)
+                    let outcome = try writer.write(table.trace(at: index), mapping: &mapping, resources: resources)
+                    if outcome.created { batch.tracesCreated += 1 } else if outcome.changedSpans > 0 { batch.tracesUpdated += 1 }
+                    batch.traces += 1
+                    batch.spansRead += Int(table.traces[index].spanCount)
+                    batch.spansWritten += outcome.changedSpans
                 }
                 // A batch that changed nothing leaves no trace, not even in the bookkeeping.
                 if batch.spansWritten > 0 || batch.tracesCreated > 0 || strings.insertedCount != stringsBefore {
@@ -163,34 +166,6 @@ public final class StoreImporter {
             try strings.catchUp(db, allowPreload: options.preloadStrings)
             try resources.reload(db)
         }
-    }
-
-    private func write(_ trace: Trace, rows: TraceRowWriter, spans writer: inout SpanRowWriter,
-                       mapping: inout SourceMapping, totals batch: inout ImportTotals) throws {
-        let existing = try rows.key(of: trace.id)
-        let key: Int64
-        var recompute = false
-        if let existing {
-            key = existing
-        } else {
-            // A new trace: its summary comes from memory, unless two of its spans share an id
-            // (the store keeps one of them, so the summary must come from what it kept).
-            key = try rows.insert(trace.id, try StoredSummary(TraceSummary(trace), mapping: &mapping))
-            recompute = Self.hasRepeatedSpanIDs(trace)
-            batch.tracesCreated += 1
-        }
-        var changed = 0
-        for span in trace.spans {
-            if try writer.write(span, traceKey: key, mapping: &mapping, resources: resources) { changed += 1 }
-        }
-        if existing != nil && changed > 0 {
-            batch.tracesUpdated += 1
-            recompute = true
-        }
-        if recompute { try rows.update(key: key, try rows.recompute(key: key)) }
-        batch.traces += 1
-        batch.spansRead += trace.spanCount
-        batch.spansWritten += changed
     }
 
     /// True when two spans of the trace share a span id. O(n log n).

@@ -12,10 +12,7 @@ enum StoreIndexes {
     /// migration that changes one of them must change this list too (a test compares them).
     static let deferrable: [(name: String, sql: String)] = [
         ("strings_by_hash", "CREATE INDEX strings_by_hash ON strings(hash)"),
-        ("spans_by_start", "CREATE INDEX spans_by_start ON spans(start_ns)"),
-        ("spans_by_service", "CREATE INDEX spans_by_service ON spans(service_id, duration_ns)"),
-        ("spans_by_kind_name", "CREATE INDEX spans_by_kind_name ON spans(kind, name_id, duration_ns)"),
-        ("spans_by_status", "CREATE INDEX spans_by_status ON spans(status) WHERE status <> 0"),
+        ("facets_by_value", "CREATE INDEX facets_by_value ON facets(field, value, max_duration_ns, min_duration_ns)"),
     ]
 
     /// The deferrable indexes that do not exist. O(schema).

@@ -30,10 +30,13 @@ final class StoreResources {
 
     private var resources: [ResourceKey: StoredResource] = [:]
     private var scopes: [ScopeKey: Int64] = [:]
+    /// Resource row id -> its service's string id.
+    private var services: [Int64: Int64] = [:]
     private(set) var isLoaded = false
 
     func reset() {
         resources = [:]
+        services = [:]
         scopes = [:]
         isLoaded = false
     }
@@ -46,6 +49,7 @@ final class StoreResources {
         while try r.step() {
             let key = ResourceKey(attributes: r.blob(4).map { Array($0) } ?? [], schemaURL: r.int64(2), dropped: r.int64(3))
             resources[key] = StoredResource(id: r.int64(0), serviceID: r.int64(1))
+            services[r.int64(0)] = r.int64(1)
         }
         let s = try RawStatement(db, """
             SELECT id, name_id, version_id, schema_url_id, dropped_attributes, attributes FROM scopes
@@ -86,8 +90,12 @@ final class StoreResources {
         }
         let stored = StoredResource(id: id, serviceID: serviceID)
         resources[key] = stored
+        services[id] = serviceID
         return stored
     }
+
+    /// The service string id of a stored resource (0 when the resource is unknown).
+    func serviceID(ofResource id: Int64) -> Int64 { services[id] ?? 0 }
 
     /// The stored row id for a scope, inserting it when new. O(attributes).
     func scope(_ key: ScopeKey, _ db: Database) throws -> Int64 {

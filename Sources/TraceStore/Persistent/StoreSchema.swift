@@ -9,7 +9,7 @@ import TraceModel
 /// refused before anything is written (see `StoreOpener`). docs/store.md explains every table.
 enum StoreSchema {
     /// The schema version this build writes: the number of registered migrations.
-    static let version = 1
+    static let version = 2
 
     /// `PRAGMA application_id`: "TREX" in ASCII, so `file(1)`-style tools and trex itself can
     /// tell a trex store from any other SQLite database.
@@ -20,6 +20,9 @@ enum StoreSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("1-initial-schema") { db in
             try createVersion1(db)
+        }
+        migrator.registerMigration("2-span-chunks") { db in
+            try SchemaVersion2.migrate(db)
         }
         return migrator
     }()

@@ -41,7 +41,7 @@ final class StoreStrings {
 
     /// Prepares the statements of one write transaction; call `detach()` before it ends.
     func attach(_ db: Database) throws {
-        statements = (try RawStatement(db, "INSERT INTO strings (hash, value) VALUES (?, ?)"),
+        statements = (try RawStatement(db, "INSERT INTO strings (hash, value, number) VALUES (?, ?, ?)"),
                       try RawStatement(db, "SELECT id, value FROM strings WHERE hash = ?"))
     }
 
@@ -81,6 +81,11 @@ final class StoreStrings {
         }
         statements.insert.bind(1, hash)
         statements.insert.bind(2, text: bytes)
+        if let number = NumericText.value(bytes) {
+            statements.insert.bind(3, number)
+        } else {
+            statements.insert.bindNull(3)
+        }
         try statements.insert.run()
         insertedCount += 1
         let id = sqlite3LastInsertRowID(statements.insert)

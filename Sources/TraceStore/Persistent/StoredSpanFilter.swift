@@ -1,41 +1,32 @@
 import TraceModel
 
-/// A conjunction of span predicates the store answers from its indexes: the shape the query
-/// pushdown reduces a query's indexed clauses to. Every set field must hold; nil means "any".
+/// What one spanset of a query says about a span of a matching trace, in the terms the store
+/// indexes: every set condition holds (on the same span, though the store may check them on
+/// different spans of the trace: candidates only need to be a superset). nil or empty means
+/// "any".
 ///
 /// Times and durations are integers, so strict bounds are exact: `duration > 1.5s` is
 /// `duration: (1.5s + 1ns)...`, see `Nanoseconds.above(_:)`.
 public struct StoredSpanFilter: Sendable, Hashable {
-    /// Span start within these bounds (`spans_by_start`).
+    /// Span start within these bounds (`traces.start_ns` and `last_start_ns`).
     public var start: ClosedRange<Timestamp>?
-    /// Span duration within these bounds (`spans_by_service` by skip-scan, or with a service
-    /// or a name).
+    /// Span duration within these bounds (the facets' shortest and longest durations).
     public var duration: ClosedRange<Nanoseconds>?
-    /// The resource's `service.name` is one of these (`spans_by_service`).
-    public var services: [String]?
-    /// The span name is one of these (`spans_by_kind_name`, skip-scanning the kinds).
-    public var names: [String]?
-    /// The span kind is one of these (`spans_by_kind_name`).
-    public var kinds: [SpanKind]?
-    /// `spans_by_status` covers OK and ERROR (UNSET, the common case, is not indexed).
-    public var statuses: [StatusCode]?
-    /// Span attributes with these string values (no index: checked on each candidate row by
-    /// `trex_attr_sid`, without decoding strings).
-    public var attributes: [KeyValuePair]
-
-    public struct KeyValuePair: Sendable, Hashable {
-        public var key: String
-        public var value: String
-
-        public init(_ key: String, _ value: String) {
-            self.key = key
-            self.value = value
-        }
-    }
+    /// Conditions on the resource's `service.name`, all of which hold.
+    public var services: [StoredStringCondition]
+    /// Conditions on the span name, all of which hold.
+    public var names: [StoredStringCondition]
+    /// The span kind is one of these.
+    public var kinds: Set<SpanKind>?
+    /// The status is one of these.
+    public var statuses: Set<StatusCode>?
+    /// Attribute equalities, tested on the attribute blocks inside SQLite.
+    public var attributes: [StoredAttributeCondition]
 
     public init(start: ClosedRange<Timestamp>? = nil, duration: ClosedRange<Nanoseconds>? = nil,
-                services: [String]? = nil, names: [String]? = nil, kinds: [SpanKind]? = nil,
-                statuses: [StatusCode]? = nil, attributes: [KeyValuePair] = []) {
+                services: [StoredStringCondition] = [], names: [StoredStringCondition] = [],
+                kinds: Set<SpanKind>? = nil, statuses: Set<StatusCode>? = nil,
+                attributes: [StoredAttributeCondition] = []) {
         self.start = start
         self.duration = duration
         self.services = services
@@ -43,6 +34,12 @@ public struct StoredSpanFilter: Sendable, Hashable {
         self.kinds = kinds
         self.statuses = statuses
         self.attributes = attributes
+    }
+
+    /// True when the filter restricts nothing.
+    public var isEmpty: Bool {
+        start == nil && duration == nil && services.isEmpty && names.isEmpty && kinds == nil && statuses == nil
+            && attributes.isEmpty
     }
 }
 
@@ -54,44 +51,10 @@ extension Nanoseconds {
     public static func below(_ d: Nanoseconds) -> ClosedRange<Nanoseconds> { Nanoseconds(.min)...Nanoseconds(d.value - 1) }
 }
 
-extension PersistentStore {
-    /// The `spans.id` of every span matching the filter, using the indexes SQLite picks.
-    /// O(matching index entries); empty at once when a string the filter names is not stored.
-    public func spanRows(matching filter: StoredSpanFilter) throws(StoreError) -> [Int64] {
-        var terms: [String] = []
-        func ids(_ texts: [String]) throws(StoreError) -> [Int64] {
-            var found: [Int64] = []
-            for text in texts { if let id = try stringID(for: text) { found.append(id) } }
-            return found
-        }
-        if let start = filter.start {
-            terms.append("start_ns BETWEEN \(start.lowerBound.unixNanos) AND \(start.upperBound.unixNanos)")
-        }
-        if let duration = filter.duration {
-            terms.append("duration_ns BETWEEN \(duration.lowerBound.value) AND \(duration.upperBound.value)")
-        }
-        if let services = filter.services {
-            let found = try ids(services)
-            if found.isEmpty { return [] }
-            terms.append("service_id IN (\(found.map(String.init).joined(separator: ",")))")
-        }
-        if let names = filter.names {
-            let found = try ids(names)
-            if found.isEmpty { return [] }
-            terms.append("name_id IN (\(found.map(String.init).joined(separator: ",")))")
-        }
-        if let kinds = filter.kinds {
-            terms.append("kind IN (\(kinds.map { String($0.rawValue) }.joined(separator: ",")))")
-        }
-        if let statuses = filter.statuses {
-            terms.append("status IN (\(statuses.map { String($0.rawValue) }.joined(separator: ",")))")
-            // Lets SQLite use the partial index, which covers exactly these rows.
-            if !statuses.contains(.unset) { terms.append("status <> 0") }
-        }
-        for pair in filter.attributes {
-            guard let key = try stringID(for: pair.key), let value = try stringID(for: pair.value) else { return [] }
-            terms.append("trex_attr_sid(attributes, \(key)) = \(value)")
-        }
-        return try spanRowIDs(where: terms.isEmpty ? "1" : terms.joined(separator: " AND "))
+extension ClosedRange where Bound: Comparable {
+    /// The overlap of two ranges, nil when they do not meet.
+    func meeting(_ other: ClosedRange<Bound>) -> ClosedRange<Bound>? {
+        let lower = Swift.max(lowerBound, other.lowerBound), upper = Swift.min(upperBound, other.upperBound)
+        return lower <= upper ? lower...upper : nil
     }
 }

@@ -8,6 +8,9 @@ import TraceModel
 struct StoredSummary: Equatable {
     var start: Int64
     var end: Int64
+    /// The latest span start (`traces.last_start_ns`): a span starting in a window implies
+    /// `start <= window end` and `lastStart >= window start`.
+    var lastStart: Int64
     var spanCount: Int
     var errorCount: Int
     var rootIndex: Int
@@ -16,21 +19,11 @@ struct StoredSummary: Equatable {
     var rootName: Int64
     var services: [Int64]
 
-    /// The fields of one span that the summary needs.
-    struct SpanFacts {
-        var spanID: UInt64
-        var parentID: UInt64
-        var start: Int64
-        var end: Int64
-        var isError: Bool
-        var service: Int64
-        var name: Int64
-    }
-
-    init(start: Int64, end: Int64, spanCount: Int, errorCount: Int, rootIndex: Int, hasSingleRoot: Bool,
+    init(start: Int64, end: Int64, lastStart: Int64, spanCount: Int, errorCount: Int, rootIndex: Int, hasSingleRoot: Bool,
          rootService: Int64, rootName: Int64, services: [Int64]) {
         self.start = start
         self.end = end
+        self.lastStart = lastStart
         self.spanCount = spanCount
         self.errorCount = errorCount
         self.rootIndex = rootIndex
@@ -41,9 +34,10 @@ struct StoredSummary: Equatable {
     }
 
     /// From a trace in memory, mapping its string ids to the store's. O(spans).
-    init(_ summary: TraceSummary, mapping: inout SourceMapping) throws {
+    init(_ summary: TraceSummary, lastStart: Int64, mapping: inout SourceMapping) throws {
         start = summary.start.unixNanos
         end = summary.end.unixNanos
+        self.lastStart = lastStart
         spanCount = summary.spanCount
         errorCount = summary.errorCount
         rootIndex = summary.rootIndex
@@ -62,6 +56,7 @@ struct StoredSummary: Equatable {
         var firstRoot = 0
         var start = Int64.max
         var end = Int64.min
+        var lastStart = Int64.min
         var errors = 0
         var services: [Int64] = []
         var seen = Set<Int64>()
@@ -72,6 +67,7 @@ struct StoredSummary: Equatable {
             }
             start = min(start, span.start)
             end = max(end, span.end)
+            lastStart = max(lastStart, span.start)
             if span.isError { errors += 1 }
             if seen.insert(span.service).inserted { services.append(span.service) }
         }
@@ -82,6 +78,7 @@ struct StoredSummary: Equatable {
         rootName = root?.name ?? 0
         self.start = facts.isEmpty ? 0 : start
         self.end = facts.isEmpty ? 0 : end
+        self.lastStart = facts.isEmpty ? 0 : lastStart
         errorCount = errors
         self.services = services
     }

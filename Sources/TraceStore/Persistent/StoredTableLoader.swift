@@ -5,11 +5,7 @@ import TraceModel
 /// in-memory `SpanTable` (list, show, analysis, the explorer, the query engine) works on stored
 /// traces unchanged. Valid inside one read block.
 struct StoredTableLoader {
-    static let columns = """
-        trace_key, span_id, parent_id, start_ns, duration_ns, name_id, kind, status, status_message_id,
-        trace_state_id, flags, markers, dropped_attributes, dropped_events, dropped_links, resource_id, scope_id,
-        attributes, events, links
-        """
+    static let columns = "id, span_count, base_ns, ids, records, attributes"
 
     private(set) var builder = SpanTableBuilder()
     private var strings: StoreStringLoader
@@ -31,17 +27,22 @@ struct StoredTableLoader {
 
     /// Loads the whole store. O(spans).
     mutating func loadAll() throws {
-        try registerTraces(sql: "SELECT key, trace_id FROM traces")
-        let scan = try RawStatement(db, "SELECT \(Self.columns) FROM spans")
+        let rows = try RawStatement(db, "SELECT key, trace_id FROM traces")
+        while try rows.step() {
+            guard let id = Self.traceID(rows.blob(1)) else { throw CorruptRow(detail: "a trace id is not 16 bytes") }
+            traceIDs[rows.int64(0)] = id
+        }
+        rows.reset()
+        let scan = try RawStatement(db, "SELECT \(Self.columns) FROM span_chunks")
         defer { scan.reset() }
-        while try scan.step() { try appendSpan(scan) }
+        while try scan.step() { try appendChunk(scan) }
     }
 
     /// Loads the traces with the given keys (unknown keys are skipped). O(their spans · log n).
     ///
-    /// Two passes over the traces' rows: the first only collects the string ids they use, so the
-    /// strings are fetched in id order (neighbouring B-tree pages) rather than in the random order
-    /// spans mention them; the second, on rows now in SQLite's cache, builds the spans.
+    /// Two passes over the traces' chunks: the first only collects the string ids they use, so
+    /// the strings are fetched in id order (neighbouring B-tree pages) rather than in the random
+    /// order spans mention them; the second, on rows now in SQLite's cache, builds the spans.
     mutating func load(keys: [Int64]) throws {
         let idOf = try RawStatement(db, "SELECT trace_id FROM traces WHERE key = ?")
         var wanted: [Int64] = []
@@ -54,29 +55,42 @@ struct StoredTableLoader {
             traceIDs[key] = id
             wanted.append(key)
         }
-        let spans = try RawStatement(db, "SELECT \(Self.columns) FROM spans WHERE trace_key = ?")
+        let chunks = try RawStatement(db, "SELECT \(Self.columns) FROM span_chunks WHERE id BETWEEN ?1 AND ?2")
         if wanted.count > 1 {
             var used = Set<Int64>()
             for key in wanted {
-                spans.bind(1, key)
-                defer { spans.reset() }
-                while try spans.step() { Self.collectStrings(spans, into: &used) }
+                try forEachChunk(of: key, chunks) { try Self.collectStrings(chunks, into: &used) }
             }
             try strings.prefetch(used.sorted(), into: &builder)
         }
         for key in wanted {
-            spans.bind(1, key)
-            defer { spans.reset() }
-            while try spans.step() { try appendSpan(spans) }
+            try forEachChunk(of: key, chunks) { try appendChunk(chunks) }
         }
     }
 
-    /// The string ids a span row refers to (its name, status message, trace state and blobs).
-    private static func collectStrings(_ row: RawStatement, into used: inout Set<Int64>) {
-        for column: Int32 in [5, 8, 9] { used.insert(row.int64(column)) }
-        StringReferenceScan.attributeBlock(row.blob(17)) { used.insert(Int64(bitPattern: $0)) }
-        StringReferenceScan.events(row.blob(18)) { used.insert(Int64(bitPattern: $0)) }
-        StringReferenceScan.links(row.blob(19)) { used.insert(Int64(bitPattern: $0)) }
+    private func forEachChunk(of key: Int64, _ statement: RawStatement, _ body: () throws -> Void) throws {
+        let range = SpanChunk.rowIDs(traceKey: key)
+        statement.bind(1, range.lowerBound)
+        statement.bind(2, range.upperBound)
+        defer { statement.reset() }
+        while try statement.step() { try body() }
+    }
+
+    /// The dictionary string ids a chunk row refers to (names, status messages, trace states,
+    /// attribute blocks, events and links).
+    private static func collectStrings(_ row: RawStatement, into used: inout Set<Int64>) throws {
+        let base = row.int64(2)
+        try SpanChunk.forEach(ids: row.blob(3), records: row.blob(4), attributes: row.blob(5),
+                              count: Int(row.int64(1))) { entry in
+            var reader = entry.record
+            let r = SpanRecord(&reader, base: base)
+            used.insert(r.nameID)
+            used.insert(r.statusMessageID)
+            used.insert(r.traceStateID)
+            StringReferenceScan.events(reader.slice(r.events)) { used.insert(Int64(bitPattern: $0)) }
+            StringReferenceScan.links(reader.slice(r.links)) { used.insert(Int64(bitPattern: $0)) }
+            StringReferenceScan.attributeBlock(entry.attributes.slice) { used.insert(Int64(bitPattern: $0)) }
+        }
     }
 
     /// The table of everything loaded. O(n log n).
@@ -84,45 +98,47 @@ struct StoredTableLoader {
 
     // MARK: - Rows
 
-    /// Registers the traces a query returns as (key, trace_id) rows.
-    private mutating func registerTraces(sql: String) throws {
-        let rows = try RawStatement(db, sql)
-        defer { rows.reset() }
-        while try rows.step() {
-            guard let id = Self.traceID(rows.blob(1)) else { throw CorruptRow(detail: "a trace id is not 16 bytes") }
-            traceIDs[rows.int64(0)] = id
-        }
-    }
-
     static func traceID(_ blob: UnsafeRawBufferPointer?) -> TraceID? {
         guard let blob, blob.count == 16 else { return nil }
         return TraceID(bytes: blob)
     }
 
-    private mutating func appendSpan(_ row: RawStatement) throws {
-        guard let traceID = traceIDs[row.int64(0)] else { return }
-        let start = Timestamp(unixNanos: row.int64(3))
-        let resource = try resourceIndex(row.int64(15))
-        let scope = try scopeIndex(row.int64(16))
-        let attributes = try AttributeDecoding.decode(row.blob(17), into: &builder, strings: &strings)
-        let events = try EventLinkEncoding.decodeEvents(row.blob(18), spanStart: start, into: &builder, strings: &strings)
-        let links = try EventLinkEncoding.decodeLinks(row.blob(19), traceID: traceID, into: &builder, strings: &strings)
+    /// Appends every span of the chunk row the statement is on.
+    private mutating func appendChunk(_ row: RawStatement) throws {
+        guard let traceID = traceIDs[SpanChunk.traceKey(ofRow: row.int64(0))] else { return }
+        let base = row.int64(2)
+        try SpanChunk.forEach(ids: row.blob(3), records: row.blob(4), attributes: row.blob(5),
+                              count: Int(row.int64(1))) { entry in
+            var reader = entry.record
+            let r = SpanRecord(&reader, base: base)
+            guard reader.isValid else { throw CorruptRow(detail: "a span record is truncated") }
+            try appendSpan(r, id: entry.id, traceID: traceID, record: reader, attributes: entry.attributes)
+        }
+    }
+
+    private mutating func appendSpan(_ r: SpanRecord, id: UInt64, traceID: TraceID, record: ByteReader,
+                                     attributes: ByteReader) throws {
+        let start = Timestamp(unixNanos: r.start)
+        let resource = try resourceIndex(r.resourceID)
+        let scope = try scopeIndex(r.scopeID)
+        var attributeReader = attributes
+        let attributeRange = try AttributeDecoding.decode(&attributeReader, into: &builder, strings: &strings)
+        let events = try EventLinkEncoding.decodeEvents(record.slice(r.events), spanStart: start, into: &builder,
+                                                        strings: &strings)
+        let links = try EventLinkEncoding.decodeLinks(record.slice(r.links), traceID: traceID, into: &builder,
+                                                      strings: &strings)
         let span = Span(
-            traceID: traceID, spanID: SpanID(UInt64(bitPattern: row.int64(1))),
-            parentSpanID: SpanID(UInt64(bitPattern: row.int64(2))),
-            name: try strings.builderID(row.int64(5), in: &builder),
-            kind: SpanKind(rawValue: UInt8(truncatingIfNeeded: row.int64(6))) ?? .unspecified,
-            start: start, end: Timestamp(unixNanos: start.unixNanos &+ row.int64(4)),
+            traceID: traceID, spanID: SpanID(id), parentSpanID: SpanID(r.parentID),
+            name: try strings.builderID(r.nameID, in: &builder),
+            kind: SpanKind(rawValue: r.kind) ?? .unspecified,
+            start: start, end: Timestamp(unixNanos: r.start &+ r.duration),
             resource: resource, scope: scope,
-            status: StatusCode(rawValue: UInt8(truncatingIfNeeded: row.int64(7))) ?? .unset,
-            statusMessage: try strings.builderID(row.int64(8), in: &builder),
-            traceState: try strings.builderID(row.int64(9), in: &builder),
-            attributes: attributes, events: events, links: links,
-            droppedAttributesCount: UInt32(truncatingIfNeeded: row.int64(12)),
-            droppedEventsCount: UInt32(truncatingIfNeeded: row.int64(13)),
-            droppedLinksCount: UInt32(truncatingIfNeeded: row.int64(14)),
-            flags: UInt32(truncatingIfNeeded: row.int64(10)),
-            markers: SpanMarkers(rawValue: UInt16(truncatingIfNeeded: row.int64(11))))
+            status: StatusCode(rawValue: r.status) ?? .unset,
+            statusMessage: try strings.builderID(r.statusMessageID, in: &builder),
+            traceState: try strings.builderID(r.traceStateID, in: &builder),
+            attributes: attributeRange, events: events, links: links,
+            droppedAttributesCount: r.droppedAttributes, droppedEventsCount: r.droppedEvents,
+            droppedLinksCount: r.droppedLinks, flags: r.flags, markers: SpanMarkers(rawValue: r.markers))
         builder.append(span)
     }
 

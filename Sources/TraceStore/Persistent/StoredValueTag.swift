@@ -19,6 +19,13 @@ enum StoredValueTag: UInt8 {
     case array = 7
     /// Payload: varint byte length, then an attribute block.
     case keyValueList = 8
+    /// A string stored in the block itself rather than in the `strings` dictionary (schema 2):
+    /// attribute string values of at least `inlineThreshold` UTF-8 bytes, which are mostly
+    /// unique (URLs, SQL, messages). Payload: varint byte length, then the UTF-8 bytes.
+    case inlineString = 9
+
+    /// Attribute string values this long or longer are stored inline (`inlineString`).
+    static let inlineThreshold = 24
 
     /// Bits of the header below the key id.
     static let bits: UInt64 = 4

@@ -6,7 +6,6 @@ struct TraceRowWriter {
     private let lookup: RawStatement
     private let insert: RawStatement
     private let update: RawStatement
-    private let facts: RawStatement
     private let db: Database
     private let now: Int64
 
@@ -16,17 +15,14 @@ struct TraceRowWriter {
         lookup = try RawStatement(db, "SELECT key FROM traces WHERE trace_id = ?")
         insert = try RawStatement(db, """
             INSERT INTO traces (trace_id, start_ns, end_ns, duration_ns, span_count, error_count, root_index,
-                single_root, root_service_id, root_name_id, services, updated_ns)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                single_root, root_service_id, root_name_id, services, updated_ns, last_start_ns)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
             """)
         update = try RawStatement(db, """
             UPDATE traces SET start_ns = ?2, end_ns = ?3, duration_ns = ?4, span_count = ?5, error_count = ?6,
                 root_index = ?7, single_root = ?8, root_service_id = ?9, root_name_id = ?10, services = ?11,
-                updated_ns = ?12
+                updated_ns = ?12, last_start_ns = ?13
             WHERE key = ?1
-            """)
-        facts = try RawStatement(db, """
-            SELECT span_id, parent_id, start_ns, duration_ns, status, service_id, name_id FROM spans WHERE trace_key = ?
             """)
     }
 
@@ -40,7 +36,7 @@ struct TraceRowWriter {
     /// Adds a trace with its summary and returns its key.
     func insert(_ id: TraceID, _ summary: StoredSummary) throws -> Int64 {
         insert.bind(1, blob: id.bytes)
-        try bind(insert, summary)
+        bind(insert, summary)
         try insert.run()
         return db.lastInsertedRowID
     }
@@ -48,26 +44,11 @@ struct TraceRowWriter {
     /// Replaces the summary of a stored trace.
     func update(key: Int64, _ summary: StoredSummary) throws {
         update.bind(1, key)
-        try bind(update, summary)
+        bind(update, summary)
         try update.run()
     }
 
-    /// Recomputes a stored trace's summary from all of its stored spans. O(n log n).
-    func recompute(key: Int64) throws -> StoredSummary {
-        facts.bind(1, key)
-        defer { facts.reset() }
-        var rows: [StoredSummary.SpanFacts] = []
-        while try facts.step() {
-            let start = facts.int64(2)
-            rows.append(StoredSummary.SpanFacts(
-                spanID: UInt64(bitPattern: facts.int64(0)), parentID: UInt64(bitPattern: facts.int64(1)),
-                start: start, end: start &+ facts.int64(3), isError: facts.int64(4) == Int64(StatusCode.error.rawValue),
-                service: facts.int64(5), name: facts.int64(6)))
-        }
-        return StoredSummary(facts: rows)
-    }
-
-    private func bind(_ s: RawStatement, _ summary: StoredSummary) throws {
+    private func bind(_ s: RawStatement, _ summary: StoredSummary) {
         s.bind(2, summary.start)
         s.bind(3, summary.end)
         s.bind(4, summary.end &- summary.start)
@@ -79,5 +60,6 @@ struct TraceRowWriter {
         s.bind(10, summary.rootName)
         s.bind(11, blob: summary.servicesBlob)
         s.bind(12, now)
+        s.bind(13, summary.lastStart)
     }
 }

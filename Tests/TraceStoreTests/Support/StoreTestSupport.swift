@@ -22,7 +22,7 @@ enum StoreTest {
     static func dump(_ store: PersistentStore) throws -> [String] {
         try store.read { db in
             var lines: [String] = []
-            for table in ["store_state", "strings", "resources", "scopes", "traces", "spans"] {
+            for table in ["store_state", "strings", "resources", "scopes", "traces", "span_chunks", "facets"] {
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1") {
                     lines.append("\(table): \(row)")
                 }

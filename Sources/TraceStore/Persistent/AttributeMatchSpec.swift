@@ -1,0 +1,150 @@
+/// Attribute conditions resolved to store ids and encoded for `trex_chunk_match`, the SQL
+/// function that tests a chunk's attribute blocks inside SQLite without decoding any string.
+///
+/// A span satisfies the spec when it satisfies every condition; a condition looks at the
+/// span's *first* entry under its first key present (the renamed OpenTelemetry spelling
+/// second), as `SpanTable.attribute` does, and holds when the value passes one of its
+/// alternatives:
+///
+/// - `stringIDs`: a dictionary string with one of these ids;
+/// - `number`: an integer or double equal to it (compared as doubles: never stricter than the
+///   evaluator, which compares integers exactly), and with `numericInline`, an inline string
+///   that reads as that number;
+/// - `inline`: an inline string with exactly these bytes;
+/// - `bool`: a boolean with this value.
+///
+/// Blob layout: varint condition count; per condition varint key count, the key ids, varint
+/// alternative count; per alternative a flag byte (bit 0 ids, 1 number, 2 inline bytes,
+/// 3 numeric inline, 4 bool, 5 the bool's value), then the parts the flags announce.
+struct AttributeMatchSpec: Equatable {
+    struct Alternative: Equatable {
+        var stringIDs: [Int64] = []
+        var number: Double?
+        var numericInline = false
+        var inline: [UInt8]?
+        var bool: Bool?
+    }
+
+    struct Condition: Equatable {
+        var keys: [Int64]
+        var alternatives: [Alternative]
+    }
+
+    var conditions: [Condition] = []
+
+    // MARK: - Encoding
+
+    var blob: [UInt8] {
+        var w = ByteWriter()
+        w.varint(UInt64(conditions.count))
+        for c in conditions {
+            w.varint(UInt64(c.keys.count))
+            for k in c.keys { w.varint(UInt64(bitPattern: k)) }
+            w.varint(UInt64(c.alternatives.count))
+            for a in c.alternatives {
+                var flags: UInt8 = 0
+                if !a.stringIDs.isEmpty { flags |= 1 }
+                if a.number != nil { flags |= 2 }
+                if a.inline != nil { flags |= 4 }
+                if a.numericInline { flags |= 8 }
+                if let b = a.bool { flags |= 16 | (b ? 32 : 0) }
+                w.byte(flags)
+                if !a.stringIDs.isEmpty {
+                    w.varint(UInt64(a.stringIDs.count))
+                    for id in a.stringIDs { w.varint(UInt64(bitPattern: id)) }
+                }
+                if let n = a.number { w.fixed64(n.bitPattern) }
+                if let bytes = a.inline {
+                    w.varint(UInt64(bytes.count))
+                    w.append(bytes)
+                }
+            }
+        }
+        return w.bytes
+    }
+
+    /// Decodes `blob`; nil when malformed.
+    init?(blob buffer: UnsafeRawBufferPointer) {
+        var r = ByteReader(buffer)
+        let count = Int(truncatingIfNeeded: r.varint())
+        guard r.isValid, count >= 0, count <= 1_000 else { return nil }
+        for _ in 0..<count {
+            let keyCount = Int(truncatingIfNeeded: r.varint())
+            guard r.isValid, keyCount >= 0, keyCount <= 16 else { return nil }
+            var keys: [Int64] = []
+            for _ in 0..<keyCount { keys.append(Int64(bitPattern: r.varint())) }
+            let altCount = Int(truncatingIfNeeded: r.varint())
+            guard r.isValid, altCount >= 0, altCount <= 10_000 else { return nil }
+            var alternatives: [Alternative] = []
+            for _ in 0..<altCount {
+                let flags = r.byte()
+                var a = Alternative()
+                if flags & 1 != 0 {
+                    let n = Int(truncatingIfNeeded: r.varint())
+                    guard r.isValid, n >= 0, n <= 1_000_000 else { return nil }
+                    for _ in 0..<n { a.stringIDs.append(Int64(bitPattern: r.varint())) }
+                }
+                if flags & 2 != 0 { a.number = Double(bitPattern: r.fixed64()) }
+                if flags & 4 != 0 { a.inline = r.bytes(r.take(Int(truncatingIfNeeded: r.varint()))) }
+                a.numericInline = flags & 8 != 0
+                if flags & 16 != 0 { a.bool = flags & 32 != 0 }
+                alternatives.append(a)
+            }
+            conditions.append(Condition(keys: keys, alternatives: alternatives))
+        }
+        guard r.isValid, r.isAtEnd else { return nil }
+    }
+
+    init(conditions: [Condition]) { self.conditions = conditions }
+
+    // MARK: - Matching
+
+    /// True when some span of a chunk's `attributes` blob (per span: varint length, block)
+    /// satisfies every condition. O(blob bytes).
+    func anySpanMatches(_ blob: UnsafeRawBufferPointer) -> Bool {
+        var reader = ByteReader(blob)
+        while !reader.isAtEnd {
+            let block = reader.section()
+            guard reader.isValid else { return false }
+            if conditions.allSatisfy({ matches($0, block) }) { return true }
+        }
+        return false
+    }
+
+    private func matches(_ c: Condition, _ block: ByteReader) -> Bool {
+        guard let blockBuffer = block.slice else { return false }
+        for key in c.keys {
+            guard let found = AttributeBlockScan.find(key, in: blockBuffer) else { continue }
+            return c.alternatives.contains { passes(found, $0) }
+        }
+        return false
+    }
+
+    private func passes(_ value: AttributeBlockScan.Found, _ a: Alternative) -> Bool {
+        switch value.tag {
+        case .string:
+            guard let id = value.stringID else { return false }
+            return a.stringIDs.contains(id)
+        case .int, .double:
+            guard let number = a.number, let v = value.double else { return false }
+            return v == number
+        case .true, .false:
+            guard let b = a.bool else { return false }
+            return b == (value.tag == .true)
+        case .inlineString:
+            var r = value.payload
+            let range = r.take(Int(truncatingIfNeeded: r.varint()))
+            guard r.isValid else { return false }
+            if let inline = a.inline, ByteReader(r.base, from: range.lowerBound, to: range.upperBound).sameBytes(as: inline) {
+                return true
+            }
+            if a.numericInline, let number = a.number, let slice = r.slice(range) {
+                let bytes = slice.assumingMemoryBound(to: UInt8.self)
+                return NumericText.value(bytes) == number
+            }
+            return false
+        default:
+            return false
+        }
+    }
+}

@@ -1,11 +1,12 @@
 import Testing
+import TestSupport
 import TraceModel
 @testable import TraceQuery
 
-/// Attributes on `Fixtures.attributes`: missing values, numbers held as strings, booleans,
+/// Attributes on `QueryFixtures.attributes`: missing values, numbers held as strings, booleans,
 /// scopes, quoted names, renamed conventions, compound values.
 @Suite struct AttributeEvaluationTests {
-    let table = Fixtures.attributes
+    let table = QueryFixtures.attributes
 
     func names(_ q: String) -> [String] { matched(q, in: table) }
 

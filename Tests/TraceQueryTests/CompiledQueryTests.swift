@@ -5,7 +5,7 @@ import TestSupport
 
 @Suite struct CompiledQueryTests {
     @Test func literalsAbsentFromTheTableFoldToNoMatch() throws {
-        let table = Fixtures.shop
+        let table = QueryFixtures.shop
         #expect(CompiledQuery(try Query.parse("name = \"nope\""), table: table).canMatch == false)
         #expect(CompiledQuery(try Query.parse("nokey = 1"), table: table).canMatch == false)
         #expect(CompiledQuery(try Query.parse("service = \"nope\" AND duration > 1ms"), table: table).canMatch == false)
@@ -16,17 +16,17 @@ import TestSupport
     }
 
     @Test func matchesByTraceAndByIndex() throws {
-        let table = Fixtures.primer
+        let table = QueryFixtures.primer
         let q = CompiledQuery(try Query.parse("status = error"), table: table)
-        let broken = Fixtures.traceIndex("broken", in: table)
+        let broken = QueryFixtures.traceIndex("broken", in: table)
         let trace = table.trace(at: broken)
         #expect(q.matches(trace: trace).map { trace.nameOf(Int($0)) } == ["database.query", "redis GET"])
         #expect(q.matches(traceAt: broken) == q.matches(trace: trace))
-        #expect(q.matches(traceAt: Fixtures.traceIndex("slow", in: table)) == [])
+        #expect(q.matches(traceAt: QueryFixtures.traceIndex("slow", in: table)) == [])
     }
 
     @Test func engineRunsOnAllOrSomeTraces() throws {
-        let table = Fixtures.primer
+        let table = QueryFixtures.primer
         let q = try Query.parse("root")
         #expect(QueryEngine.run(q, on: table).map(\.traceIndex) == Array(table.traces.indices))
         #expect(QueryEngine.run(q, on: table, traces: [3, 1, 99, -1]).map(\.traceIndex) == [3, 1])
@@ -38,7 +38,7 @@ import TestSupport
     }
 
     @Test func matchedSpansAreSortedAndUnique() throws {
-        let table = Fixtures.shop
+        let table = QueryFixtures.shop
         let q = try Query.parse("{ status = error } || { } && { status = error }")
         let m = try #require(QueryEngine.run(q, on: table).first)
         #expect(m.matchedSpans == Array(0..<5))
@@ -47,7 +47,7 @@ import TestSupport
     @Test func stringPredicatesRunOncePerDistinctString() {
         final class Counter: @unchecked Sendable { var calls = 0 }
         let counter = Counter()
-        let table = Fixtures.shop
+        let table = QueryFixtures.shop
         let cache = StringPredicateCache(table: table) { text in
             counter.calls += 1
             return text.hasPrefix("r")
@@ -91,6 +91,6 @@ import TestSupport
         let bad = Comparison(field: FieldReference(.intrinsic(.name), spelling: "name", range: r), op: .matches,
                              value: QueryLiteral(.string("["), range: r), range: r)
         let q = Query(text: "", root: SpansetExpression(.filter(SpanPredicate(.comparison(bad), range: r)), range: r))
-        #expect(QueryEngine.run(q, on: Fixtures.shop).isEmpty)
+        #expect(QueryEngine.run(q, on: QueryFixtures.shop).isEmpty)
     }
 }

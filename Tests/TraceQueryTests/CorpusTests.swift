@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import TraceQuery
 
 /// The example corpus (`QueryCorpus.swift`): valid queries with their canonical text and

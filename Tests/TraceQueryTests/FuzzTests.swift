@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import TraceModel
 @testable import TraceQuery
 
@@ -11,7 +12,7 @@ import TraceModel
     static let tokens = ["AND ", " OR ", "NOT ", "!", "&&", "||", ">>", "<<", "=~", "!~", "contains", " in ", "IN (",
                          "exists(", "true", "false", "{", "}", "(", ")", "\"", "`", "duration", "status", "ERROR",
                          "5s", "1m30s", "1.5", "-3", "1e9", "span.", "resource.", "service.name", "\\u{", "==", ","]
-    static let table = Fixtures.attributes
+    static let table = QueryFixtures.attributes
 
     var rng = SeededGenerator(seed: 0xF022)
 

@@ -1,9 +1,10 @@
 import Testing
+import TestSupport
 import TraceModel
 @testable import TraceQuery
 
 @Suite struct HintsTests {
-    func hints(_ q: String, _ table: SpanTable = Fixtures.primer) -> [String] {
+    func hints(_ q: String, _ table: SpanTable = QueryFixtures.primer) -> [String] {
         guard let query = parse(q) else { return ["<error>"] }
         return QueryHints.check(query, table: table)
     }
@@ -28,7 +29,7 @@ import TraceModel
     }
 
     @Test func renamedConventionsCountAsPresent() {
-        // Fixtures.primer stores http.response.status_code on one span and http.status_code on others.
+        // QueryFixtures.primer stores http.response.status_code on one span and http.status_code on others.
         #expect(hints("http.response.status_code >= 400") == [])
         #expect(hints("http.status_code >= 400") == [])
     }

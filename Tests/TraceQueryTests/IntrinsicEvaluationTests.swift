@@ -3,9 +3,9 @@ import TraceModel
 import TestSupport
 @testable import TraceQuery
 
-/// Intrinsic span fields on the drawn `Fixtures.shop` trace.
+/// Intrinsic span fields on the drawn `QueryFixtures.shop` trace.
 @Suite struct IntrinsicEvaluationTests {
-    let table = Fixtures.shop
+    let table = QueryFixtures.shop
 
     func names(_ q: String) -> [String] { matched(q, in: table) }
 

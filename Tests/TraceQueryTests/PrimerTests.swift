@@ -6,7 +6,7 @@ import TestSupport
 /// The three primer queries, exactly as written, on traces that hold their answers
 /// (and near misses that must not match).
 @Suite struct PrimerTests {
-    let table = Fixtures.primer
+    let table = QueryFixtures.primer
 
     func result(_ q: String) -> [String: [String]] {
         var out: [String: [String]] = [:]

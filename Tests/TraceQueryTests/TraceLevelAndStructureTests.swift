@@ -5,10 +5,10 @@ import TestSupport
 
 /// Trace-level fields, which every span of a trace shares, and the spanset operators.
 @Suite struct TraceLevelAndStructureTests {
-    // MARK: - Trace-level fields (Fixtures.primer)
+    // MARK: - Trace-level fields (QueryFixtures.primer)
 
     func traces(_ q: String) -> [String: [String]] {
-        let table = Fixtures.primer
+        let table = QueryFixtures.primer
         var out: [String: [String]] = [:]
         for (index, names) in matchedNames(q, in: table) {
             let root = table.trace(at: index).nameOf(TraceSummary(table.trace(at: index)).rootIndex)
@@ -20,8 +20,8 @@ import TestSupport
     @Test func traceLevelFieldsReportEverySpanOfTheTrace() {
         #expect(traces("trace.duration > 5s") == ["POST /checkout": ["POST /checkout", "database.query"]])
         // Two traces share the root name POST /checkout: count them by index.
-        #expect(matchedNames("trace.duration >= 4s", in: Fixtures.primer).count == 2)
-        #expect(matchedNames("trace.service = \"checkout\"", in: Fixtures.primer).values.map(\.count).sorted() == [1, 2])
+        #expect(matchedNames("trace.duration >= 4s", in: QueryFixtures.primer).count == 2)
+        #expect(matchedNames("trace.service = \"checkout\"", in: QueryFixtures.primer).values.map(\.count).sorted() == [1, 2])
         #expect(traces("trace.name = \"GET /\"") == ["GET /": ["GET /", "database.query", "redis GET"]])
         #expect(traces("trace.spans = 4").keys.sorted() == ["GET /account"])
         #expect(traces("trace.errors >= 2").keys.sorted() == ["GET /"])
@@ -33,9 +33,9 @@ import TestSupport
         #expect(traces("trace.errors = 0 AND root").keys.sorted() == ["GET /account", "POST /checkout"])
     }
 
-    // MARK: - Spansets (Fixtures.shop)
+    // MARK: - Spansets (QueryFixtures.shop)
 
-    func names(_ q: String) -> [String] { matched(q, in: Fixtures.shop) }
+    func names(_ q: String) -> [String] { matched(q, in: QueryFixtures.shop) }
 
     @Test func descendant() {
         #expect(names("{ service = \"frontend\" } >> { status = error }") == ["database.query"])

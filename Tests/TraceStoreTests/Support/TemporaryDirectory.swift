@@ -5,7 +5,7 @@ import Foundation
 
 /// A fresh directory under the system temporary directory, removed with everything in it
 /// when the value goes away.
-final class TemporaryDirectory {
+final class TemporaryDirectory: Sendable {
     let path: String
 
     init() {

@@ -1,8 +1,8 @@
 import TraceModel
-import TestSupport
 
-/// Traces the evaluator tests run on, drawn or built with `TraceFixture`.
-enum Fixtures {
+/// Traces the query evaluator tests run on, drawn or built with `TraceFixture` (shared: the
+/// store's query tests run the same queries on them through SQLite).
+public enum QueryFixtures {
     /// One trace of a shop request (times in ms):
     ///
     ///     root    GET /checkout   frontend  [0, 30)  server
@@ -12,7 +12,7 @@ enum Fixtures {
     ///      render render          frontend  [22, 29) OK
     ///
     /// Self times: root 30 - (18 + 7) = 5, api 18 - (8 + 3) = 7, the leaves their durations.
-    static let shop: SpanTable = {
+    public static let shop: SpanTable = {
         var f = TraceFixture(trace: "shop")
         f.span("root", service: "frontend", name: "GET /checkout", start: 0, end: 30, kind: .server)
         f.span("api", parent: "root", service: "checkout", start: 2, end: 20, kind: .client)
@@ -24,7 +24,7 @@ enum Fixtures {
 
     /// Spans with typed attributes on one trace, and a resource attribute shared by the
     /// `checkout` spans. Span `zipkin` holds every tag as a string, `otlp` as typed values.
-    static let attributes: SpanTable = {
+    public static let attributes: SpanTable = {
         var f = TraceFixture(trace: "attrs")
         f.span("root", service: "frontend", start: 0, end: 100, kind: .server,
                attributes: ["http.method": .string("GET"), "http.url": .string("https://shop/cart?id=7")],
@@ -52,7 +52,7 @@ enum Fixtures {
     ///   503 as an OTLP integer (new convention name) on another (matches query 3).
     /// Near misses: a 4 s checkout trace, an ERROR span with another name, user 12345 with
     /// status 200, another user with status 500.
-    static let primer: SpanTable = {
+    public static let primer: SpanTable = {
         var f = TraceFixture(trace: "slow")
         f.span("checkout-root", service: "checkout", name: "POST /checkout", start: 0, end: 6_000, kind: .server)
         f.span("slow-db", parent: "checkout-root", service: "postgres", name: "database.query", start: 100, end: 900,
@@ -84,7 +84,7 @@ enum Fixtures {
     }()
 
     /// The index of the trace a fixture named `name` in a table.
-    static func traceIndex(_ name: String, in table: SpanTable) -> Int {
+    public static func traceIndex(_ name: String, in table: SpanTable) -> Int {
         table.traceIndex(of: StableHash.traceID(for: name))!
     }
 }

@@ -1,4 +1,5 @@
-/// Example queries that drive `CorpusTests`, in the manner of Tempo's test_examples.yaml.
+/// Example queries that drive `CorpusTests`, in the manner of Tempo's test_examples.yaml (shared:
+/// the store's query tests run every valid one through SQLite too, see `QueryCorpus`).
 ///
 /// One entry per line, `KIND  QUERY  ## EXPECTATION`:
 /// - `ok` — parses and checks; a following `=> TEXT` line gives the canonical text when it
@@ -8,7 +9,7 @@
 ///   range of the diagnostic (stripped before parsing; `⟨⟩` is an empty range, as at the end);
 ///   the expectation is a substring of the message, then optionally `=> SUGGESTION`.
 /// Lines starting with `#` are comments.
-let queryCorpus = #"""
+public let queryCorpus = #"""
 # --- The primer ---------------------------------------------------------------------------
 ok     Duration > 5s AND service.name="checkout"
     => duration > 5s AND service = "checkout"

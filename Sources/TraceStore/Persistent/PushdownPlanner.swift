@@ -56,11 +56,11 @@ struct PushdownPlanner {
             terms.append("\(column) IN (\(ids.sorted().map(String.init).joined(separator: ",")))")
         }
         if terms.isEmpty { return nil }
-        return Set(try Int64.fetchAll(db, sql: "SELECT key FROM traces WHERE " + terms.joined(separator: " AND ")))
+        return Set(try Int64.fetchAll(db, sql: Self.traceLevelSQL(terms)))
     }
 
     private func startingIn(_ window: ClosedRange<Timestamp>) throws -> Set<Int64> {
-        Set(try Int64.fetchAll(db, sql: "SELECT key FROM traces WHERE start_ns <= ? AND last_start_ns >= ?",
+        Set(try Int64.fetchAll(db, sql: Self.startWindowSQL,
                                arguments: [window.upperBound.unixNanos, window.lowerBound.unixNanos]))
     }
 
@@ -86,22 +86,39 @@ struct PushdownPlanner {
         var result: Set<Int64>?
         for (field, values) in groups {
             if values.isEmpty { return [] }
-            var sql = "SELECT trace_key FROM facets WHERE field = \(field.rawValue) AND value IN ("
-                + values.map(String.init).joined(separator: ",") + ")"
-            if let d = f.duration {
-                sql += " AND max_duration_ns >= \(d.lowerBound.value) AND min_duration_ns <= \(d.upperBound.value)"
-            }
-            let keys = Set(try Int64.fetchAll(db, sql: sql))
+            let keys = Set(try Int64.fetchAll(db, sql: Self.facetSQL(field, values, f.duration)))
             result = result.map { $0.intersection(keys) } ?? keys
             if result?.isEmpty == true { return [] }
         }
         return result
     }
 
+    /// The traces with a span whose `field` is one of `values`, lasting within `duration`.
+    static func facetSQL(_ field: TraceFacets.Field, _ values: [Int64], _ duration: ClosedRange<Nanoseconds>?) -> String {
+        var sql = "SELECT trace_key FROM facets WHERE field = \(field.rawValue) AND value IN ("
+            + values.map(String.init).joined(separator: ",") + ")"
+        if let d = duration {
+            sql += " AND max_duration_ns >= \(d.lowerBound.value) AND min_duration_ns <= \(d.upperBound.value)"
+        }
+        return sql
+    }
+
+    static let nextValueSQL = "SELECT value FROM facets WHERE field = ?1 AND value > ?2 ORDER BY value LIMIT 1"
+    static let startWindowSQL = "SELECT key FROM traces WHERE start_ns <= ? AND last_start_ns >= ?"
+    static let chunksOfTraceMatchingSQL = """
+        SELECT 1 FROM span_chunks WHERE id BETWEEN ?1 AND ?2 AND trex_chunk_match(attributes, ?3) LIMIT 1
+        """
+    static let chunksMatchingSQL = "SELECT id FROM span_chunks WHERE trex_chunk_match(attributes, ?1)"
+
+    /// The traces whose summary satisfies every term.
+    static func traceLevelSQL(_ terms: [String]) -> String {
+        "SELECT key FROM traces WHERE " + terms.joined(separator: " AND ")
+    }
+
     /// The distinct values of a facet field, by walking `facets_by_value` one value at a time.
     /// O(distinct values · log facets).
     func distinctValues(_ field: TraceFacets.Field) throws -> [Int64] {
-        let next = try RawStatement(db, "SELECT value FROM facets WHERE field = ?1 AND value > ?2 ORDER BY value LIMIT 1")
+        let next = try RawStatement(db, Self.nextValueSQL)
         var values: [Int64] = []
         var last = Int64.min
         while true {
@@ -123,9 +140,7 @@ struct PushdownPlanner {
         let blob = spec.blob
         var found = Set<Int64>()
         if let keys {
-            let scan = try RawStatement(db, """
-                SELECT 1 FROM span_chunks WHERE id BETWEEN ?1 AND ?2 AND trex_chunk_match(attributes, ?3) LIMIT 1
-                """)
+            let scan = try RawStatement(db, Self.chunksOfTraceMatchingSQL)
             for key in keys {
                 let rows = SpanChunk.rowIDs(traceKey: key)
                 scan.bind(1, rows.lowerBound)
@@ -136,7 +151,7 @@ struct PushdownPlanner {
             }
             return found
         }
-        let scan = try RawStatement(db, "SELECT id FROM span_chunks WHERE trex_chunk_match(attributes, ?1)")
+        let scan = try RawStatement(db, Self.chunksMatchingSQL)
         scan.bind(1, blob: blob)
         defer { scan.reset() }
         while try scan.step() { found.insert(SpanChunk.traceKey(ofRow: scan.int64(0))) }

@@ -44,3 +44,41 @@ extension PersistentStore {
         return keys
     }
 }
+
+extension PersistentStore {
+    /// Every stored trace id, in order. O(traces), from the trace id index.
+    public func traceIDs() throws(StoreError) -> [TraceID] {
+        try read { db in
+            let scan = try RawStatement(db, "SELECT trace_id FROM traces ORDER BY trace_id")
+            defer { scan.reset() }
+            var ids: [TraceID] = []
+            while try scan.step() {
+                if let id = StoredTableLoader.traceID(scan.blob(0)) { ids.append(id) }
+            }
+            return ids
+        }
+    }
+
+    /// The stored traces that hold a span with this id, in order. O(spans): a scan of every
+    /// chunk's span ids (8 bytes a span) inside SQLite, for the rare lookups by span id (the
+    /// analysis of a trace with orphans looks for their missing parents in other traces).
+    public func traceIDs(containingSpan id: SpanID) throws(StoreError) -> [TraceID] {
+        try read { db in
+            let keys = try Int64.fetchAll(db, sql: "SELECT id FROM span_chunks WHERE trex_chunk_has_span(ids, ?)",
+                                          arguments: [Int64(bitPattern: id.rawValue)])
+            return try Self.traceIDs(keys: Set(keys.map(SpanChunk.traceKey(ofRow:))), db).sorted()
+        }
+    }
+}
+
+extension PersistentStore {
+    /// The ids of the traces that overlap a time window, from the summaries alone.
+    /// O(log traces + traces listed).
+    public func traceIDs(overlapping window: ClosedRange<Timestamp>) throws(StoreError) -> [TraceID] {
+        try read { db in
+            let keys = try Int64.fetchAll(db, sql: "SELECT key FROM traces WHERE start_ns <= ? AND end_ns >= ?",
+                                          arguments: [window.upperBound.unixNanos, window.lowerBound.unixNanos])
+            return try Self.traceIDs(keys: Set(keys), db).sorted()
+        }
+    }
+}

@@ -22,7 +22,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noStore(let path):
-            return "no trace store at \(path) (create one with `trex import FILE...`)"
+            return "no trace store at \(path); import traces with `trex import FILE`"
         case .notADatabase(let path):
             return "\(path) is not a trex store: not an SQLite database (refusing to touch it)"
         case .notATrexStore(let path, let detail):

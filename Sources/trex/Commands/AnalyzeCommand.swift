@@ -29,14 +29,7 @@ struct AnalyzeCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let catalog = try input.load()
-        let index: Int
-        switch catalog.find(traceID) {
-        case .success(let found): index = found
-        case .failure(let error):
-            FileHandleOutput.standardError("trex: \(error)")
-            throw ExitCode(1)
-        }
+        let (catalog, index) = try input.resolve().traceForAnalysis(traceID)
         let report = AnalysisReport(catalog.trace(at: index), options: AnalysisOptions(adjustSkew: adjustSkew),
                                     others: TraceSetIndex(catalog.table))
         if json {

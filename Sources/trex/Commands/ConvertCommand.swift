@@ -31,7 +31,7 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let catalog = try input.load()
+        let catalog = try input.resolve().everything()
         let bytes = OTLPJSONEncoder.encode(catalog.table, pretty: pretty) + [10]
         if let output {
             try OutputFile.write(bytes, to: output)

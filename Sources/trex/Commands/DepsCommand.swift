@@ -21,7 +21,7 @@ struct DepsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let catalog = try input.load()
+        let catalog = try input.resolve().everything()
         let graph = DependencyGraph(catalog.table)
         if json {
             try JSONOutput.write(graph.edges)

@@ -1,16 +1,31 @@
 import ArgumentParser
 import TraceStore
 
-/// The inputs every command reads.
+/// The inputs every non-interactive command reads: trace files, the trace store, or both.
+///
+/// With no file argument a command reads the store (the default one, or `--store PATH`); with
+/// files it reads them in memory; with files and `--store` it reads both, as if the store's
+/// traces had been loaded with the files (spans of one trace in both are merged; see
+/// docs/store.md).
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Trace files or directories ('-' for standard input).")
+    @Argument(help: "Trace files or directories ('-' for standard input); none: the trace store.")
     var files: [String] = []
+
+    @OptionGroup var store: StoreOptions
 
     @Flag(name: .shortAndLong, help: "Do not print load warnings.")
     var quiet = false
 
-    /// Loads the inputs, prints what was skipped to standard error, and exits 1 when nothing
-    /// could be loaded.
+    /// Loads the files, opens the store, or both (see the type's description). Prints what
+    /// was skipped to standard error; exits 1 when no file could be loaded or the store cannot
+    /// be opened.
+    func resolve() throws -> TraceInputs {
+        let catalog = files.isEmpty ? nil : try load()
+        let opened = files.isEmpty || store.path != nil ? try store.open() : nil
+        return TraceInputs(files: catalog, store: opened)
+    }
+
+    /// Loads the files (in memory only).
     func load() throws -> TraceCatalog {
         guard !files.isEmpty else { throw ValidationError("give at least one trace file or directory") }
         let outcome = TraceLoader.load(files)

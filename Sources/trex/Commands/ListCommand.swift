@@ -9,6 +9,7 @@ struct ListCommand: ParsableCommand {
         abstract: "List the traces in the inputs, one row per trace, earliest first.",
         discussion: """
         Examples:
+          trex list                       the traces in the store
           trex list traces.json
           trex list --json collector-output/ | jq '.[] | select(.errorCount > 0)'
         """)
@@ -19,12 +20,11 @@ struct ListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let catalog = try input.load()
-        let rows = catalog.byStart.map { TraceRow(catalog: catalog, index: $0) }
+        let (rows, idWidth) = try input.resolve().traceRows()
         if json {
             try JSONOutput.write(rows.map(\.json))
         } else {
-            FileHandleOutput.standardOutput(TraceRow.table(rows, idWidth: catalog.uniquePrefixLength()))
+            FileHandleOutput.standardOutput(TraceRow.table(rows, idWidth: idWidth))
         }
     }
 }

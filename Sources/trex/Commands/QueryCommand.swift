@@ -14,6 +14,7 @@ struct QueryCommand: ParsableCommand {
 
         Examples:
           trex query 'Duration > 5s AND service.name="checkout"' traces.json
+          trex query 'user.id = "12345"'                  (the trace store)
           trex query 'Status = ERROR AND span.name="database.query"' --spans traces/
           trex query '{ kind = server } >> { status = error }' --json traces.json
         """)
@@ -37,11 +38,13 @@ struct QueryCommand: ParsableCommand {
             FileHandleOutput.standardError(diagnostic.rendered(query: expression))
             throw ExitCode(2)
         }
-        let catalog = try input.load()
-        let matches = QueryEngine.run(query, on: catalog.table)
+        let found = try input.resolve().run(query)
+        let (catalog, matches) = (found.catalog, found.matches)
         if matches.isEmpty {
             FileHandleOutput.standardError("trex: no trace matches \(expression)")
-            for hint in QueryHints.check(query, table: catalog.table) { FileHandleOutput.standardError("hint: \(hint)") }
+            for hint in QueryHints.check(query, table: try found.everything()) {
+                FileHandleOutput.standardError("hint: \(hint)")
+            }
             if json { FileHandleOutput.standardOutput("[]\n") }
             throw ExitCode(1)
         }
@@ -49,7 +52,7 @@ struct QueryCommand: ParsableCommand {
             catalog.summaries[$0.traceIndex].start < catalog.summaries[$1.traceIndex].start
         }
         if spans {
-            try printSpans(ordered, catalog: catalog)
+            try printSpans(ordered, catalog: catalog, idWidth: found.idWidth)
             return
         }
         let rows = ordered.map { match in
@@ -60,7 +63,7 @@ struct QueryCommand: ParsableCommand {
         if json {
             try JSONOutput.write(rows.map(\.json))
         } else {
-            FileHandleOutput.standardOutput(TraceRow.table(rows, idWidth: catalog.uniquePrefixLength(), showMatches: true))
+            FileHandleOutput.standardOutput(TraceRow.table(rows, idWidth: found.idWidth, showMatches: true))
         }
     }
 
@@ -76,7 +79,7 @@ struct QueryCommand: ParsableCommand {
         var durationNano: Int64
     }
 
-    private func printSpans(_ matches: [TraceMatch], catalog: TraceCatalog) throws {
+    private func printSpans(_ matches: [TraceMatch], catalog: TraceCatalog, idWidth: Int) throws {
         let table = catalog.table
         var rows: [SpanJSON] = []
         for match in matches {
@@ -94,7 +97,6 @@ struct QueryCommand: ParsableCommand {
             try JSONOutput.write(rows)
             return
         }
-        let idWidth = catalog.uniquePrefixLength()
         var text = TextTable([.init("TRACE"), .init("SPAN"), .init("START (UTC)"), .init("SERVICE", maxWidth: 24),
                               .init("SPAN NAME", maxWidth: 48), .init("KIND"), .init("STATUS"), .init("DURATION", .right)])
         for row in rows {

@@ -28,14 +28,7 @@ struct ShowCommand: ParsableCommand {
     var ascii = false
 
     func run() throws {
-        let catalog = try input.load()
-        let index: Int
-        switch catalog.find(traceID) {
-        case .success(let found): index = found
-        case .failure(let error):
-            FileHandleOutput.standardError("trex: \(error)")
-            throw ExitCode(1)
-        }
+        let (catalog, index) = try input.resolve().trace(traceID)
         if json {
             FileHandleOutput.standardOutput(OTLPJSONEncoder.encode(catalog.table, traces: [index], pretty: true) + [10])
             return

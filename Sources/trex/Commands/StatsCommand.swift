@@ -22,7 +22,7 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let catalog = try input.load()
+        let catalog = try input.resolve().everything()
         let stats = TraceStatistics(catalog.table)
         if json {
             try JSONOutput.write(StatsJSON(operations: TraceStatistics.sorted(stats.operations, by: sort),

@@ -11,8 +11,11 @@ struct TraceRow {
     var matchedSpans: [SpanID] = []
 
     init(catalog: TraceCatalog, index: Int, matchedSpans: [SpanID] = []) {
-        let s = catalog.summaries[index]
-        let strings = catalog.table.strings
+        self.init(summary: catalog.summaries[index], strings: catalog.table.strings, matchedSpans: matchedSpans)
+    }
+
+    /// A row from a summary whose string ids refer to `strings` (a `TraceListing`'s, say).
+    init(summary s: TraceSummary, strings: StringTable, matchedSpans: [SpanID] = []) {
         summary = s
         rootService = strings[s.rootService]
         rootName = strings[s.rootName]

@@ -76,13 +76,16 @@ enum StoreBenchmark {
     }
 
     private static func lookups(_ store: PersistentStore, tables: [SpanTable]) throws {
+        // A number some span holds, so the numeric equality matches something.
+        let sample = tables[0]
+        let size = sample.spans.lazy.compactMap { sample.attribute("request.size", of: $0) }.first?.displayText ?? "1"
         let queries: [(label: String, text: String, target: String)] = [
             ("service + duration", #"service = "checkout" AND duration > 1.5s"#, "target < 50 ms"),
-            ("service + duration", #"service = "checkout" AND duration > 500ms"#, "target < 50 ms"),
+            ("service + duration, 40 times as many", #"service = "checkout" AND duration > 500ms"#, ""),
             ("attribute equality", #"user.id = "user-4242""#, "target < 500 ms"),
-            ("attribute equality, number", #"http.status_code = 500 AND region = "eu-west-1""#, "target < 500 ms"),
+            ("attribute equality, a number", "request.size = \(size)", "target < 500 ms"),
             ("regex + duration", #"name =~ "charge.*" AND duration > 1.9s"#, ""),
-            ("regex on an attribute", #"http.url =~ ".*/orders/42424[0-9]""#, "(nothing to push down)"),
+            ("regex on an attribute", #"http.url =~ ".*/orders/42424[0-9]""#, ""),
         ]
         for (label, text, target) in queries {
             let query = try Query.parse(text)

@@ -134,6 +134,26 @@ import TraceQuery
         }
     }
 
+    @Test func textualConditionsTestDictionaryAndInlineStrings() throws {
+        let t = Self.table
+        for (op, literal, predicate) in [
+            (ComparisonOperator.matches, ".*/orders/4[0-9]*", { (s: String) in s.wholeMatch(of: /.*\/orders\/4[0-9]*/) != nil }),
+            (.contains, "orders/12", { $0.contains("orders/12") }),
+            (.notMatches, "https://.*", { (s: String) in s.wholeMatch(of: /https:\/\/.*/) == nil }),
+        ] {
+            let condition = StoredAttributeCondition(scope: .span, key: "http.url", op: op, values: [.string(literal)])
+            let expected = traces { span in t.attribute("http.url", of: span).map { predicate($0.displayText) } ?? false }
+            #expect(try candidates(StoredSpanFilter(attributes: [condition])) == expected, "\(op) \(literal)")
+        }
+        // Short values live in the dictionary: resolved once, before the scan.
+        let region = StoredAttributeCondition(scope: .span, key: "region", op: .matches, values: [.string("eu-.*")])
+        #expect(try candidates(StoredSpanFilter(attributes: [region]))
+                == traces { t.attribute("region", of: $0) == .string("eu-west-1") })
+        // Numbers are candidates whatever the pattern: the evaluator tests their text.
+        let status = StoredAttributeCondition(scope: .span, key: "http.status_code", op: .matches, values: [.string("9")])
+        #expect(try candidates(StoredSpanFilter(attributes: [status])) == Set(t.traces.map(\.traceID)))
+    }
+
     @Test func theChunkFunctionChecksOneSpanForAllConditions() throws {
         // Two spans of one trace: a=1 on one, b=2 on the other. A spanset asking for both on
         // one span has no candidate; two spansets asking one each have the trace.
@@ -157,7 +177,8 @@ import TraceQuery
         let spec = AttributeMatchSpec(conditions: [
             .init(keys: [3, 9], alternatives: [.init(stringIDs: [4, 5], number: 500, numericInline: true),
                                                .init(inline: Array("a long value that is stored inline".utf8)),
-                                               .init(bool: false)]),
+                                               .init(bool: false),
+                                               .init(stringIDs: [8], text: .init(op: .matches, literal: "GET .*"))]),
             .init(keys: [12], alternatives: [.init(bool: true)]),
         ])
         let decoded = spec.blob.withUnsafeBytes { AttributeMatchSpec(blob: $0) }

@@ -1,3 +1,5 @@
+import TraceQuery
+
 /// Attribute conditions resolved to store ids and encoded for `trex_chunk_match`, the SQL
 /// function that tests a chunk's attribute blocks inside SQLite without decoding any string.
 ///
@@ -11,18 +13,40 @@
 ///   evaluator, which compares integers exactly), and with `numericInline`, an inline string
 ///   that reads as that number;
 /// - `inline`: an inline string with exactly these bytes;
-/// - `bool`: a boolean with this value.
+/// - `bool`: a boolean with this value;
+/// - `text`: for `=~ !~ contains`, an inline string passing the test (dictionary strings that
+///   pass are resolved beforehand into `stringIDs`), or any number or boolean (the evaluator
+///   tests their text; the spec does not bother).
 ///
 /// Blob layout: varint condition count; per condition varint key count, the key ids, varint
 /// alternative count; per alternative a flag byte (bit 0 ids, 1 number, 2 inline bytes,
-/// 3 numeric inline, 4 bool, 5 the bool's value), then the parts the flags announce.
+/// 3 numeric inline, 4 bool, 5 the bool's value, 6 text test), then the parts the flags
+/// announce (a text test: the operator's spelling and the literal, each length-prefixed).
 struct AttributeMatchSpec: Equatable {
     struct Alternative: Equatable {
-        var stringIDs: [Int64] = []
+        var stringIDs = Set<Int64>()
         var number: Double?
         var numericInline = false
         var inline: [UInt8]?
         var bool: Bool?
+        var text: TextTest?
+    }
+
+    /// `op literal` on an attribute's text, compiled once per decoded spec.
+    struct TextTest: Equatable {
+        var op: ComparisonOperator
+        var literal: String
+        let test: (String) -> Bool
+
+        /// Nil when the operator is not textual or the pattern does not compile.
+        init?(op: ComparisonOperator, literal: String) {
+            guard op.isTextual, let test = op.textTest(literal) else { return nil }
+            self.op = op
+            self.literal = literal
+            self.test = test
+        }
+
+        static func == (a: TextTest, b: TextTest) -> Bool { a.op == b.op && a.literal == b.literal }
     }
 
     struct Condition: Equatable {
@@ -48,15 +72,22 @@ struct AttributeMatchSpec: Equatable {
                 if a.inline != nil { flags |= 4 }
                 if a.numericInline { flags |= 8 }
                 if let b = a.bool { flags |= 16 | (b ? 32 : 0) }
+                if a.text != nil { flags |= 64 }
                 w.byte(flags)
                 if !a.stringIDs.isEmpty {
                     w.varint(UInt64(a.stringIDs.count))
-                    for id in a.stringIDs { w.varint(UInt64(bitPattern: id)) }
+                    for id in a.stringIDs.sorted() { w.varint(UInt64(bitPattern: id)) }
                 }
                 if let n = a.number { w.fixed64(n.bitPattern) }
                 if let bytes = a.inline {
                     w.varint(UInt64(bytes.count))
                     w.append(bytes)
+                }
+                if let text = a.text {
+                    for part in [text.op.spelling, text.literal] {
+                        w.varint(UInt64(part.utf8.count))
+                        w.append(Array(part.utf8))
+                    }
                 }
             }
         }
@@ -81,13 +112,20 @@ struct AttributeMatchSpec: Equatable {
                 var a = Alternative()
                 if flags & 1 != 0 {
                     let n = Int(truncatingIfNeeded: r.varint())
-                    guard r.isValid, n >= 0, n <= 1_000_000 else { return nil }
-                    for _ in 0..<n { a.stringIDs.append(Int64(bitPattern: r.varint())) }
+                    guard r.isValid, n >= 0, n <= 10_000_000 else { return nil }
+                    for _ in 0..<n { a.stringIDs.insert(Int64(bitPattern: r.varint())) }
                 }
                 if flags & 2 != 0 { a.number = Double(bitPattern: r.fixed64()) }
                 if flags & 4 != 0 { a.inline = r.bytes(r.take(Int(truncatingIfNeeded: r.varint()))) }
                 a.numericInline = flags & 8 != 0
                 if flags & 16 != 0 { a.bool = flags & 32 != 0 }
+                if flags & 64 != 0 {
+                    let op = String(decoding: r.bytes(r.take(Int(truncatingIfNeeded: r.varint()))), as: UTF8.self)
+                    let literal = String(decoding: r.bytes(r.take(Int(truncatingIfNeeded: r.varint()))), as: UTF8.self)
+                    guard r.isValid, let parsed = ComparisonOperator(rawValue: op),
+                          let text = TextTest(op: parsed, literal: literal) else { return nil }
+                    a.text = text
+                }
                 alternatives.append(a)
             }
             conditions.append(Condition(keys: keys, alternatives: alternatives))
@@ -126,9 +164,11 @@ struct AttributeMatchSpec: Equatable {
             guard let id = value.stringID else { return false }
             return a.stringIDs.contains(id)
         case .int, .double:
+            if a.text != nil { return true }
             guard let number = a.number, let v = value.double else { return false }
             return v == number
         case .true, .false:
+            if a.text != nil { return true }
             guard let b = a.bool else { return false }
             return b == (value.tag == .true)
         case .inlineString:
@@ -141,6 +181,10 @@ struct AttributeMatchSpec: Equatable {
             if a.numericInline, let number = a.number, let slice = r.slice(range) {
                 let bytes = slice.assumingMemoryBound(to: UInt8.self)
                 return NumericText.value(bytes) == number
+            }
+            if let text = a.text {
+                let bytes = r.slice(range).map { Array($0) } ?? []
+                return text.test(String(decoding: bytes, as: UTF8.self))
             }
             return false
         default:

@@ -27,6 +27,11 @@ struct AttributeSpecBuilder {
             if condition.scope == .any, try anyResourceHas(keys) { continue }
             var alternatives: [AttributeMatchSpec.Alternative] = []
             var pushable = true
+            if condition.op.isTextual {
+                guard let alternative = try textAlternative(condition) else { continue }
+                spec.conditions.append(.init(keys: keys, alternatives: [alternative]))
+                continue
+            }
             for value in condition.values {
                 guard let alternative = try alternative(value) else { pushable = false; break }
                 if alternative != AttributeMatchSpec.Alternative() { alternatives.append(alternative) }
@@ -58,9 +63,30 @@ struct AttributeSpecBuilder {
             try numeric(d, into: &a)
         case .boolean(let b):
             a.bool = b
-            a.stringIDs = try Self.spellings(b ? "true" : "false").compactMap { try strings.id(for: $0) }
+            a.stringIDs = Set(try Self.spellings(b ? "true" : "false").compactMap { try strings.id(for: $0) })
         default:
             return nil
+        }
+        return a
+    }
+
+    /// Dictionary strings are few next to spans (long values are inline): test each one once.
+    /// Past this many, textual conditions are left to the evaluator.
+    static let textScanLimit = 2_000_000
+
+    /// The alternative of `=~ !~ contains`: the dictionary strings that pass, and the test for
+    /// inline strings. Nil when the condition cannot be pushed down.
+    private func textAlternative(_ condition: StoredAttributeCondition) throws -> AttributeMatchSpec.Alternative? {
+        guard condition.values.count == 1, case .string(let literal) = condition.values[0],
+              let text = AttributeMatchSpec.TextTest(op: condition.op, literal: literal),
+              try Int.fetchOne(db, sql: "SELECT count(*) FROM strings") ?? 0 <= Self.textScanLimit
+        else { return nil }
+        var a = AttributeMatchSpec.Alternative()
+        a.text = text
+        let scan = try RawStatement(db, "SELECT id, value FROM strings")
+        defer { scan.reset() }
+        while try scan.step() {
+            if text.test(String(decoding: scan.text(1), as: UTF8.self)) { a.stringIDs.insert(scan.int64(0)) }
         }
         return a
     }
@@ -68,7 +94,7 @@ struct AttributeSpecBuilder {
     private func numeric(_ number: Double, into a: inout AttributeMatchSpec.Alternative) throws {
         a.number = number
         a.numericInline = true
-        a.stringIDs = try Int64.fetchAll(db, sql: "SELECT id FROM strings WHERE number = ?", arguments: [number])
+        a.stringIDs = Set(try Int64.fetchAll(db, sql: "SELECT id FROM strings WHERE number = ?", arguments: [number]))
     }
 
     /// Every upper/lower-case spelling of a word ("true", "True", "tRUE" ...).

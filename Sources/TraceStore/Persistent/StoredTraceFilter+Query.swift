@@ -75,7 +75,7 @@ extension StoredTraceFilter {
     }
 }
 
-/// Finds the attribute equalities a query implies, numbered by spanset like
+/// Finds the attribute equalities and textual tests a query implies, numbered by spanset like
 /// `Query.indexableConstraints`.
 enum AttributeEqualities {
     static func collect(_ e: SpansetExpression) -> [(Int, StoredAttributeCondition)] {
@@ -102,8 +102,8 @@ enum AttributeEqualities {
         case .and(let list):
             for x in list { collect(x, spanset: spanset, into: &out) }
         case .comparison(let c):
-            guard c.op == .equal, case .attribute(let scope, let key) = c.field.field else { return }
-            out.append((spanset, StoredAttributeCondition(scope: scope, key: key, values: [c.value.value])))
+            guard c.op == .equal || c.op.isTextual, case .attribute(let scope, let key) = c.field.field else { return }
+            out.append((spanset, StoredAttributeCondition(scope: scope, key: key, op: c.op, values: [c.value.value])))
         case .membership(let m):
             guard case .attribute(let scope, let key) = m.field.field else { return }
             out.append((spanset, StoredAttributeCondition(scope: scope, key: key, values: m.values.map(\.value))))

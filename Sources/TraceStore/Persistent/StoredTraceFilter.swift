@@ -47,7 +47,7 @@ public struct StoredTraceFilter: Sendable, Hashable, CustomStringConvertible {
             if !s.names.isEmpty { terms.append("name \(s.names)") }
             if let k = s.kinds { terms.append("kind \(k.map(\.name).sorted())") }
             if let t = s.statuses { terms.append("status \(t.map(\.name).sorted())") }
-            if !s.attributes.isEmpty { terms.append("attributes \(s.attributes.map { "\($0.key) in \($0.values)" })") }
+            if !s.attributes.isEmpty { terms.append("attributes \(s.attributes.map { "\($0.key) \($0.op.spelling) \($0.values)" })") }
             if let w = s.start { terms.append("start \(w.lowerBound.unixNanos)...\(w.upperBound.unixNanos)") }
             parts.append("spanset \(i): " + terms.joined(separator: ", "))
         }

@@ -36,7 +36,9 @@ struct AttributeMatchSpec: Equatable {
     struct TextTest: Equatable {
         var op: ComparisonOperator
         var literal: String
-        let test: (String) -> Bool
+        private let test: (String) -> Bool
+        /// Bytes every passing text contains (`RequiredText`): most texts fail without a regex.
+        private let required: [UInt8]?
 
         /// Nil when the operator is not textual or the pattern does not compile.
         init?(op: ComparisonOperator, literal: String) {
@@ -44,6 +46,14 @@ struct AttributeMatchSpec: Equatable {
             self.op = op
             self.literal = literal
             self.test = test
+            let kind: RequiredText.ComparisonOperatorKind = op == .contains ? .contains : op == .matches ? .matches : .other
+            required = RequiredText.bytes(op: kind, literal: literal)
+        }
+
+        /// The test on UTF-8 text.
+        func passes(_ utf8: UnsafeRawBufferPointer) -> Bool {
+            if let required, !RequiredText.occurs(required, in: utf8) { return false }
+            return test(String(decoding: utf8, as: UTF8.self))
         }
 
         static func == (a: TextTest, b: TextTest) -> Bool { a.op == b.op && a.literal == b.literal }
@@ -183,8 +193,7 @@ struct AttributeMatchSpec: Equatable {
                 return NumericText.value(bytes) == number
             }
             if let text = a.text {
-                let bytes = r.slice(range).map { Array($0) } ?? []
-                return text.test(String(decoding: bytes, as: UTF8.self))
+                return text.passes(r.slice(range) ?? UnsafeRawBufferPointer(start: nil, count: 0))
             }
             return false
         default:

@@ -86,7 +86,7 @@ struct AttributeSpecBuilder {
         let scan = try RawStatement(db, "SELECT id, value FROM strings")
         defer { scan.reset() }
         while try scan.step() {
-            if text.test(String(decoding: scan.text(1), as: UTF8.self)) { a.stringIDs.insert(scan.int64(0)) }
+            if text.passes(UnsafeRawBufferPointer(scan.text(1))) { a.stringIDs.insert(scan.int64(0)) }
         }
         return a
     }

@@ -1,5 +1,6 @@
 /// Finds one attribute in an encoded attribute block without decoding the others (the SQL
-/// functions of `StoreFunctions` use it). O(entries before the match); no allocation.
+/// function `trex_chunk_match` and the pushdown use it). O(entries before the match); no
+/// allocation.
 enum AttributeBlockScan {
     /// A located value: its tag, and a reader positioned at its payload.
     struct Found {
@@ -14,14 +15,6 @@ enum AttributeBlockScan {
             return r.isValid ? Int64(id) : nil
         }
 
-        /// The integer of an int value.
-        var int: Int64? {
-            guard tag == .int else { return nil }
-            var r = payload
-            let v = r.signed()
-            return r.isValid ? v : nil
-        }
-
         /// The number of an int or double value.
         var double: Double? {
             var r = payload
@@ -32,15 +25,6 @@ enum AttributeBlockScan {
             case .double:
                 let v = r.fixed64()
                 return r.isValid ? Double(bitPattern: v) : nil
-            default: return nil
-            }
-        }
-
-        /// The boolean of a bool value.
-        var bool: Bool? {
-            switch tag {
-            case .true: return true
-            case .false: return false
             default: return nil
             }
         }

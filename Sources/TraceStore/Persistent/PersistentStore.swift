@@ -45,7 +45,14 @@ public final class PersistentStore: Sendable {
         if state != .current {
             try StoreError.wrap(path) { try StoreSchema.migrator.migrate(pool) }
         }
-        return PersistentStore(path: path, pool: pool)
+        let store = PersistentStore(path: path, pool: pool)
+        // An upgrade rewrites the stored spans: give the old pages back to the file system,
+        // and let the planner know the new tables.
+        if state == .needsMigration {
+            try store.compact()
+            try store.analyze()
+        }
+        return store
     }
 
     /// Opens the store at the default location (see `StoreLocation`).

@@ -3,10 +3,11 @@ import TraceModel
 
 /// Imports `SpanTable`s into a `PersistentStore`, one committed batch of whole traces at a time.
 ///
-/// - Idempotent: spans are keyed by (trace id, span id); a span stored with identical content is
-///   not written again, so importing the same data twice changes nothing.
-/// - Merging: spans of a trace that is already stored join it, and the trace's summary is
-///   recomputed from all of its stored spans.
+/// - Idempotent: spans are keyed by (trace id, span id); a span stored with identical content
+///   (compared as encoded bytes) is not written again, so importing the same data twice changes
+///   nothing.
+/// - Merging: spans of a trace that is already stored join it (in its span chunks), and the
+///   trace's summary and facets are recomputed from all of its stored spans (`TraceWriter`).
 /// - Crash-safe: each batch (whole traces, their spans, strings, resources and summaries) is one
 ///   SQLite transaction, so a killed import leaves every committed batch and nothing of the
 ///   rest; at every commit each summary matches its spans.

@@ -44,6 +44,20 @@ public enum TraceLoader {
         return LoadOutcome(table: builder.finish(), files: [result], pathProblems: [], seconds: 0)
     }
 
+    /// Whether the bytes start (after white space) like JSON, or are gzip-compressed.
+    static func mayHoldJSON(_ bytes: [UInt8]) -> Bool {
+        if bytes.count >= 2, bytes[0] == 0x1f, bytes[1] == 0x8b { return true }
+        for byte in bytes.prefix(4096) {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
+            case 0xEF, 0xBB, 0xBF: continue   // a UTF-8 byte-order mark
+            case UInt8(ascii: "{"), UInt8(ascii: "["): return true
+            default: return false
+            }
+        }
+        return false
+    }
+
     private static func load(_ input: InputFile, into builder: inout SpanTableBuilder, state: inout LoadProgress,
                              progress: (@Sendable (LoadProgress) -> Void)?) -> LoadOutcome.FileResult {
         var result = LoadOutcome.FileResult(path: input.path, bytes: 0, report: nil, failure: nil, ignored: false)
@@ -56,6 +70,13 @@ public enum TraceLoader {
         }
         result.bytes = bytes.count
         if input.isStandardInput { state.bytesTotal += bytes.count }
+        // A directory also holds READMEs, scripts and the like: files that are not JSON (nor
+        // gzip) at all are passed over without a word; JSON that is not a trace gets a note.
+        if input.origin == .directory, !Self.mayHoldJSON(bytes) {
+            result.ignored = true
+            state.bytesDone += bytes.count
+            return result
+        }
         let base = state.bytesDone
         let snapshot = state
         do {

@@ -202,4 +202,20 @@ struct ExplorerEndToEndTests {
         #expect(sane)
         #expect(session.captureWithHistory().contains(file.path))
     }
+
+    @Test("The trace store opens in the explorer: trex --store PATH, and alone with files")
+    func store() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trex-e2e-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = dir.appendingPathComponent("traces.sqlite").path
+        let imported = try TrexBinary.run(["import", "--store", store, Self.samples + "/otlp"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let session = try start("--store \(store)", ready: "6 traces")
+        try session.press("q")
+        #expect(try session.finishProgram().status == "0")
+        // Files and the store together: the store's 6 traces and the Jaeger files' 6.
+        let both = try start("--store \(store) \(Self.samples)/jaeger", ready: "12 traces")
+        try both.press("q")
+        #expect(try both.finishProgram().sane)
+    }
 }

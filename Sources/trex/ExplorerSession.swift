@@ -57,7 +57,9 @@ struct ExplorerSession {
         let exit = loop.run(
             handle: { event in
                 if case .message(.loaded(let catalog, _)) = event, catalog.spanCount == 0 { return .quit }
-                return app.handle(event)
+                let action = app.handle(event)
+                if let text = app.takeClipboardRequest() { backend.copyToClipboard(text) }
+                return action
             },
             render: { frame in app.render(&frame, capabilities: backend.capabilities) })
         backend.shutdown()

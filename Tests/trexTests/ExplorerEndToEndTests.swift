@@ -218,4 +218,21 @@ struct ExplorerEndToEndTests {
         try both.press("q")
         #expect(try both.finishProgram().sane)
     }
+
+    @Test("y in the detail pane copies the selected value to the clipboard with OSC 52")
+    func copyToClipboard() throws {
+        let session = try start(Self.samples + "/otlp", ready: "6 traces")
+        // tmux turns an application's OSC 52 into a paste buffer when set-clipboard is on.
+        try session.tmux(["set-option", "-g", "set-clipboard", "on"])
+        try session.press("Enter", "BTab")
+        #expect(session.waitFor { $0.contains("Span detail (keys here") } != nil)
+        // The first line is the span's name: copy it.
+        try session.press("g", "y")
+        #expect(session.waitFor { statusLine($0).contains("Copied ") } != nil, "\(session.capture())")
+        let copied = statusLine(session.capture())
+        let buffer = (try? session.tmux(["show-buffer"])) ?? ""
+        #expect(!buffer.isEmpty && copied.contains(String(buffer.prefix(20))), "buffer \(buffer), status \(copied)")
+        try session.press("q", "q")
+        #expect(try session.finishProgram().sane)
+    }
 }

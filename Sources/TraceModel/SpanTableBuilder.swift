@@ -6,16 +6,16 @@
 /// once), and append spans. `finish()` sorts spans into traces and drops exact duplicates.
 public struct SpanTableBuilder: Sendable {
     public var strings = StringTable()
-    public private(set) var spans: [Span] = []
-    public private(set) var attributes: [Attribute] = []
-    public private(set) var nested: [Attribute] = []
-    public private(set) var compounds: [ElementRange] = []
-    public private(set) var scalars: [UInt64] = []
-    public private(set) var blobs: [[UInt8]] = []
-    public private(set) var events: [SpanEvent] = []
-    public private(set) var links: [SpanLink] = []
-    public private(set) var resources: [Resource] = []
-    public private(set) var scopes: [InstrumentationScope] = []
+    public internal(set) var spans: [Span] = []
+    public internal(set) var attributes: [Attribute] = []
+    public internal(set) var nested: [Attribute] = []
+    public internal(set) var compounds: [ElementRange] = []
+    public internal(set) var scalars: [UInt64] = []
+    public internal(set) var blobs: [[UInt8]] = []
+    public internal(set) var events: [SpanEvent] = []
+    public internal(set) var links: [SpanLink] = []
+    public internal(set) var resources: [Resource] = []
+    public internal(set) var scopes: [InstrumentationScope] = []
     private var resourceBuckets: [UInt64: [UInt32]] = [:]
     private var scopeBuckets: [UInt64: [UInt32]] = [:]
     private let serviceNameKey: StringID

@@ -15,7 +15,7 @@ enum ParallelLines {
     /// Inputs below this size are decoded in one pass (threads cost more than they save).
     static let threshold = 32 << 20
     /// Pieces the second half is decoded in.
-    static let pieces = 4
+    static let pieces = 8
 
     /// Where to cut `input`: the start of the first record at or after its middle, when the
     /// input is large JSON Lines; nil otherwise. O(first line + distance to the cut).

@@ -24,7 +24,7 @@ struct ListCommand: ParsableCommand {
         if json {
             try JSONOutput.write(rows.map(\.json))
         } else {
-            FileHandleOutput.standardOutput(TraceRow.table(rows, idWidth: catalog.uniquePrefixLength()))
+            TraceRow.table(rows, idWidth: catalog.uniquePrefixLength()).write(to: FileHandleOutput.standardOutput)
         }
     }
 }

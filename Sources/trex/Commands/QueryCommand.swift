@@ -60,7 +60,7 @@ struct QueryCommand: ParsableCommand {
         if json {
             try JSONOutput.write(rows.map(\.json))
         } else {
-            FileHandleOutput.standardOutput(TraceRow.table(rows, idWidth: catalog.uniquePrefixLength(), showMatches: true))
+            TraceRow.table(rows, idWidth: catalog.uniquePrefixLength(), showMatches: true).write(to: FileHandleOutput.standardOutput)
         }
     }
 

@@ -17,7 +17,7 @@ enum ParseBenchmark {
     static let targetBytesPerSpan = 300.0
 
     static func run(_ options: [String]) {
-        let spans = value(of: "--spans", in: options) ?? 1_000_000
+        let spans = Bench.option("--spans", in: options) ?? 1_000_000
         let clock = ContinuousClock()
         var path = NSTemporaryDirectory() + "trex-bench-\(spans).jsonl"
         var size = 0
@@ -34,17 +34,17 @@ enum ParseBenchmark {
             }
             size = summary.bytes
             print("  input: \(path): \(summary.spans) spans in \(summary.traces) traces, \(summary.lines) lines, "
-                  + "\(mb(summary.bytes)) MB (generated in \(fixed(seconds(clock.now - genStart), 1)) s)")
+                  + "\(mb(summary.bytes)) MB (generated in \(fixed(Bench.seconds(clock.now - genStart), 1)) s)")
         }
         let generated = !options.contains(where: { $0.hasPrefix("--input=") })
         defer { if generated && !options.contains("--keep") { try? FileManager.default.removeItem(atPath: path) } }
 
-        let baseline = memory("VmRSS")
+        let baseline = Bench.memory("VmRSS")
         guard let input = readFile(path, size: size) else {
             print("  cannot read \(path)")
             return
         }
-        let runs = max(1, value(of: "--runs", in: options) ?? 3)
+        let runs = max(1, Bench.option("--runs", in: options) ?? 3)
         var builder = SpanTableBuilder()
         let start = clock.now
         let report: DecodeReport
@@ -52,18 +52,18 @@ enum ParseBenchmark {
             print("  decode failed: \(error)")
             return
         }
-        var decodeTimes = [seconds(clock.now - start)]
-        let peakDecode = memory("VmHWM")
+        var decodeTimes = [Bench.seconds(clock.now - start)]
+        let peakDecode = Bench.memory("VmHWM")
         let finishStart = clock.now
         let table = builder.finish()
-        let finishTime = seconds(clock.now - finishStart)
-        let peakFinish = memory("VmHWM")
+        let finishTime = Bench.seconds(clock.now - finishStart)
+        let peakFinish = Bench.memory("VmHWM")
         builder = SpanTableBuilder()
         for _ in 1..<runs {
             var again = SpanTableBuilder()
             let t0 = clock.now
             _ = try? TraceDecoder.decode(input, source: path, into: &again)
-            decodeTimes.append(seconds(clock.now - t0))
+            decodeTimes.append(Bench.seconds(clock.now - t0))
         }
 
         let n = Double(report.spansDecoded)
@@ -84,7 +84,7 @@ enum ParseBenchmark {
         for _ in 0..<runs {
             let t0 = clock.now
             encodedBytes = OTLPJSONEncoder.encode(table).count
-            encodeTimes.append(seconds(clock.now - t0))
+            encodeTimes.append(Bench.seconds(clock.now - t0))
         }
         print("  encoding it back as OTLP JSON (trex convert): \(mb(encodedBytes)) MB, best "
               + "\(fixed(Double(encodedBytes) / 1e6 / encodeTimes.min()!, 0)) MB/s, median "
@@ -115,7 +115,7 @@ enum ParseBenchmark {
                 print("  \(name): not available (exit \(process.terminationStatus))")
                 continue
             }
-            let t = seconds(clock.now - start)
+            let t = Bench.seconds(clock.now - start)
             print("  \(name) merely parsing: \(fixed(Double(bytes) / 1e6 / t, 0)) MB/s; trex is \(fixed(t / oursSeconds, 1))x faster")
         }
     }
@@ -135,28 +135,10 @@ enum ParseBenchmark {
         return ok ? bytes : nil
     }
 
-    private static func value(of option: String, in options: [String]) -> Int? {
-        for o in options where o.hasPrefix(option + "=") { return Int(o.dropFirst(option.count + 1)) }
-        let args = CommandLine.arguments
-        if let i = args.firstIndex(of: option), i + 1 < args.count { return Int(args[i + 1]) }
-        return nil
-    }
 
-    /// A field of /proc/self/status in bytes (VmRSS, VmHWM).
-    static func memory(_ field: String) -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
-            let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
-            return kb * 1024
-        }
-        return 0
-    }
 
     private static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
-    private static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
 
     private static func mb(_ bytes: Int) -> String { fixed(Double(bytes) / 1e6, 1) }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TraceModel
 
 /// Writes a synthetic but realistic OTLP JSON Lines file, as the OpenTelemetry collector's file
 /// exporter does: one `ExportTraceServiceRequest` per line, spans grouped by service.
@@ -94,18 +95,12 @@ extension SyntheticOTLP {
 
 /// The random walk that makes traces: a SplitMix64 generator and the writing helpers.
 struct Generator {
-    private var state: UInt64
+    private var random: SplitMix64
     private var clock: Int64 = 1_700_000_000_000_000_000
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
     mutating func chance(_ percent: Int) -> Bool { below(100) < percent }

@@ -4,6 +4,7 @@
 
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("parse", "decode synthetic OTLP JSON Lines: MB/s, spans/s, bytes per span", ParseBenchmark.run),
+    ("list", "`trex list` on synthetic OTLP JSON Lines beside python3 json and jq", ListBenchmark.run),
     ("query", "a 5-clause query over 1,000,000 spans in memory", QueryBenchmark.run),
     ("analysis", "critical path and diagnostics on a 1,000,000-span trace", AnalysisBenchmark.run),
     ("tui-open", "a 10 MB file to the explorer's first frame", UIBenchmark.runOpen),

@@ -164,6 +164,14 @@ public final class NcursesBackend: Backend {
         invalidate()
     }
 
+    public func copyToClipboard(_ text: String) {
+        guard !closed, !suspended else { return }
+        // An OSC sequence moves nothing on the screen, so it can go straight to the terminal.
+        let bytes = ClipboardSequence.bytes(for: text)
+        bytes.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, output) }
+        fflush(output)
+    }
+
     public func pollEvent(timeout: Duration) -> InputEvent? {
         if let event = signalEvent() { return event }
         if !pending.isEmpty { return pending.removeFirst() }

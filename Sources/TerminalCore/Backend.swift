@@ -18,4 +18,7 @@ public protocol Backend: AnyObject {
     func suspend()
     /// Takes the terminal again after `suspend`; the next `draw` repaints everything.
     func resume()
+    /// Asks the terminal to put `text` on the system clipboard (OSC 52), which works over SSH
+    /// where the terminal supports it; silently ignored where it does not.
+    func copyToClipboard(_ text: String)
 }

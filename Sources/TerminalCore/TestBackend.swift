@@ -100,4 +100,9 @@ public final class TestBackend: Backend {
         resumptions += 1
         invalidate()
     }
+
+    /// Text copied with `copyToClipboard`, oldest first.
+    public private(set) var clipboard: [String] = []
+
+    public func copyToClipboard(_ text: String) { clipboard.append(text) }
 }

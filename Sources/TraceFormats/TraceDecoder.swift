@@ -16,6 +16,12 @@ public enum TraceDecoder {
                               progress: ((Int) -> Void)? = nil) throws(DecodeFailure) -> DecodeReport {
         let input = bytes.assumingMemoryBound(to: UInt8.self)
         guard GzipInflater.isGzip(input) else {
+            if let cut = ParallelLines.cut(input),
+               let report = ParallelLines.decode(input, cut: cut, source: source, into: &builder, progress: progress,
+                                                 inputSize: input.count, gzipped: false) {
+                return report
+            }
+            if input.count >= ParallelLines.threshold { builder.reserve(forInputBytes: input.count) }
             var decoder = InputDecoder(input, source: source, progress: progress, inputSize: input.count)
             return try decoder.run(into: &builder, gzipped: false)
         }
@@ -25,6 +31,12 @@ public enum TraceDecoder {
         case .failure(let error): throw .badGzip(source: source, detail: error.message)
         }
         let result: Result<DecodeReport, DecodeFailure> = inflated.bytes.withUnsafeBufferPointer { buffer in
+            if let cut = ParallelLines.cut(buffer),
+               let report = ParallelLines.decode(buffer, cut: cut, source: source, into: &builder, progress: progress,
+                                                 inputSize: input.count, gzipped: true) {
+                return .success(report)
+            }
+            if buffer.count >= ParallelLines.threshold { builder.reserve(forInputBytes: buffer.count) }
             var decoder = InputDecoder(buffer, source: source, progress: progress, inputSize: input.count)
             do throws(DecodeFailure) { return .success(try decoder.run(into: &builder, gzipped: true)) }
             catch { return .failure(error) }

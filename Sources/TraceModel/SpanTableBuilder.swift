@@ -6,16 +6,16 @@
 /// once), and append spans. `finish()` sorts spans into traces and drops exact duplicates.
 public struct SpanTableBuilder: Sendable {
     public var strings = StringTable()
-    public private(set) var spans: [Span] = []
-    public private(set) var attributes: [Attribute] = []
-    public private(set) var nested: [Attribute] = []
-    public private(set) var compounds: [ElementRange] = []
-    public private(set) var scalars: [UInt64] = []
-    public private(set) var blobs: [[UInt8]] = []
-    public private(set) var events: [SpanEvent] = []
-    public private(set) var links: [SpanLink] = []
-    public private(set) var resources: [Resource] = []
-    public private(set) var scopes: [InstrumentationScope] = []
+    public internal(set) var spans: [Span] = []
+    public internal(set) var attributes: [Attribute] = []
+    public internal(set) var nested: [Attribute] = []
+    public internal(set) var compounds: [ElementRange] = []
+    public internal(set) var scalars: [UInt64] = []
+    public internal(set) var blobs: [[UInt8]] = []
+    public internal(set) var events: [SpanEvent] = []
+    public internal(set) var links: [SpanLink] = []
+    public internal(set) var resources: [Resource] = []
+    public internal(set) var scopes: [InstrumentationScope] = []
     private var resourceBuckets: [UInt64: [UInt32]] = [:]
     private var scopeBuckets: [UInt64: [UInt32]] = [:]
     private let serviceNameKey: StringID
@@ -244,16 +244,7 @@ public struct SpanTableBuilder: Sendable {
             return true
         }
         if !sorted {
-            var order = [UInt32](unsafeUninitializedCapacity: n) { buffer, count in
-                for i in 0..<n { buffer[i] = UInt32(i) }
-                count = n
-            }
-            spans.withUnsafeBufferPointer { s in
-                order.sort { a, b in
-                    let x = s[Int(a)], y = s[Int(b)]
-                    return Self.precedes(x, y) || (!Self.precedes(y, x) && a < b)
-                }
-            }
+            let order = spans.withUnsafeBufferPointer { Self.traceOrder($0) }
             Self.permute(&spans, by: order)
         }
 
@@ -279,6 +270,66 @@ public struct SpanTableBuilder: Sendable {
         return SpanTable(strings: strings, spans: spans, attributes: attributes, nested: nested, compounds: compounds,
                          scalars: scalars, blobs: blobs, events: events, links: links, resources: resources,
                          scopes: scopes, traces: traces)
+    }
+
+    /// The order that groups spans into traces sorted by trace id, each trace's spans by start
+    /// time, then span id, then position. O(n + t log t + Σ g log g) for t traces of g spans:
+    /// spans are bucketed by trace (a counting sort over trace ranks), and only each trace's
+    /// own spans are compared — much less work than comparing all n records with each other.
+    static func traceOrder(_ s: UnsafeBufferPointer<Span>) -> [UInt32] {
+        let n = s.count
+        var ordinalOf: [TraceID: Int32] = [:]
+        var traceIDs: [TraceID] = []
+        var ordinals = [Int32](repeating: 0, count: n)
+        var last = TraceID.zero
+        var lastOrdinal: Int32 = -1
+        for i in 0..<n {
+            let id = s[i].traceID
+            if id == last, lastOrdinal >= 0 { ordinals[i] = lastOrdinal; continue }
+            let ordinal: Int32
+            if let known = ordinalOf[id] {
+                ordinal = known
+            } else {
+                ordinal = Int32(traceIDs.count)
+                ordinalOf[id] = ordinal
+                traceIDs.append(id)
+            }
+            ordinals[i] = ordinal
+            last = id
+            lastOrdinal = ordinal
+        }
+        let t = traceIDs.count
+        var rank = [Int32](repeating: 0, count: t)
+        for (r, ordinal) in traceIDs.indices.sorted(by: { traceIDs[$0] < traceIDs[$1] }).enumerated() {
+            rank[ordinal] = Int32(r)
+        }
+        var starts = [Int](repeating: 0, count: t + 1)
+        for i in 0..<n { starts[Int(rank[Int(ordinals[i])]) + 1] += 1 }
+        for r in 0..<t { starts[r + 1] += starts[r] }
+        var fill = starts
+        var order = [UInt32](repeating: 0, count: n)
+        for i in 0..<n {
+            let r = Int(rank[Int(ordinals[i])])
+            order[fill[r]] = UInt32(i)
+            fill[r] += 1
+        }
+        // Within a trace: by start, then span id, then position (stable).
+        order.withUnsafeMutableBufferPointer { o in
+            for r in 0..<t where starts[r + 1] - starts[r] > 1 {
+                var slice = UnsafeMutableBufferPointer(rebasing: o[starts[r]..<starts[r + 1]])
+                var ordered = true
+                for k in 1..<slice.count where Self.precedes(s[Int(slice[k])], s[Int(slice[k - 1])]) {
+                    ordered = false
+                    break
+                }
+                if ordered { continue }
+                slice.sort { a, b in
+                    let x = s[Int(a)], y = s[Int(b)]
+                    return Self.precedes(x, y) || (!Self.precedes(y, x) && a < b)
+                }
+            }
+        }
+        return order
     }
 
     /// Rearranges `items` so that `items[i]` becomes the old `items[order[i]]`, in place, one

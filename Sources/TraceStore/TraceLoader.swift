@@ -44,31 +44,59 @@ public enum TraceLoader {
         return LoadOutcome(table: builder.finish(), files: [result], pathProblems: [], seconds: 0)
     }
 
+    /// Whether the bytes start (after white space) like JSON, or are gzip-compressed.
+    static func mayHoldJSON(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if bytes.count >= 2, bytes[0] == 0x1f, bytes[1] == 0x8b { return true }
+        for byte in bytes.prefix(4096) {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
+            case 0xEF, 0xBB, 0xBF: continue   // a UTF-8 byte-order mark
+            case UInt8(ascii: "{"), UInt8(ascii: "["): return true
+            default: return false
+            }
+        }
+        return false
+    }
+
     private static func load(_ input: InputFile, into builder: inout SpanTableBuilder, state: inout LoadProgress,
                              progress: (@Sendable (LoadProgress) -> Void)?) -> LoadOutcome.FileResult {
         var result = LoadOutcome.FileResult(path: input.path, bytes: 0, report: nil, failure: nil, ignored: false)
-        let bytes: [UInt8]
-        do {
-            bytes = try FileReader.read(input)
-        } catch {
-            result.failure = error.description
-            return result
-        }
-        result.bytes = bytes.count
-        if input.isStandardInput { state.bytesTotal += bytes.count }
-        let base = state.bytesDone
-        let snapshot = state
-        do {
-            result.report = try TraceDecoder.decode(bytes, source: input.path, into: &builder) { consumed in
-                var update = snapshot
-                update.bytesDone = base + consumed
-                progress?(update)
+        // Map regular files; read standard input and whatever cannot be mapped.
+        let mapped = input.isStandardInput ? nil : MappedFile(path: input.path)
+        var readBytes: [UInt8] = []
+        if mapped == nil {
+            do {
+                readBytes = try FileReader.read(input)
+            } catch {
+                result.failure = error.description
+                return result
             }
-        } catch {
-            result.failure = error.description
-            result.ignored = input.origin == .directory
         }
-        state.bytesDone = base + bytes.count
+        let decoded: Int = readBytes.withUnsafeBytes { readBuffer in
+            let bytes = mapped?.bytes ?? readBuffer
+            result.bytes = bytes.count
+            if input.isStandardInput { state.bytesTotal += bytes.count }
+            // A directory also holds READMEs, scripts and the like: files that are not JSON (nor
+            // gzip) at all are passed over without a word; JSON that is not a trace gets a note.
+            if input.origin == .directory, !Self.mayHoldJSON(bytes) {
+                result.ignored = true
+                return bytes.count
+            }
+            let base = state.bytesDone
+            let snapshot = state
+            do throws(DecodeFailure) {
+                result.report = try TraceDecoder.decode(bytes, source: input.path, into: &builder) { consumed in
+                    var update = snapshot
+                    update.bytesDone = base + consumed
+                    progress?(update)
+                }
+            } catch {
+                result.failure = error.description
+                result.ignored = input.origin == .directory
+            }
+            return bytes.count
+        }
+        state.bytesDone += decoded
         return result
     }
 }

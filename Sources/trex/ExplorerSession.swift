@@ -2,6 +2,7 @@ import ExplorerUI
 import Foundation
 import NcursesBackend
 import TerminalCore
+import TraceModel
 import TraceStore
 
 /// Runs the interactive explorer: starts the terminal, loads the inputs on a background thread
@@ -11,7 +12,7 @@ struct ExplorerSession {
     let theme: Theme
     let noColor: Bool
 
-    func run(files: [String]) throws -> Int32 {
+    func run(files: [String], store: PersistentStore? = nil) throws -> Int32 {
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend.start(options: NcursesOptions(colorDisabled: noColor))
@@ -25,15 +26,29 @@ struct ExplorerSession {
         let loop = TerminalLoop<AppMessage>(backend: backend)
         let mailbox = loop.mailbox
         let result = LoadResultBox()
+        let sources = files + (store.map { [$0.path] } ?? [])
         let loader = Thread {
             let throttle = ProgressThrottle()
-            let outcome = TraceLoader.load(files) { progress in
-                if throttle.shouldPost() { mailbox.post(.progress(progress)) }
+            var tables: [SpanTable] = []
+            var messages: [String] = []
+            var skipped = 0
+            var seconds = 0.0
+            if !files.isEmpty {
+                let outcome = TraceLoader.load(files) { progress in
+                    if throttle.shouldPost() { mailbox.post(.progress(progress)) }
+                }
+                tables.append(outcome.table)
+                messages = outcome.messages
+                skipped = outcome.spansSkipped
+                seconds = outcome.seconds
             }
-            let catalog = TraceCatalog(table: outcome.table)
-            let report = LoadReport(sources: files, messages: outcome.messages, spansSkipped: outcome.spansSkipped,
-                                    seconds: outcome.seconds)
-            result.set(report, loaded: outcome.loadedAnything)
+            if let store {
+                mailbox.post(.progress(LoadProgress(filesTotal: 1, current: "trace store \(store.path)")))
+                do { tables.append(try store.loadAllTraces()) } catch { messages.append("\(store.path): \(error)") }
+            }
+            let catalog = TraceCatalog(table: SpanTable.merging(tables))
+            let report = LoadReport(sources: sources, messages: messages, spansSkipped: skipped, seconds: seconds)
+            result.set(report, loaded: catalog.spanCount > 0)
             mailbox.post(.loaded(catalog, report))
         }
         loader.stackSize = 8 << 20
@@ -42,7 +57,9 @@ struct ExplorerSession {
         let exit = loop.run(
             handle: { event in
                 if case .message(.loaded(let catalog, _)) = event, catalog.spanCount == 0 { return .quit }
-                return app.handle(event)
+                let action = app.handle(event)
+                if let text = app.takeClipboardRequest() { backend.copyToClipboard(text) }
+                return action
             },
             render: { frame in app.render(&frame, capabilities: backend.capabilities) })
         backend.shutdown()
@@ -55,7 +72,7 @@ struct ExplorerSession {
                 FileHandleOutput.standardError("trex: ... and \(report.messages.count - shown.count) more (see `trex list` for all)")
             }
             if !loaded {
-                FileHandleOutput.standardError("trex: no spans could be loaded from \(files.joined(separator: " "))")
+                FileHandleOutput.standardError("trex: no spans could be loaded from \(sources.joined(separator: " "))")
                 return 1
             }
         }

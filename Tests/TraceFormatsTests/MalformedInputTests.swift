@@ -72,7 +72,7 @@ import TraceModel
 
     @Test(arguments: fixtures)
     func randomByteFlipsNeverCrash(_ fixture: Fixture) throws {
-        var rng = SeededRandom(seed: 0x5eed_0000 + UInt64(fixture.name.utf8.count))
+        var rng = SplitMix64(seed: 0x5eed_0000 + UInt64(fixture.name.utf8.count))
         let original = Array(fixture.text.utf8)
         let full = try Decode.table(original).table.spans.count
         for _ in 0..<400 {
@@ -117,7 +117,7 @@ import TraceModel
     /// files, to bound the time); nothing may crash, and a truncation must not load more spans
     /// than the whole file.
     private func fuzz(directory: URL, seed: UInt64) throws {
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let files = Paths.files(under: directory)
         #expect(!files.isEmpty)
         for name in files {

@@ -28,3 +28,17 @@ import TraceModel
         #expect(TimestampFormat.utc(Timestamp(unixNanos: -1_000_000)) == "1969-12-31 23:59:59.999")
     }
 }
+
+@Suite struct NumberFormatTests {
+    @Test func groupsCountsAndSizes() {
+        #expect(NumberFormat.grouped(0) == "0")
+        #expect(NumberFormat.grouped(1_204) == "1,204")
+        #expect(NumberFormat.grouped(-1_204_331) == "-1,204,331")
+        #expect(NumberFormat.count(1, "trace") == "1 trace")
+        #expect(NumberFormat.count(88_310, "span") == "88,310 spans")
+        #expect(NumberFormat.count(2, "analysis", "analyses") == "2 analyses")
+        #expect(NumberFormat.bytes(512) == "512 B")
+        #expect(NumberFormat.bytes(45_200_000) == "45.2 MB")
+        #expect(NumberFormat.oneDecimal(-0.25) == "-0.3" || NumberFormat.oneDecimal(-0.25) == "-0.2")
+    }
+}

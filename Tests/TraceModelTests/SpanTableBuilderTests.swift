@@ -71,3 +71,40 @@ import TestSupport
         #expect(copy.events(of: copy.spans[0]).map { copy.strings[$0.name] } == ["retry"])
     }
 }
+
+@Suite struct SpanTableBuilderAbsorbTests {
+    @Test func absorbingABuilderEqualsBuildingItAllInOne() {
+        func add(_ f: inout TraceFixture, _ part: Int) {
+            f.inTrace(part == 0 ? "t1" : "t2")
+            f.span("a\(part)", service: "checkout", start: 0, end: 9,
+                   attributes: ["k": .string("v\(part)"), "n": .int(1 << 40), "d": .double(0.5), "b": .bytes([1, 2]),
+                                "list": .array([.int(1), .keyValueList([KeyValue("x", .string("y\(part)"))])])],
+                   resource: ["host.name": .string("h")], events: [(3, "retry \(part)")], links: ["a0"])
+            f.inTrace("shared")
+            f.span("s\(part)", parent: part == 0 ? nil : "s0", service: part == 0 ? "api" : "db", start: Int64(part), end: 20)
+        }
+        var whole = TraceFixture()
+        add(&whole, 0)
+        add(&whole, 1)
+        var first = TraceFixture()
+        add(&first, 0)
+        var second = TraceFixture()
+        _ = second.builder.intern("a string only the second builder has")
+        add(&second, 1)
+        var merged = first.builder
+        merged.absorb(&second.builder)
+        #expect(second.builder.spanCount == 0, "the absorbed builder is emptied")
+        let a = whole.build()
+        let b = merged.finish()
+        func describe(_ t: SpanTable) -> [String] {
+            t.spans.map { s in
+                "\(s.traceID) \(s.spanID) \(s.parentSpanID) \(t.serviceName(of: s)) \(t.strings[s.name]) "
+                    + "\(t.keyValues(s.attributes)) \(t.events(of: s).map { t.strings[$0.name] }) "
+                    + "\(t.links(of: s).map(\.spanID)) \(t.keyValues(t.resources[Int(s.resource)].attributes))"
+            }
+        }
+        #expect(describe(a) == describe(b))
+        #expect(a.traces.count == 3)
+        #expect(b.resources.count == a.resources.count)
+    }
+}

@@ -10,8 +10,10 @@ import Testing
     }
 
     @Test func noArgumentsPrintsUsageWithExamples() throws {
-        let r = try TrexBinary.run([])
+        // No store in a fresh data directory: usage, and how to get started.
+        let r = try TrexBinary.run([], environment: ["XDG_DATA_HOME": "/nonexistent/trex-test"])
         #expect(r.status == 0)
+        #expect(r.stdout.contains("No trace store yet"))
         #expect(r.stdout.contains("USAGE"))
         #expect(r.stdout.contains("Examples:"))
         #expect(r.stdout.contains("trex list"))

@@ -1,3 +1,4 @@
+import TraceModel
 import TerminalCore
 import TraceStore
 

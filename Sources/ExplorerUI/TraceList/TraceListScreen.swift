@@ -14,6 +14,7 @@ struct TraceListScreen {
         var state = TraceListState(traceCount: catalog.traceCount)
         state.setSort(TraceListSort(column: .start, descending: false), summaries: catalog.summaries,
                       strings: catalog.table.strings)
+        state.cursor.home()
         self.state = state
         maxDuration = catalog.summaries.map(\.duration).max() ?? .zero
     }

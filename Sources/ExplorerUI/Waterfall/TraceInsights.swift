@@ -60,6 +60,19 @@ struct TraceInsights: Sendable {
             case .orphan:
                 let spans = Set(group.flatMap(\.spans)).count
                 parts.append(NumberFormat.count(spans, "orphan span"))
+            case .nPlusOne:
+                for finding in report.fanOut.nPlusOne.prefix(2) {
+                    parts.append("N+1: \(finding.calls.count) sequential \(table.strings[finding.service]) "
+                                 + "\(table.strings[finding.name]) (\(DurationFormat.string(finding.totalTime)), "
+                                 + "~\(DurationFormat.string(finding.longestTime)) batched)")
+                }
+                if report.fanOut.nPlusOne.count > 2 { parts.append("\(report.fanOut.nPlusOne.count - 2) more N+1") }
+            case .fanOut:
+                for finding in report.fanOut.wideFanOuts.prefix(1) {
+                    parts.append("fan-out: \(finding.childCount) calls, \(finding.maxConcurrency) at once, under "
+                                 + table.strings[report.trace[finding.parent].name])
+                }
+                if report.fanOut.wideFanOuts.count > 1 { parts.append("\(report.fanOut.wideFanOuts.count - 1) more fan-outs") }
             default:
                 parts.append(group.count == 1 ? kind.rawValue : "\(group.count)× \(kind.rawValue)")
             }

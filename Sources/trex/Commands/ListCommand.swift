@@ -24,7 +24,7 @@ struct ListCommand: ParsableCommand {
         if json {
             try JSONOutput.write(rows.map(\.json))
         } else {
-            FileHandleOutput.standardOutput(TraceRow.table(rows, idWidth: idWidth))
+            TraceRow.table(rows, idWidth: idWidth).write(to: FileHandleOutput.standardOutput)
         }
     }
 }

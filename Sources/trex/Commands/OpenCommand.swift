@@ -15,18 +15,37 @@ struct OpenCommand: ParsableCommand {
         (docs/query-language.md), Enter opens a trace's waterfall, q goes back and quits.
         """)
 
-    @Argument(help: "Trace files or directories ('-' for standard input).")
+    @Argument(help: "Trace files or directories ('-' for standard input). None: the trace store.")
     var files: [String] = []
+
+    @OptionGroup var store: StoreOptions
 
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        if files.isEmpty {
-            FileHandleOutput.standardOutput(Trex.helpMessage() + "\n")
-            return
+        // No files: the trace store (`trex import` fills it); --store adds a store to files.
+        var storePath = store.path
+        if files.isEmpty, storePath == nil {
+            let defaultPath = StoreLocation.defaultPath()
+            guard FileManager.default.fileExists(atPath: defaultPath) else {
+                FileHandleOutput.standardOutput(Trex.helpMessage() + "\n\nNo trace store yet at \(defaultPath): "
+                    + "open files with `trex FILE...`, or import them once with `trex import FILE...`.\n")
+                return
+            }
+            storePath = defaultPath
         }
         let theme = try display.resolveTheme()
-        let status = try ExplorerSession(theme: theme, noColor: display.noColorRequested).run(files: files)
+        var opened: PersistentStore?
+        if let storePath {
+            do {
+                opened = try PersistentStore.open(at: storePath, readOnly: true)
+            } catch {
+                FileHandleOutput.standardError("trex: \(error)")
+                throw ExitCode(1)
+            }
+        }
+        let status = try ExplorerSession(theme: theme, noColor: display.noColorRequested)
+            .run(files: files, store: opened)
         if status != 0 { throw ExitCode(status) }
     }
 }

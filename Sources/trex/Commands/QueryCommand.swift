@@ -63,7 +63,7 @@ struct QueryCommand: ParsableCommand {
         if json {
             try JSONOutput.write(rows.map(\.json))
         } else {
-            FileHandleOutput.standardOutput(TraceRow.table(rows, idWidth: found.idWidth, showMatches: true))
+            TraceRow.table(rows, idWidth: found.idWidth, showMatches: true).write(to: FileHandleOutput.standardOutput)
         }
     }
 

@@ -88,18 +88,3 @@ struct AnalysisText {
         return out
     }
 }
-
-/// Grouped integers for people: 1,204.
-enum NumberFormat {
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
-
-    static func count(_ n: Int, _ singular: String) -> String { "\(grouped(n)) \(n == 1 ? singular : singular + "s")" }
-}

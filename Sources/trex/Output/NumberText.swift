@@ -1,34 +1,4 @@
-/// Numbers for people: `1,204`, `45.2 MB`, `2.1 s`. Locale-independent on purpose (output is
-/// also read by scripts and tests).
-enum NumberText {
-    /// Thousands separated by commas: 1,204,331.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+import TraceModel
 
-    /// One decimal: 2.1.
-    static func oneDecimal(_ x: Double) -> String {
-        let tenths = Int((x * 10).rounded())
-        return "\(tenths / 10).\(abs(tenths % 10))"
-    }
-
-    /// Decimal units: 512 B, 45.2 kB, 312.4 MB, 1.2 GB.
-    static func bytes(_ n: Int) -> String {
-        let x = Double(n)
-        if n < 1_000 { return "\(n) B" }
-        if n < 1_000_000 { return oneDecimal(x / 1_000) + " kB" }
-        if n < 1_000_000_000 { return oneDecimal(x / 1_000_000) + " MB" }
-        return oneDecimal(x / 1_000_000_000) + " GB"
-    }
-
-    /// `count` followed by the noun, pluralized with an s: "1 trace", "3 traces".
-    static func count(_ n: Int, _ noun: String) -> String {
-        grouped(n) + " " + (n == 1 ? noun : noun + "s")
-    }
-}
+/// The store commands' name for `NumberFormat` (TraceModel).
+typealias NumberText = NumberFormat

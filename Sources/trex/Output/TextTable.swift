@@ -24,6 +24,14 @@ struct TextTable {
 
     /// The table as lines, two spaces between columns, no trailing spaces.
     func render() -> String {
+        var out = ""
+        write { out += $0 }
+        return out
+    }
+
+    /// Writes the table in chunks of about 64 KB, so a table of many rows never exists as one
+    /// string (a listing of a large input keeps its memory for the traces).
+    func write(to output: (String) -> Void) {
         let cells = ([columns.map(\.title)] + rows).map { row in
             row.enumerated().map { index, cell in
                 guard let limit = columns[index].maxWidth else { return cell }
@@ -34,7 +42,7 @@ struct TextTable {
         for row in cells {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], TextWidth.of(cell)) }
         }
-        var out = ""
+        var chunk = ""
         for row in cells {
             var line = ""
             for (index, cell) in row.enumerated() {
@@ -43,9 +51,13 @@ struct TextTable {
                 line += columns[index].alignment == .left ? cell + pad : pad + cell
             }
             while line.hasSuffix(" ") { line.removeLast() }
-            out += line + "\n"
+            chunk += line + "\n"
+            if chunk.utf8.count >= 1 << 16 {
+                output(chunk)
+                chunk = ""
+            }
         }
-        return out
+        if !chunk.isEmpty { output(chunk) }
     }
 }
 

@@ -44,7 +44,7 @@ struct TraceRow {
     }
 
     /// The aligned table with a trace-id prefix column wide enough to tell traces apart.
-    static func table(_ rows: [TraceRow], idWidth: Int, showMatches: Bool = false) -> String {
+    static func table(_ rows: [TraceRow], idWidth: Int, showMatches: Bool = false) -> TextTable {
         var columns: [TextTable.Column] = [
             .init("TRACE"), .init("START (UTC)"), .init("SERVICE", maxWidth: 24), .init("ROOT SPAN", maxWidth: 40),
             .init("DURATION", .right), .init("SPANS", .right), .init("ERRORS", .right),
@@ -63,6 +63,6 @@ struct TraceRow {
             cells.append(row.services.joined(separator: ","))
             table.append(cells)
         }
-        return table.render()
+        return table
     }
 }

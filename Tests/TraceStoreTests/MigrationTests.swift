@@ -26,7 +26,7 @@ import TraceQuery
         #expect(version == 2)
         #expect(migrations == Set(StoreSchema.migrationIdentifiers))
         #expect(oldTable == 0)
-        let expected = TableMerge.merge(Phase1Fixture.tables())
+        let expected = SpanTable.merging(Phase1Fixture.tables())
         let loaded = try store.loadAllTraces()
         #expect(TableSnapshot(loaded) == TableSnapshot(expected),
                 "\(TableSnapshot.firstDifference(TableSnapshot(expected), TableSnapshot(loaded)) ?? "")")
@@ -50,7 +50,7 @@ import TraceQuery
     @Test func anUpgradedStoreAnswersQueriesAsMemoryDoes() throws {
         let dir = TemporaryDirectory()
         let store = try PersistentStore.open(at: try Phase1Fixture.copy(into: dir))
-        let expected = TableMerge.merge(Phase1Fixture.tables())
+        let expected = SpanTable.merging(Phase1Fixture.tables())
         for text in [#"service = "checkout" AND duration > 100ms"#, #"http.status_code = 402"#, "status = error",
                      #"s = "héllo wörld 🌍""#, #"long =~ "0123.*""#, #"name = "charge" AND kind = client"#] {
             let query = try Query.parse(text)

@@ -10,7 +10,7 @@ import TraceQuery
 /// same matched spans.
 @Suite struct QueryEquivalenceTests {
     /// The corpus traces, the evaluator fixtures and some synthetic traces.
-    static let data = TableMerge.merge([
+    static let data = SpanTable.merging([
         CorpusTraces.table(), SyntheticTraces(services: 6, spansPerTrace: 30, seed: 3).table(traces: 0..<40),
     ])
 

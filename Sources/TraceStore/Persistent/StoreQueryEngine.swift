@@ -22,7 +22,7 @@ public enum StoreQueryEngine {
 
     /// Runs a query on the store's traces together with traces held in memory (files), as if
     /// all had been loaded together: a trace present in both is merged span by span (see
-    /// `TableMerge`). The store's copies of the in-memory traces are loaded too, whatever the
+    /// `SpanTable.merging`). The store's copies of the in-memory traces are loaded too, whatever the
     /// filter says, so such a trace is evaluated whole.
     public static func run(_ query: Query, on store: PersistentStore,
                            merging files: SpanTable?) throws(StoreError) -> StoreQueryResult {
@@ -36,7 +36,7 @@ public enum StoreQueryEngine {
             let table = try PersistentStore.load(keys: Array(keys), db)
             return (table, table.traces.count, false)
         }
-        let table = files.map { TableMerge.merge([$0, stored]) } ?? stored
+        let table = files.map { SpanTable.merging([$0, stored].filter { !$0.spans.isEmpty }) } ?? stored
         return StoreQueryResult(table: table, matches: QueryEngine.run(query, on: table), filter: filter,
                                 loadedFromStore: count, loadedEverything: everything)
     }

@@ -36,7 +36,7 @@ extension TraceInputs {
         ids.insert(trace.id)
         var tables = [try storeOperation { () throws(StoreError) in try store.loadTraces(Array(ids)) }]
         if let files { tables.append(files.table) }
-        let catalog = TraceCatalog(table: TableMerge.merge(tables))
+        let catalog = TraceCatalog(table: SpanTable.merging(tables.filter { !$0.spans.isEmpty }))
         return (catalog, catalog.table.traceIndex(of: trace.id)!)
     }
 

@@ -17,7 +17,7 @@ struct TraceInputs {
         guard let store else { return files! }
         let stored = try storeOperation { () throws(StoreError) in try store.loadAllTraces() }
         guard let files else { return TraceCatalog(table: stored) }
-        return TraceCatalog(table: TableMerge.merge([files.table, stored]))
+        return TraceCatalog(table: SpanTable.merging([files.table, stored].filter { !$0.spans.isEmpty }))
     }
 
     /// The traces with these ids, files and store merged. O(their spans).
@@ -25,7 +25,7 @@ struct TraceInputs {
         var tables: [SpanTable] = []
         if let files { tables.append(files.loadTraces(ids)) }
         if let store { tables.append(try storeOperation { () throws(StoreError) in try store.loadTraces(ids) }) }
-        return TableMerge.merge(tables)
+        return SpanTable.merging(tables.filter { !$0.spans.isEmpty })
     }
 
     /// Resolves a full trace id or a unique prefix among the files' and the store's traces.

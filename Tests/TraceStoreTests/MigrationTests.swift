@@ -37,6 +37,18 @@ import TraceQuery
         #expect(try store.stringID(for: "GET /checkout") != nil)
     }
 
+    @Test func openingForReadingUpgradesFirst() throws {
+        let dir = TemporaryDirectory()
+        let store = try PersistentStore.openForReading(at: try Phase1Fixture.copy(into: dir))
+        #expect(try store.check() == [])
+        #expect(try store.traceListing().count == SpanTable.merging(Phase1Fixture.tables()).traces.count)
+        // Read-only connections: writing fails.
+        #expect(throws: StoreError.self) { try store.prune(keepLast: 0) }
+        #expect(throws: StoreError.noStore(path: dir.file("none.sqlite"))) {
+            try PersistentStore.openForReading(at: dir.file("none.sqlite"))
+        }
+    }
+
     @Test func reimportingTheSameDataAfterTheUpgradeChangesNothing() throws {
         let dir = TemporaryDirectory()
         let store = try PersistentStore.open(at: try Phase1Fixture.copy(into: dir))

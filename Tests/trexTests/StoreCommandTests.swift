@@ -163,6 +163,19 @@ import Testing
         }
     }
 
+    @Test func aStoreOfTheFirstSchemaIsUpgradedByTheFirstCommand() throws {
+        let copy = Self.setup.directory + "/phase1-\(UUID().uuidString).sqlite"
+        try FileManager.default.copyItem(
+            atPath: TrexBinary.packageRoot.appendingPathComponent("Tests/TraceStoreTests/Fixtures/phase1.sqlite").path,
+            toPath: copy)
+        let listed = try TrexBinary.run(["list", "--store", copy])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.split(separator: "\n").count > 30)
+        let info = try TrexBinary.run(["store", "info", "--check", "--store", copy])
+        #expect(info.stdout.contains("schema version 2"))
+        #expect(info.stdout.contains("Check        ok"))
+    }
+
     @Test func aMissingOrDamagedStoreIsAClearError() throws {
         let missing = Self.setup.directory + "/none.sqlite"
         for command in [["list"], ["query", "status = error"], ["show", "abc"], ["analyze", "abc"], ["stats"], ["deps"],

@@ -55,6 +55,18 @@ public final class PersistentStore: Sendable {
         return store
     }
 
+    /// Opens an existing store for reading (read-only connections), first upgrading it in
+    /// place when it has an older schema: what the commands and the explorer read through,
+    /// so that the first of them after a trex upgrade migrates the store instead of refusing.
+    ///
+    /// - Throws: as `open(at:create:readOnly:)`; `.noStore` when nothing is there.
+    public static func openForReading(at path: String) throws(StoreError) -> PersistentStore {
+        if let size = try StoreLocation.fileSize(path), try StoreOpener.inspect(path, size: size) == .needsMigration {
+            try open(at: path).close()
+        }
+        return try open(at: path, readOnly: true)
+    }
+
     /// Opens the store at the default location (see `StoreLocation`).
     public static func openDefault(create: Bool = false) throws(StoreError) -> PersistentStore {
         try open(at: StoreLocation.defaultPath(), create: create)

@@ -21,7 +21,7 @@ struct InputOptions: ParsableArguments {
     /// be opened.
     func resolve() throws -> TraceInputs {
         let catalog = files.isEmpty ? nil : try load()
-        let opened = files.isEmpty || store.path != nil ? try store.open() : nil
+        let opened = files.isEmpty || store.path != nil ? try store.open(forReading: true) : nil
         return TraceInputs(files: catalog, store: opened)
     }
 

@@ -45,7 +45,7 @@ struct StoreExportCommand: ParsableCommand {
             FileHandleOutput.standardError(diagnostic.rendered(query: query!))
             throw ExitCode(2)
         }
-        let opened = try store.open()
+        let opened = try store.open(forReading: true)
         let bytes: [UInt8]
         if let parsed {
             let result = try storeOperation { () throws(StoreError) in try StoreQueryEngine.run(parsed, on: opened) }

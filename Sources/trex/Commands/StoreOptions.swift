@@ -11,9 +11,11 @@ struct StoreOptions: ParsableArguments {
     /// The path the options name, or the default one.
     var resolvedPath: String { path ?? StoreLocation.defaultPath() }
 
-    /// Opens the store, printing why it cannot be opened and exiting 1 when that is the case.
-    func open(create: Bool = false) throws -> PersistentStore {
+    /// Opens the store (for reading: read-only, after upgrading an older schema), printing why
+    /// it cannot be opened and exiting 1 when that is the case.
+    func open(create: Bool = false, forReading: Bool = false) throws -> PersistentStore {
         do {
+            if forReading { return try PersistentStore.openForReading(at: resolvedPath) }
             return try PersistentStore.open(at: resolvedPath, create: create)
         } catch {
             FileHandleOutput.standardError("trex: \(error)")

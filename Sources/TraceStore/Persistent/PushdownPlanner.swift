@@ -134,18 +134,19 @@ struct PushdownPlanner {
 
     // MARK: - Attributes
 
-    /// Traces with a chunk where some span satisfies the spec: the chunks of `keys` when given
-    /// (few candidates), else every chunk. O(attribute bytes scanned).
+    /// Traces with a chunk where some span satisfies the spec: the chunks of `keys` when they
+    /// are few, else every chunk (one statement, so the spec is decoded once rather than per
+    /// trace). O(attribute bytes scanned).
     private func chunksMatching(_ spec: AttributeMatchSpec, among keys: Set<Int64>?) throws -> Set<Int64> {
         let blob = spec.blob
         var found = Set<Int64>()
-        if let keys {
+        if let keys, keys.count <= 64 || (keys.count <= 2_000 && blob.count <= 4_096) {
             let scan = try RawStatement(db, Self.chunksOfTraceMatchingSQL)
+            scan.bind(3, blob: blob)   // bindings outlive resets
             for key in keys {
                 let rows = SpanChunk.rowIDs(traceKey: key)
                 scan.bind(1, rows.lowerBound)
                 scan.bind(2, rows.upperBound)
-                scan.bind(3, blob: blob)
                 if try scan.step() { found.insert(key) }
                 scan.reset()
             }
@@ -155,6 +156,6 @@ struct PushdownPlanner {
         scan.bind(1, blob: blob)
         defer { scan.reset() }
         while try scan.step() { found.insert(SpanChunk.traceKey(ofRow: scan.int64(0))) }
-        return found
+        return keys.map { found.intersection($0) } ?? found
     }
 }

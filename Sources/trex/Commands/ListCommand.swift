@@ -11,6 +11,7 @@ struct ListCommand: ParsableCommand {
         Examples:
           trex list                       the traces in the store
           trex list traces.json
+          trex list --store incident.sqlite late-spans.json     a store and files together
           trex list --json collector-output/ | jq '.[] | select(.errorCount > 0)'
         """)
 

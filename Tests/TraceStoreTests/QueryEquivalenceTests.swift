@@ -55,6 +55,7 @@ import TraceQuery
         let result = try StoreQueryEngine.run(query, on: Self.shared.store)
         #expect(Self.key(result.matches, in: result.table) == expected, "\(text) pushed down as \(result.filter)")
         #expect(Set(result.matchedTraces.map(\.traceID)) == Set(expected.keys))
+        #expect(result.matchedSummaries.map(\.traceID) == result.matchedTraces.map(\.traceID))
     }
 
     /// Half of every trace in the store, the other half in memory (as `--store` with files).

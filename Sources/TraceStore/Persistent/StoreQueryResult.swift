@@ -16,6 +16,12 @@ public struct StoreQueryResult: Sendable {
     /// True when the filter narrowed nothing and the whole store was loaded.
     public let loadedEverything: Bool
 
+    /// The summaries of the matching traces, in match order, for list output (string ids refer
+    /// to `table.strings`). O(spans of the matching traces).
+    public var matchedSummaries: [TraceSummary] {
+        matches.map { TraceSummary(table.trace(at: $0.traceIndex)) }
+    }
+
     /// The matches as trace ids with their matched span ids (in trace order).
     public var matchedTraces: [StoredTraceMatch] {
         matches.map { m in

@@ -21,7 +21,10 @@ import Testing
 
     @Test func usageErrorsExitWithTwo() throws {
         #expect(try TrexBinary.run(["list", "--bogus"]).status == 2)
-        #expect(try TrexBinary.run(["list"]).status == 2)
+        // No files and no store: `list` reads the default store, which does not exist yet.
+        let empty = try TrexBinary.run(["list"], environment: ["XDG_DATA_HOME": "/nonexistent/trex-test"])
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("trex import"))
         #expect(try TrexBinary.run(["show"]).status == 2)
     }
 

@@ -38,7 +38,7 @@ struct OpenCommand: ParsableCommand {
         var opened: PersistentStore?
         if let storePath {
             do {
-                opened = try PersistentStore.open(at: storePath, readOnly: true)
+                opened = try PersistentStore.openForReading(at: storePath)
             } catch {
                 FileHandleOutput.standardError("trex: \(error)")
                 throw ExitCode(1)

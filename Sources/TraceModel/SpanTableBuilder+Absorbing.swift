@@ -7,36 +7,23 @@ extension SpanTableBuilder {
     /// `other` is emptied array by array as its content moves over, so the memory of both is
     /// not held twice (it stays usable as an empty builder's worth of nothing but its strings).
     public mutating func absorb(_ other: inout SpanTableBuilder) {
-        // Strings: one intern per distinct string of the other builder.
-        var strings = [StringID](repeating: .empty, count: other.strings.count)
+        // Strings: one intern per distinct string of the other builder. (Plain loops over
+        // buffers below: closures capturing mutable state cost half a second on a million spans.)
+        var remap = [StringID](repeating: .empty, count: other.strings.count)
         for id in 1..<other.strings.count {
-            strings[id] = other.strings.withUTF8(StringID(UInt32(id))) { intern(utf8: $0) }
+            remap[id] = other.strings.withUTF8(StringID(UInt32(id))) { intern(utf8: $0) }
         }
-        func string(_ id: StringID) -> StringID { strings[Int(id.rawValue)] }
-
+        let map = remap
+        let bases = AttributeBases(scalar: UInt32(scalars.count), blob: UInt32(blobs.count),
+                                   compound: UInt32(compounds.count))
         let attributeBase = UInt32(attributes.count)
         let nestedBase = UInt32(nested.count)
-        let compoundBase = UInt32(compounds.count)
-        let scalarBase = UInt32(scalars.count)
-        let blobBase = UInt32(blobs.count)
-        func attribute(_ a: Attribute) -> Attribute {
-            var payload = a.payload
-            switch a.tag {
-            case .string: payload = string(StringID(a.payload)).rawValue
-            case .bool, .smallInt: break
-            case .int, .double: payload += scalarBase
-            case .bytes: if payload != Attribute.emptyPayload { payload += blobBase }
-            case .array, .keyValueList: payload += compoundBase
-            }
-            return Attribute(key: string(a.key), tag: a.tag, payload: payload)
-        }
-        func shifted(_ r: ElementRange, by base: UInt32) -> ElementRange {
-            r.isEmpty ? .empty : ElementRange(start: r.start + base, count: r.count)
-        }
 
-        attributes.append(contentsOf: other.attributes.lazy.map(attribute))
-        nested.append(contentsOf: other.nested.lazy.map(attribute))
-        compounds.append(contentsOf: other.compounds.lazy.map { shifted($0, by: nestedBase) })
+        map.withUnsafeBufferPointer { m in
+            Self.appendRemapped(other.attributes, into: &attributes, map: m, bases: bases)
+            Self.appendRemapped(other.nested, into: &nested, map: m, bases: bases)
+        }
+        compounds.append(contentsOf: other.compounds.map { Self.shifted($0, by: nestedBase) })
         scalars.append(contentsOf: other.scalars)
         blobs.append(contentsOf: other.blobs)
         // The resources' and scopes' attribute ranges are re-registered below from the copies.
@@ -47,42 +34,86 @@ extension SpanTableBuilder {
         other.blobs = []
 
         let eventBase = UInt32(events.count)
-        events.append(contentsOf: other.events.lazy.map { e in
-            SpanEvent(time: e.time, name: string(e.name), attributes: shifted(e.attributes, by: attributeBase),
-                      droppedAttributesCount: e.droppedAttributesCount)
-        })
+        events.reserveCapacity(events.count + other.events.count)
+        for e in other.events {
+            events.append(SpanEvent(time: e.time, name: map[Int(e.name.rawValue)],
+                                    attributes: Self.shifted(e.attributes, by: attributeBase),
+                                    droppedAttributesCount: e.droppedAttributesCount))
+        }
         let linkBase = UInt32(links.count)
-        links.append(contentsOf: other.links.lazy.map { l in
-            SpanLink(traceID: l.traceID, spanID: l.spanID, traceState: string(l.traceState),
-                     attributes: shifted(l.attributes, by: attributeBase), droppedAttributesCount: l.droppedAttributesCount,
-                     flags: l.flags)
-        })
+        links.reserveCapacity(links.count + other.links.count)
+        for l in other.links {
+            links.append(SpanLink(traceID: l.traceID, spanID: l.spanID, traceState: map[Int(l.traceState.rawValue)],
+                                  attributes: Self.shifted(l.attributes, by: attributeBase),
+                                  droppedAttributesCount: l.droppedAttributesCount, flags: l.flags))
+        }
+        other.events = []
+        other.links = []
 
         // Resources and scopes go through the content dedupe, so a service seen by both
         // builders ends up as one resource.
-        let resourceMap = other.resources.map { r in
-            addResource(attributes: shifted(r.attributes, by: attributeBase), droppedAttributesCount: r.droppedAttributesCount,
-                        schemaURL: string(r.schemaURL))
+        var resourceMap: [UInt32] = []
+        for r in other.resources {
+            resourceMap.append(addResource(attributes: Self.shifted(r.attributes, by: attributeBase),
+                                           droppedAttributesCount: r.droppedAttributesCount,
+                                           schemaURL: map[Int(r.schemaURL.rawValue)]))
         }
-        let scopeMap = other.scopes.map { s in
-            addScope(InstrumentationScope(name: string(s.name), version: string(s.version),
-                                          attributes: shifted(s.attributes, by: attributeBase),
-                                          droppedAttributesCount: s.droppedAttributesCount, schemaURL: string(s.schemaURL)))
+        var scopeMap: [UInt32] = []
+        for sc in other.scopes {
+            scopeMap.append(addScope(InstrumentationScope(
+                name: map[Int(sc.name.rawValue)], version: map[Int(sc.version.rawValue)],
+                attributes: Self.shifted(sc.attributes, by: attributeBase),
+                droppedAttributesCount: sc.droppedAttributesCount, schemaURL: map[Int(sc.schemaURL.rawValue)])))
         }
 
         spans.reserveCapacity(spans.count + other.spans.count)
-        for var span in other.spans {
-            span.name = string(span.name)
-            span.statusMessage = string(span.statusMessage)
-            span.traceState = string(span.traceState)
-            span.resource = resourceMap[Int(span.resource)]
-            span.scope = scopeMap[Int(span.scope)]
-            span.attributes = shifted(span.attributes, by: attributeBase)
-            span.events = shifted(span.events, by: eventBase)
-            span.links = shifted(span.links, by: linkBase)
-            spans.append(span)
+        map.withUnsafeBufferPointer { m in
+            other.spans.withUnsafeBufferPointer { source in
+                for var span in source {
+                    span.name = m[Int(span.name.rawValue)]
+                    span.statusMessage = m[Int(span.statusMessage.rawValue)]
+                    span.traceState = m[Int(span.traceState.rawValue)]
+                    span.resource = resourceMap[Int(span.resource)]
+                    span.scope = scopeMap[Int(span.scope)]
+                    span.attributes = Self.shifted(span.attributes, by: attributeBase)
+                    span.events = Self.shifted(span.events, by: eventBase)
+                    span.links = Self.shifted(span.links, by: linkBase)
+                    spans.append(span)
+                }
+            }
         }
         other.spans = []
+    }
+
+    /// Where another builder's side arrays start in this one.
+    private struct AttributeBases {
+        var scalar: UInt32
+        var blob: UInt32
+        var compound: UInt32
+    }
+
+    private static func shifted(_ r: ElementRange, by base: UInt32) -> ElementRange {
+        r.isEmpty ? .empty : ElementRange(start: r.start + base, count: r.count)
+    }
+
+    /// Appends attributes with their string ids and side-array payloads rewritten. O(n).
+    private static func appendRemapped(_ source: [Attribute], into target: inout [Attribute],
+                                       map: UnsafeBufferPointer<StringID>, bases: AttributeBases) {
+        target.reserveCapacity(target.count + source.count)
+        source.withUnsafeBufferPointer { s in
+            for a in s {
+                var payload = a.payload
+                let tag = a.tag
+                switch tag {
+                case .string: payload = map[Int(a.payload)].rawValue
+                case .bool, .smallInt: break
+                case .int, .double: payload += bases.scalar
+                case .bytes: if payload != Attribute.emptyPayload { payload += bases.blob }
+                case .array, .keyValueList: payload += bases.compound
+                }
+                target.append(Attribute(key: map[Int(a.key.rawValue)], tag: tag, payload: payload))
+            }
+        }
     }
 }
 

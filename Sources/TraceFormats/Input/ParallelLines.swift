@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import TraceModel
 
 /// Decodes a large JSON Lines input on two cores: the input is cut at a record boundary near
@@ -8,8 +11,8 @@ import TraceModel
 ///
 /// Memory: the caller's builder is reserved for the whole input first (address space only), so
 /// nothing is copied as it grows, and moving a piece briefly holds just that piece twice.
-/// Speed, on this 2-core machine, 1 GB collector file: decoding 1.8 s in one pass, about 1.2 s
-/// in two. Records are independent lines, so the spans are those of one pass; per-input notes
+/// Speed, on this 2-core machine, 1 GB synthetic collector file: decoding 1.8 s in one pass,
+/// about 1.0 s in two (merging the pieces takes about 0.17 s of that). Records are independent lines, so the spans are those of one pass; per-input notes
 /// (such as the count of skipped log lines) come once per piece, each with its own lines.
 enum ParallelLines {
     /// Inputs below this size are decoded in one pass (threads cost more than they save).
@@ -99,15 +102,19 @@ enum ParallelLines {
         switch firstResult {
         case .success(let first): report = first
         case .failure(let failure): report = DecodeReport(format: .otlpJSONLines, gzipped: gzipped,
-                                                          warnings: [note(failure, range: 0..<cut, input: input)])
+                                                          warnings: [note(failure, range: 0..<cut, firstLine: 1)])
         }
         var tracesFound = (try? firstResult.get()) != nil
-        var lines = 0
+        // Lines before each piece, counted only when a piece has something to say about lines.
+        var linesCounted = 0
         var counted = 0
+        func lines(before offset: Int) -> Int {
+            linesCounted += newlines(in: UnsafeBufferPointer(rebasing: input[counted..<offset]))
+            counted = offset
+            return linesCounted
+        }
         for index in second.pieces.indices {
             let piece = second.pieces[index]
-            lines += input[counted..<piece.start].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-            counted = piece.start
             let end = index + 1 < second.pieces.count ? second.pieces[index + 1].start : input.count
             switch piece.report {
             case .success(let pieceReport):
@@ -115,19 +122,33 @@ enum ParallelLines {
                 builder.absorb(&second.pieces[index].builder)
                 report.spansDecoded += pieceReport.spansDecoded
                 report.spansSkipped += pieceReport.spansSkipped
+                if pieceReport.warnings.isEmpty { continue }
+                let before = lines(before: piece.start)
                 report.warnings += pieceReport.warnings.map { warning in
                     var moved = warning
-                    moved.line = warning.line.map { $0 + lines }
+                    moved.line = warning.line.map { $0 + before }
                     moved.byteOffset = warning.byteOffset.map { $0 + piece.start }
                     return moved
                 }
             case .failure(let failure):
-                report.warnings.append(note(failure, range: piece.start..<end, input: input))
+                report.warnings.append(note(failure, range: piece.start..<end, firstLine: lines(before: piece.start) + 1))
             }
         }
         guard tracesFound else { return nil }
         progress?(inputSize)
         return report
+    }
+
+    /// Newlines in a buffer, with memchr. O(n).
+    static func newlines(in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        guard var p = buffer.baseAddress.map(UnsafeRawPointer.init) else { return 0 }
+        let end = p + buffer.count
+        var n = 0
+        while p < end, let hit = memchr(p, 0x0A, end - p) {
+            n += 1
+            p = UnsafeRawPointer(hit) + 1
+        }
+        return n
     }
 
     private static func source(of failure: DecodeFailure) -> String {
@@ -137,8 +158,7 @@ enum ParallelLines {
     }
 
     /// A piece that held no traces, said as a note on the whole input's lines.
-    private static func note(_ failure: DecodeFailure, range: Range<Int>, input: UnsafeBufferPointer<UInt8>) -> DecodeWarning {
-        let firstLine = input[..<range.lowerBound].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    private static func note(_ failure: DecodeFailure, range: Range<Int>, firstLine: Int) -> DecodeWarning {
         let detail: String
         switch failure {
         case .notATraceFormat(_, _, let why): detail = why

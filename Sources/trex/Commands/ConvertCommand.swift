@@ -15,28 +15,12 @@ struct ConvertCommand: ParsableCommand {
           trex convert --to otlp -o all.json zipkin/ collector.jsonl.gz
         """)
 
-    enum Target: String, ExpressibleByArgument, CaseIterable {
-        case otlp
-    }
-
-    @Option(help: "The output format (\(Target.allCases.map(\.rawValue).joined(separator: ", "))).")
-    var to: Target
-
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
-    var output: String?
-
-    @Flag(help: "Indent the JSON.")
-    var pretty = false
+    @OptionGroup var export: ExportOptions
 
     @OptionGroup var input: InputOptions
 
     func run() throws {
         let catalog = try input.resolve().everything()
-        let bytes = OTLPJSONEncoder.encode(catalog.table, pretty: pretty) + [10]
-        if let output {
-            try OutputFile.write(bytes, to: output)
-        } else {
-            FileHandleOutput.standardOutput(bytes)
-        }
+        try export.write(catalog.table)
     }
 }

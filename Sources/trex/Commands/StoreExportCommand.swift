@@ -18,18 +18,7 @@ struct StoreExportCommand: ParsableCommand {
           trex store export --to otlp 'service = "checkout" AND status = error' > failed-checkouts.json
         """)
 
-    enum Target: String, ExpressibleByArgument, CaseIterable {
-        case otlp
-    }
-
-    @Option(help: "The output format (\(Target.allCases.map(\.rawValue).joined(separator: ", "))).")
-    var to: Target
-
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
-    var output: String?
-
-    @Flag(help: "Indent the JSON.")
-    var pretty = false
+    @OptionGroup var export: ExportOptions
 
     @Argument(help: "Only the traces matching this query.")
     var query: String?
@@ -46,18 +35,11 @@ struct StoreExportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let opened = try store.open(forReading: true)
-        let bytes: [UInt8]
         if let parsed {
             let result = try storeOperation { () throws(StoreError) in try StoreQueryEngine.run(parsed, on: opened) }
-            bytes = OTLPJSONEncoder.encode(result.table, traces: result.matches.map(\.traceIndex), pretty: pretty) + [10]
+            try export.write(result.table, traces: result.matches.map(\.traceIndex))
         } else {
-            let table = try storeOperation { () throws(StoreError) in try opened.loadAllTraces() }
-            bytes = OTLPJSONEncoder.encode(table, pretty: pretty) + [10]
-        }
-        if let output {
-            try OutputFile.write(bytes, to: output)
-        } else {
-            FileHandleOutput.standardOutput(bytes)
+            try export.write(try storeOperation { () throws(StoreError) in try opened.loadAllTraces() })
         }
     }
 }

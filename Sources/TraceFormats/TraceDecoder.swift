@@ -10,10 +10,10 @@ public enum TraceDecoder {
     /// `builder`, and reports what was skipped (with line/byte offsets) as warnings.
     /// O(input bytes).
     ///
-    /// - Parameter progress: called now and then with the number of input bytes consumed.
+    /// - Parameter progress: called now and then with the input bytes consumed and the spans decoded.
     /// - Throws: `DecodeFailure` when nothing in the input is a trace format.
     public static func decode(_ bytes: UnsafeRawBufferPointer, source: String, into builder: inout SpanTableBuilder,
-                              progress: ((Int) -> Void)? = nil) throws(DecodeFailure) -> DecodeReport {
+                              progress: ((DecodeProgress) -> Void)? = nil) throws(DecodeFailure) -> DecodeReport {
         let input = bytes.assumingMemoryBound(to: UInt8.self)
         guard GzipInflater.isGzip(input) else {
             if let cut = ParallelLines.cut(input),
@@ -50,7 +50,7 @@ public enum TraceDecoder {
 
     /// Convenience over an array.
     public static func decode(_ bytes: [UInt8], source: String, into builder: inout SpanTableBuilder,
-                              progress: ((Int) -> Void)? = nil) throws(DecodeFailure) -> DecodeReport {
+                              progress: ((DecodeProgress) -> Void)? = nil) throws(DecodeFailure) -> DecodeReport {
         let result: Result<DecodeReport, DecodeFailure> = bytes.withUnsafeBytes { buffer in
             do throws(DecodeFailure) { return .success(try decode(buffer, source: source, into: &builder, progress: progress)) }
             catch { return .failure(error) }

@@ -85,9 +85,10 @@ public enum TraceLoader {
             let base = state.bytesDone
             let snapshot = state
             do throws(DecodeFailure) {
-                result.report = try TraceDecoder.decode(bytes, source: input.path, into: &builder) { consumed in
+                result.report = try TraceDecoder.decode(bytes, source: input.path, into: &builder) { decoded in
                     var update = snapshot
-                    update.bytesDone = base + consumed
+                    update.bytesDone = base + decoded.bytes
+                    update.spans = snapshot.spans + decoded.spans
                     progress?(update)
                 }
             } catch {

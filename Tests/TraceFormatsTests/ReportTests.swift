@@ -14,20 +14,22 @@ import TraceModel
     }()
 
     @Test func progressRisesToTheInputSize() throws {
-        var calls: [Int] = []
+        var calls: [DecodeProgress] = []
         var b = SpanTableBuilder()
         let report = try TraceDecoder.decode(Self.large, source: "big", into: &b) { calls.append($0) }
         #expect(report.spansDecoded == 6000)
         #expect(calls.count >= 3)
-        #expect(calls == calls.sorted())
-        #expect(calls.last == Self.large.count)
+        #expect(calls.map(\.bytes) == calls.map(\.bytes).sorted())
+        #expect(calls.map(\.spans) == calls.map(\.spans).sorted())
+        #expect(calls.last == DecodeProgress(bytes: Self.large.count, spans: 6000))
+        #expect(calls.dropLast().contains { $0.spans > 0 && $0.spans < 6000 }, "spans are counted along the way")
     }
 
     @Test func progressOfGzipInputCountsCompressedBytes() throws {
         let compressed = Gzip.compress(Self.large)
         var last = 0
         var b = SpanTableBuilder()
-        _ = try TraceDecoder.decode(compressed, source: "big.gz", into: &b) { last = $0 }
+        _ = try TraceDecoder.decode(compressed, source: "big.gz", into: &b) { last = $0.bytes }
         #expect(last == compressed.count)
     }
 

@@ -15,7 +15,6 @@ struct LoadingView {
         let title = "Loading \(progress.filesTotal == 1 ? "1 file" : "\(progress.filesDone + 1 > progress.filesTotal ? progress.filesTotal : progress.filesDone + 1) of \(progress.filesTotal) files")"
         buffer.setTruncated(title, x: box.x, y: box.y, width: width, style: context.style(.title))
         buffer.setTruncated(progress.current, x: box.x, y: box.y + 1, width: width, style: context.style(.dim))
-        // Spans are counted as each file finishes; within one large file only bytes are known.
         let figures = "\(format(mb)) of \(format(totalMB)) MB read"
             + (progress.spans > 0 ? " · \(NumberFormat.grouped(progress.spans)) spans" : "")
         buffer.setTruncated(figures, x: box.x, y: box.y + 3, width: width, style: context.style(.text))

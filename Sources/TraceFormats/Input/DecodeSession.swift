@@ -13,13 +13,13 @@ struct DecodeSession {
     /// which span it cut short).
     var spanStart = -1
 
-    private let progress: ((Int) -> Void)?
+    private let progress: ((DecodeProgress) -> Void)?
     /// Input bytes per decoded byte (below 1 for gzip), to report progress in input bytes.
     private let progressScale: Double
     private var nextProgress: Int
     static let progressStep = 4 << 20
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>, source: String, progress: ((Int) -> Void)?, progressScale: Double) {
+    init(_ buffer: UnsafeBufferPointer<UInt8>, source: String, progress: ((DecodeProgress) -> Void)?, progressScale: Double) {
         scanner = JSONScanner(buffer)
         log = WarningLog(source: source, lines: LineLocator(base: scanner.base, end: scanner.end))
         self.progress = progress
@@ -35,12 +35,12 @@ struct DecodeSession {
 
     private mutating func reportProgress() {
         nextProgress = scanner.pos + Self.progressStep
-        progress?(Int(Double(scanner.pos) * progressScale))
+        progress?(DecodeProgress(bytes: Int(Double(scanner.pos) * progressScale), spans: spansDecoded))
     }
 
     /// Reports the whole input as consumed (`inputSize`: the bytes as given, before gunzip).
     func reportDone(inputSize: Int) {
-        progress?(inputSize)
+        progress?(DecodeProgress(bytes: inputSize, spans: spansDecoded))
     }
 
     /// Interns a string token's content (through the cache for short strings).

@@ -27,7 +27,7 @@ struct InputDecoder {
     /// The size of the input as given (compressed, for gzip), for the last progress call.
     private let inputSize: Int
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>, source: String, progress: ((Int) -> Void)?, inputSize: Int) {
+    init(_ buffer: UnsafeBufferPointer<UInt8>, source: String, progress: ((DecodeProgress) -> Void)?, inputSize: Int) {
         let scale = buffer.isEmpty ? 1 : Double(inputSize) / Double(buffer.count)
         session = DecodeSession(buffer, source: source, progress: progress, progressScale: scale)
         self.inputSize = inputSize

@@ -61,7 +61,7 @@ enum ParallelLines {
     /// Decodes the input in two halves at once into `builder`. Nil when neither half holds a
     /// trace (the caller then decodes in one pass for the full diagnosis).
     static func decode(_ input: UnsafeBufferPointer<UInt8>, cut: Int, source: String, into builder: inout SpanTableBuilder,
-                       progress: ((Int) -> Void)?, inputSize: Int, gzipped: Bool) -> DecodeReport? {
+                       progress: ((DecodeProgress) -> Void)?, inputSize: Int, gzipped: Bool) -> DecodeReport? {
         final class SecondHalf: @unchecked Sendable { var pieces: [Piece] = [] }
         struct Bytes: @unchecked Sendable { let buffer: UnsafeBufferPointer<UInt8> }
         let second = SecondHalf()
@@ -90,7 +90,9 @@ enum ParallelLines {
         builder.reserve(forInputBytes: input.count)
         let scale = Double(inputSize) / Double(max(1, cut))
         var decoder = InputDecoder(UnsafeBufferPointer(rebasing: input[..<cut]), source: source,
-                                   progress: progress.map { report in { report(min(inputSize, Int(Double($0) * scale))) } },
+                                   progress: progress.map { report in
+                                       { report(DecodeProgress(bytes: min(inputSize, Int(Double($0.bytes) * scale)), spans: $0.spans)) }
+                                   },
                                    inputSize: cut)
         var firstResult: Result<DecodeReport, DecodeFailure>
         do throws(DecodeFailure) { firstResult = .success(try decoder.run(into: &builder, gzipped: gzipped)) }
@@ -135,7 +137,7 @@ enum ParallelLines {
             }
         }
         guard tracesFound else { return nil }
-        progress?(inputSize)
+        progress?(DecodeProgress(bytes: inputSize, spans: report.spansDecoded))
         return report
     }
 

@@ -91,7 +91,9 @@ enum ParallelLines {
         let scale = Double(inputSize) / Double(max(1, cut))
         var decoder = InputDecoder(UnsafeBufferPointer(rebasing: input[..<cut]), source: source,
                                    progress: progress.map { report in
-                                       { report(DecodeProgress(bytes: min(inputSize, Int(Double($0.bytes) * scale)), spans: $0.spans)) }
+                                       // The first half stands for both: bytes and spans scaled alike.
+                                       { report(DecodeProgress(bytes: min(inputSize, Int(Double($0.bytes) * scale)),
+                                                               spans: Int(Double($0.spans) * scale))) }
                                    },
                                    inputSize: cut)
         var firstResult: Result<DecodeReport, DecodeFailure>

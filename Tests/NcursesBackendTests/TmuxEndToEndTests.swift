@@ -56,9 +56,7 @@ struct TmuxEndToEndTests {
             #expect(session.waitForLine("last key: \(name)") != nil, "key \(key)")
         }
         try session.press("q")
-        let (status, sane) = try finish(session)
-        #expect(status == "0")
-        #expect(sane)
+        try session.expectCleanExit(status: "0")
     }
 
     @Test("Resizes redraw at the new size, and a small window shows the too-small screen")
@@ -72,18 +70,14 @@ struct TmuxEndToEndTests {
         try session.resize(width: 120, height: 40)
         #expect(session.waitFor { $0.contains("size 120x40 ") && $0.contains("resizes: 3") } != nil)
         try session.press("q")
-        let (status, sane) = try finish(session)
-        #expect(status == "0")
-        #expect(sane)
+        try session.expectCleanExit(status: "0")
     }
 
     @Test("Ctrl-C quits cleanly with status 130")
     func ctrlC() throws {
         let session = try startDemo()
         try session.press("C-c")
-        let (status, sane) = try finish(session)
-        #expect(status == "130")
-        #expect(sane)
+        try session.expectCleanExit(status: "130")
     }
 
     @Test("SIGTERM and SIGHUP restore the terminal", arguments: [(SIGTERM, "143"), (SIGHUP, "129")])
@@ -91,9 +85,7 @@ struct TmuxEndToEndTests {
         let session = try startDemo()
         let pid = try #require(demoPID(session))
         kill(pid, signal)
-        let (status, sane) = try finish(session)
-        #expect(status == expected)
-        #expect(sane)
+        try session.expectCleanExit(status: expected)
     }
 
     @Test("A crash restores the terminal and still reports", arguments: ["X", "F"])
@@ -119,9 +111,7 @@ struct TmuxEndToEndTests {
         try session.press("Down")  // after fg an arrow must still arrive whole, not as a bare letter
         #expect(session.waitForLine("last key: Down") != nil)
         try session.press("q")
-        let (status, sane) = try finish(session)
-        #expect(status == "0")
-        #expect(sane)
+        try session.expectCleanExit(status: "0")
         #expect(FileManager.default.contentsEqual(atPath: "\(dir)/before", andPath: "\(dir)/stopped"))
     }
 
@@ -136,9 +126,7 @@ struct TmuxEndToEndTests {
         try session.press("Down")
         #expect(session.waitForLine("last key: Down") != nil)
         try session.press("q")
-        let (status, sane) = try finish(session)
-        #expect(status == "0")
-        #expect(sane)
+        try session.expectCleanExit(status: "0")
     }
 
     @Test("TERM=dumb and a missing terminal are clear errors with status 2")
@@ -162,9 +150,7 @@ struct TmuxEndToEndTests {
         try session.press("Down")
         #expect(session.waitForLine("last key: Down") != nil)
         try session.press("q")
-        let (status, sane) = try finish(session)
-        #expect(status == "0")
-        #expect(sane)
+        try session.expectCleanExit(status: "0")
     }
 
     @Test("--ascii draws lines, trees and bars with ASCII and wide text as question marks")
@@ -179,9 +165,7 @@ struct TmuxEndToEndTests {
         #expect(screen.contains("cjk: ????????????|\n"))  // each wide character keeps its two columns
         #expect(screen.contains("emoji: ?? ?? ?? ?? ?|\n"))
         try session.press("q")
-        let (status, sane) = try finish(session)
-        #expect(status == "0")
-        #expect(sane)
+        try session.expectCleanExit(status: "0")
     }
 
     @Test("NO_COLOR draws without colour")
@@ -194,8 +178,6 @@ struct TmuxEndToEndTests {
         #expect(parameters.contains(7))  // the selected row is reversed
         #expect(parameters.contains(1) && parameters.contains(2))  // bold title, dim help
         try session.press("q")
-        let (status, sane) = try finish(session)
-        #expect(status == "0")
-        #expect(sane)
+        try session.expectCleanExit(status: "0")
     }
 }

@@ -26,6 +26,14 @@ extension TmuxSession {
         return (status, screen.contains("\nSTTY-SAME"))
     }
 
+    /// Expects the program to have ended with `status` and left `stty -a` as it was.
+    public func expectCleanExit(status expected: String = "0", timeout: Duration = .seconds(5),
+                                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let (status, sane) = try finishProgram(timeout: timeout)
+        #expect(status == expected, sourceLocation: sourceLocation)
+        #expect(sane, "stty -a changed", sourceLocation: sourceLocation)
+    }
+
     /// Every parameter of the SGR sequences (ESC [ ... m) in `text` (from `capture-pane -e`).
     public static func sgrParameters(_ text: String) -> [Int] {
         var result: [Int] = []

@@ -95,9 +95,7 @@ struct ExplorerEndToEndTests {
         try session.press("Escape")
         #expect(session.waitFor { !$0.contains("Keys: Trace list") } != nil)
         try session.press("q")
-        let (status, sane) = try session.finishProgram()
-        #expect(status == "0")
-        #expect(sane)
+        try session.expectCleanExit(status: "0")
     }
 
     @Test("Waterfall: step to the slow payment call, fold, critical path, detail, follow a link, quit sane")
@@ -153,9 +151,7 @@ struct ExplorerEndToEndTests {
         #expect(session.waitFor { $0.contains("│ checkout orders publish") } != nil, "\(session.capture())")
 
         try session.press("q", "q")
-        let (status, sane) = try session.finishProgram()
-        #expect(status == "0")
-        #expect(sane)
+        try session.expectCleanExit(status: "0")
     }
 
     @Test("Themes: mono draws no colour, dark draws colour, a bad theme is a clear error")
@@ -183,9 +179,7 @@ struct ExplorerEndToEndTests {
         } else {
             try session.tmux(["run-shell", "pkill -\(how) -f '^\(Self.trex) \(Self.samples)$' || true"])
         }
-        let (status, sane) = try session.finishProgram()
-        #expect(status == ["C-c": "130", "TERM": "143", "HUP": "129"][how])
-        #expect(sane)
+        try session.expectCleanExit(status: ["C-c": "130", "TERM": "143", "HUP": "129"][how]!)
     }
 
     @Test("A malformed file loads what is valid and the warnings are printed after the explorer exits")
@@ -197,9 +191,7 @@ struct ExplorerEndToEndTests {
         let session = try start(file.path, ready: "START▲")
         #expect(session.waitFor { statusLine($0).contains("warning") } != nil, "\(session.capture())")
         try session.press("q")
-        let (status, sane) = try session.finishProgram()
-        #expect(status == "0")
-        #expect(sane)
+        try session.expectCleanExit(status: "0")
         #expect(session.captureWithHistory().contains(file.path))
     }
 

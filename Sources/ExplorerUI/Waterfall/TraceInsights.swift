@@ -47,13 +47,12 @@ struct TraceInsights: Sendable {
             guard let group = byKind[kind] else { continue }
             switch kind {
             case .clockSkew:
-                let worst = report.clockSkew.findings.max {
-                    max($0.startsEarlyBy, $0.endsLateBy) < max($1.startsEarlyBy, $1.endsLateBy)
-                }
-                if let worst {
-                    let service = table.serviceName(of: report.trace[worst.child])
-                    let amount = max(worst.startsEarlyBy, worst.endsLateBy)
-                    parts.append("clock skew in \(service) (\(amount > .zero ? "+" : "")\(DurationFormat.string(amount)))")
+                // The estimate `trex analyze` gives: the smallest shift that explains every
+                // call of the pair, else the median centring shift.
+                if let estimate = report.clockSkew.estimates.first {
+                    let amount = estimate.minimumSkew ?? estimate.medianShift
+                    parts.append("clock skew in \(table.strings[estimate.childService]) "
+                                 + "(\(amount > .zero ? "+" : "")\(DurationFormat.string(amount)))")
                 } else {
                     parts.append("clock skew")
                 }

@@ -10,6 +10,11 @@ import TraceModel
 /// it was and its note says why (`maximumShift` zero disables adjustment, as Jaeger's default
 /// does). Roots, spans whose parent is missing, and repeated span ids are never moved.
 ///
+/// With `evidence`, only children of the service pairs that analysis found skewed compute a
+/// shift of their own; a child of any other pair keeps its clock (a call that merely outlived
+/// a caller that gave up is not moved). Without it, every cross-clock child is centred as
+/// Jaeger does (the conformance cases run that way).
+///
 /// Raw times remain the default everywhere; `SpanTimes(trace, adjustment:)` gives the adjusted
 /// times and `notes` explains every span that was, or would have been, moved.
 public struct ClockSkewAdjustment: Sendable {
@@ -24,7 +29,8 @@ public struct ClockSkewAdjustment: Sendable {
 
     /// Computes the adjustment. O(n) after the tree; no recursion.
     public init(_ trace: Trace, tree: TraceTree? = nil, domains: ClockDomains? = nil,
-                duplicates: DuplicateSpanIDs? = nil, maximumShift: Nanoseconds = ClockSkewAdjustment.unlimited) {
+                duplicates: DuplicateSpanIDs? = nil, maximumShift: Nanoseconds = ClockSkewAdjustment.unlimited,
+                evidence: ClockSkewAnalysis? = nil) {
         let tree = tree ?? TraceTree(trace)
         let domains = domains ?? ClockDomains(trace.table)
         let duplicates = duplicates ?? DuplicateSpanIDs(trace)
@@ -34,6 +40,7 @@ public struct ClockSkewAdjustment: Sendable {
         var shifts = [Int64](repeating: 0, count: n)
         var notes = [SkewNote?](repeating: nil, count: n)
         let orphanSet = Set(tree.orphans)
+        let skewedPairs = evidence.map { Set($0.estimates.map { Self.pairKey($0.parentService, $0.childService) }) }
 
         for node in tree.preorder {
             let i = Int(node)
@@ -52,6 +59,10 @@ public struct ClockSkewAdjustment: Sendable {
             var method: SkewDelta.Method
             if domains.shareClock(span, parent) {
                 delta = computed[p]
+                method = .none
+            } else if let skewedPairs,
+                      !skewedPairs.contains(Self.pairKey(trace.table.serviceID(of: parent), trace.table.serviceID(of: span))) {
+                delta = 0
                 method = .none
             } else {
                 (delta, method) = SkewDelta.compute(
@@ -76,6 +87,10 @@ public struct ClockSkewAdjustment: Sendable {
         self.maximumShift = maximumShift
         self.shifts = shifts
         self.notes = notes
+    }
+
+    private static func pairKey(_ parent: StringID, _ child: StringID) -> UInt64 {
+        UInt64(parent.rawValue) << 32 | UInt64(child.rawValue)
     }
 
     /// The local indices of spans that were moved.

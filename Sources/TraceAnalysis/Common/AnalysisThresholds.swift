@@ -7,4 +7,8 @@ public enum AnalysisThresholds {
     /// Broken propagation: a server root and a client span count as overlapping when their
     /// intervals overlap, allowing this much clock skew (nanoseconds) at either end.
     public static let propagationSkewAllowance: Int64 = 50_000_000
+    /// Clock skew from late ends alone: at least this many calls of one service pair that start
+    /// inside their caller, end after it, and agree on one shift. Fewer, and a child that ends
+    /// late is a caller that gave up (`outlives-parent`).
+    public static let consistentLateCalls = 2
 }

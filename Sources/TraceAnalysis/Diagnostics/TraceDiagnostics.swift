@@ -21,7 +21,7 @@ public enum TraceDiagnostics {
         all += DuplicateSpanIDRule.find(context)
         all += BadDurationRule.find(context)
         all += ClockSkewRule.find(context, analysis: skew)
-        all += OutlivesParentRule.find(context)
+        all += OutlivesParentRule.find(context, skew: skew)
         all += FanOutRule.find(context, analysis: fanOut)
         if let others { all += BrokenPropagationRule.find(context, index: others) }
         return all.filter { $0.severity == .warning } + all.filter { $0.severity == .info }

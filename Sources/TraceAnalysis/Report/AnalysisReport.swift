@@ -24,12 +24,12 @@ public struct AnalysisReport: Sendable {
     public init(_ trace: Trace, options: AnalysisOptions = AnalysisOptions(), tree: TraceTree? = nil,
                 others: TraceSetIndex? = nil) {
         let context = AnalysisContext(trace, tree: tree)
+        let skew = ClockSkewAnalysis(trace, tree: context.tree, domains: context.domains)
         let adjustment = options.adjustSkew
             ? ClockSkewAdjustment(trace, tree: context.tree, domains: context.domains, duplicates: context.duplicates,
-                                  maximumShift: options.maximumShift)
+                                  maximumShift: options.maximumShift, evidence: skew)
             : nil
         let times = adjustment.map { SpanTimes(trace, adjustment: $0) } ?? SpanTimes(trace)
-        let skew = ClockSkewAnalysis(trace, tree: context.tree, domains: context.domains)
         let fanOut = FanOutAnalysis(trace, tree: context.tree)
         self.trace = trace
         self.options = options

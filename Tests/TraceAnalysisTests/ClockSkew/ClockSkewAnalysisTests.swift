@@ -11,14 +11,46 @@ import TestSupport
              late  db                          [========]  host=c kind=server
             """)
         let analysis = ClockSkewAnalysis(trace)
-        #expect(analysis.findings.count == 2)
+        #expect(analysis.findings.count == 1)
         let early = analysis.findings.first { trace.nameOf($0.child) == "early" }
         #expect(early?.startsEarlyBy == .milliseconds(4))
         #expect(early?.endsLateBy == .zero)
         #expect(early?.suggestedShift == .milliseconds(10))
-        let late = analysis.findings.first { trace.nameOf($0.child) == "late" }
-        #expect(late?.endsLateBy == .milliseconds(4))
-        #expect(late?.suggestedShift == .milliseconds(-9))
+        // One call that starts inside and ends late is no evidence of skew: the caller gave up.
+        #expect(analysis.lateChildren == [trace.local("late")])
+    }
+
+    @Test func lateEndsAreSkewWhenTheServicePairShowsOneOffsetOrAlsoStartsEarly() {
+        let consistent = AnalysisDrawing.trace("""
+            root   web   [==========================]  host=a
+             l1    db     [====]                         host=c kind=client
+              s1   dbs      [====]                       host=d kind=server
+             l2    db               [====]               host=c kind=client
+              s2   dbs                [====]             host=d kind=server
+            """)
+        let a = ClockSkewAnalysis(consistent)
+        #expect(a.findings.map(\.child) == [consistent.local("s1"), consistent.local("s2")])
+        #expect(a.findings.map(\.endsLateBy) == [.milliseconds(2), .milliseconds(2)])
+        #expect(a.findings.map(\.suggestedShift) == [.milliseconds(-2), .milliseconds(-2)])
+        #expect(a.lateChildren.isEmpty)
+        #expect(a.estimates.first?.minimumSkew == .milliseconds(-2))
+
+        // Two late ends that want a shift of at most -2, and a third call of the pair that
+        // starts 1 inside its caller (a shift below -1 would move it out): no single shift
+        // explains them, so the late ends are callers that gave up, not skew.
+        let inconsistent = AnalysisDrawing.trace("""
+            root   web   [==============================]  host=a
+             l1    db     [====]                           host=c kind=client
+              s1   dbs      [====]                         host=d kind=server
+             l2    db               [====]                 host=c kind=client
+              s2   dbs                [====]               host=d kind=server
+             l3    db                        [======]      host=c kind=client
+              s3   dbs                        [==]         host=d kind=server
+            """)
+        let b = ClockSkewAnalysis(inconsistent)
+        #expect(b.findings.isEmpty)
+        #expect(b.estimates.isEmpty)
+        #expect(b.lateChildren == [inconsistent.local("s1"), inconsistent.local("s2")])
     }
 
     @Test func theEstimateBoundsTheSkewByEveryCallBetweenTwoServices() {

@@ -46,17 +46,50 @@ import TestSupport
         #expect(trace.names(found[0].spans) == ["sub", "bg"])
     }
 
-    @Test func aCrossHostChildEndingLateIsSkewNotOutliving() {
+    @Test func aCrossHostChildThatStartsInsideAndEndsLateOutlivesItsCallerAndIsNoSkew() {
         let trace = AnalysisDrawing.trace("""
             root   web   [========]    host=a
              call  api         [====]    host=b kind=server
             """)
+        #expect(diagnostics(.clockSkew, in: trace).isEmpty)
+        let found = diagnostics(.outlivesParent, in: trace)
+        #expect(found.count == 1)
+        #expect(found[0].severity == .warning)
+        #expect(found[0].spans == [trace.local("call"), trace.local("root")])
+        #expect(found[0].message.contains("not clock skew"))
+    }
+
+    @Test func lateEndsThatAgreeOnOneOffsetAcrossCallsAreSkew() {
+        let trace = AnalysisDrawing.trace("""
+            root    web   [====================]  host=a
+             c1     web    [====]                 host=a kind=client
+              s1    api      [====]               host=b kind=server
+             c2     web             [====]        host=a kind=client
+              s2    api               [====]      host=b kind=server
+            """)
         #expect(diagnostics(.outlivesParent, in: trace).isEmpty)
         let skew = diagnostics(.clockSkew, in: trace)
         #expect(skew.count == 1)
-        #expect(skew[0].spans == [trace.local("call")])
+        #expect(skew[0].spans == [trace.local("s1"), trace.local("s2")])
         #expect(skew[0].message.contains("api (host b) called from web (host a)"))
         #expect(skew[0].message.contains("ahead"))
+    }
+
+    @Test func aCallerThatTimedOutGaveUpWhileTheServerKeptWorking() {
+        // The cascading failure: the gateway's client call gives up after 250 ms (status
+        // error, a deadline), the auth service keeps working for 408 ms on its own host.
+        let trace = AnalysisDrawing.trace("""
+            login   gateway  [==========================]          host=g kind=server status=error
+             auth   gateway   [=========================]          host=g kind=client status=error error.type=timeout
+              srv   auth       [=========================================]  host=h kind=server
+            """)
+        #expect(diagnostics(.clockSkew, in: trace).isEmpty)
+        let found = diagnostics(.outlivesParent, in: trace)
+        #expect(found.count == 1)
+        #expect(found[0].spans == [trace.local("srv"), trace.local("auth")])
+        #expect(found[0].message.contains("the caller gave up: timeout"))
+        let report = AnalysisReport(trace, options: AnalysisOptions(adjustSkew: true))
+        #expect(report.adjustment?.adjustedSpans == [])
     }
 
     @Test func aRootEndingBeforeWorkItWaitsForIsAPartialTrace() {

@@ -34,10 +34,14 @@ import TestSupport
             root   web           [==================]  host=a
              call  api       [======]                  host=b kind=server
             """, trace: "skewed")
-        let h = ExplorerHarness(table: table)
+        let h = ExplorerHarness(table: table, height: 60)
         h.press(.enter)
-        // The smallest shift that puts the call inside its caller: +4 ms (it starts 4 ms early).
-        #expect(h.screen.contains("clock skew in api (+4ms)"))
+        // Jaeger's centring shift, the figure analyze leads with ("api's clock looks 10ms
+        // behind"), not how far the call sticks out (4 ms).
+        #expect(h.screen.contains("clock skew in api (+10ms)"))
+        h.press(.char("j"), .tab)
+        #expect(h.screen.contains("looks 10ms behind"))
+        h.press(.tab)
         h.press(.char("a"))
         #expect(h.screen.contains("Clock-skew adjusted timings: 1 span shifted."))
     }

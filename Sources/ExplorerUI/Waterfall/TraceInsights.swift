@@ -47,10 +47,10 @@ struct TraceInsights: Sendable {
             guard let group = byKind[kind] else { continue }
             switch kind {
             case .clockSkew:
-                // The estimate `trex analyze` gives: the smallest shift that explains every
-                // call of the pair, else the median centring shift.
+                // The estimate `trex analyze` leads with ("the clock looks 250ms behind"):
+                // the median centring shift of the pair with the most violations.
                 if let estimate = report.clockSkew.estimates.first {
-                    let amount = estimate.minimumSkew ?? estimate.medianShift
+                    let amount = estimate.medianShift
                     parts.append("clock skew in \(table.strings[estimate.childService]) "
                                  + "(\(amount > .zero ? "+" : "")\(DurationFormat.string(amount)))")
                 } else {

@@ -7,6 +7,7 @@ extension SpanTable {
         var builder = SpanTableBuilder()
         for table in tables {
             for span in table.spans { builder.copy(span, from: table) }
+            builder.writtenTraceIDs.merge(table.writtenTraceIDs) { mine, _ in mine }
         }
         return builder.finish()
     }

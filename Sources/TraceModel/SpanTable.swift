@@ -22,10 +22,13 @@ public final class SpanTable: Sendable {
     public let resources: [Resource]
     public let scopes: [InstrumentationScope]
     public let traces: [TraceEntry]
+    /// The text of trace ids that were not written as hex (`trace-123`), by the id trex gave
+    /// them; empty in the common case. Lookups and lists show and match this text.
+    public let writtenTraceIDs: [TraceID: String]
 
     init(strings: StringTable, spans: [Span], attributes: [Attribute], nested: [Attribute], compounds: [ElementRange],
          scalars: [UInt64], blobs: [[UInt8]], events: [SpanEvent], links: [SpanLink], resources: [Resource],
-         scopes: [InstrumentationScope], traces: [TraceEntry]) {
+         scopes: [InstrumentationScope], traces: [TraceEntry], writtenTraceIDs: [TraceID: String] = [:]) {
         self.strings = strings
         self.spans = spans
         self.attributes = attributes
@@ -38,6 +41,7 @@ public final class SpanTable: Sendable {
         self.resources = resources
         self.scopes = scopes
         self.traces = traces
+        self.writtenTraceIDs = writtenTraceIDs
     }
 
     /// An empty table.
@@ -66,6 +70,14 @@ public final class SpanTable: Sendable {
         }
         return lo < traces.count && traces[lo].traceID == id ? lo : nil
     }
+
+    /// The text a trace id was written as, when it was not hex.
+    public func writtenID(of id: TraceID) -> String? {
+        writtenTraceIDs.isEmpty ? nil : writtenTraceIDs[id]
+    }
+
+    /// The id as people know it: its written text when it was not hex, else `shownHex`.
+    public func shownID(of id: TraceID) -> String { writtenID(of: id) ?? id.shownHex }
 
     // MARK: - Span fields
 

@@ -14,6 +14,7 @@ extension SpanTableBuilder {
             remap[id] = other.strings.withUTF8(StringID(UInt32(id))) { intern(utf8: $0) }
         }
         let map = remap
+        writtenTraceIDs.merge(other.writtenTraceIDs) { mine, _ in mine }
         let bases = AttributeBases(scalar: UInt32(scalars.count), blob: UInt32(blobs.count),
                                    compound: UInt32(compounds.count))
         let attributeBase = UInt32(attributes.count)

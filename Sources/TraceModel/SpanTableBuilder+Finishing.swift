@@ -44,7 +44,7 @@ extension SpanTableBuilder {
         spans.removeLast(n - write)
         return SpanTable(strings: strings, spans: spans, attributes: attributes, nested: nested, compounds: compounds,
                          scalars: scalars, blobs: blobs, events: events, links: links, resources: resources,
-                         scopes: scopes, traces: traces)
+                         scopes: scopes, traces: traces, writtenTraceIDs: writtenTraceIDs)
     }
 
     /// The order that groups spans into traces sorted by trace id, each trace's spans by start

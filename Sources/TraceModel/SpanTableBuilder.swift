@@ -16,6 +16,8 @@ public struct SpanTableBuilder: Sendable {
     public internal(set) var links: [SpanLink] = []
     public internal(set) var resources: [Resource] = []
     public internal(set) var scopes: [InstrumentationScope] = []
+    /// The text of trace ids that were not written as hex (see `SpanTable.writtenTraceIDs`).
+    public var writtenTraceIDs: [TraceID: String] = [:]
     private var resourceBuckets: [UInt64: [UInt32]] = [:]
     private var scopeBuckets: [UInt64: [UInt32]] = [:]
     private let serviceNameKey: StringID

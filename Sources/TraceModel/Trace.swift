@@ -20,6 +20,9 @@ public struct Trace: Sendable {
 
     public var spanCount: Int { spanRange.count }
 
+    /// The id as people know it (`SpanTable.shownID(of:)`).
+    public var shownID: String { table.shownID(of: id) }
+
     /// The span at a local index.
     @inlinable public subscript(local: Int) -> Span { table.spans[spanRange.lowerBound + local] }
 

@@ -6,8 +6,10 @@ extension TraceSummary {
     /// start time, then span id); the ids are in whatever `StringTable` the caller pairs the
     /// summary with.
     public init(traceID: TraceID, rootIndex: Int, hasSingleRoot: Bool, rootService: StringID, rootName: StringID,
-                start: Timestamp, end: Timestamp, spanCount: Int, errorCount: Int, services: [StringID]) {
+                start: Timestamp, end: Timestamp, spanCount: Int, errorCount: Int, services: [StringID],
+                writtenID: String? = nil) {
         self.traceID = traceID
+        self.writtenID = writtenID
         self.rootIndex = rootIndex
         self.hasSingleRoot = hasSingleRoot
         self.rootService = rootService

@@ -1,6 +1,8 @@
 /// What the trace list shows of one trace, computed in one pass over its spans.
 public struct TraceSummary: Sendable, Hashable {
     public var traceID: TraceID
+    /// The text the id was written as when it was not hex (`trace-123`), else nil.
+    public var writtenID: String?
     /// The local index of the span standing for the root: the single true root when there is
     /// exactly one, else the earliest span.
     public var rootIndex: Int
@@ -17,12 +19,16 @@ public struct TraceSummary: Sendable, Hashable {
     /// Distinct service names, in order of first appearance (by span start).
     public var services: [StringID]
 
+    /// The id as people know it: its written text, else `TraceID.shownHex`.
+    public var shownID: String { writtenID ?? traceID.shownHex }
+
     /// Latest span end minus earliest span start.
     public var duration: Nanoseconds { end - start }
 
     public init(_ trace: Trace) {
         let table = trace.table
         traceID = trace.id
+        writtenID = table.writtenID(of: trace.id)
         spanCount = trace.spanCount
         var rootCount = 0
         var firstRoot = 0

@@ -111,7 +111,7 @@ extension Checker {
         case .traceID, .spanID:
             try only(equality)
             guard case .string(let s) = raw else { throw .unquotedID(ref, token) }
-            if type == .traceID, let id = TraceID(hex: s) { return ok(.traceID(id)) }
+            if type == .traceID, let pattern = TraceIDPattern(s) { return ok(.traceID(pattern)) }
             if type == .spanID, let id = SpanID(hex: s) { return ok(.spanID(id)) }
             throw .badID(ref, token)
         case .attribute:

@@ -21,8 +21,10 @@ extension PredicateCompiler {
             guard case .boolean(let b) = value else { return .constant(false) }
             return equality(op) { f, i in f.spans[i].parentSpanID.isValid != b }
         case .traceID:
-            guard case .traceID(let id) = value else { return .constant(false) }
-            return equality(op) { f, i in f.spans[i].traceID == id }
+            guard case .traceID(let pattern) = value else { return .constant(false) }
+            let ids = Self.traces(matching: pattern, in: table)
+            if ids.count == 1, let id = ids.first { return equality(op) { f, i in f.spans[i].traceID == id } }
+            return equality(op) { f, i in ids.contains(f.spans[i].traceID) }
         case .spanID:
             guard case .spanID(let id) = value else { return .constant(false) }
             return equality(op) { f, i in f.spans[i].spanID == id }
@@ -36,6 +38,17 @@ extension PredicateCompiler {
     }
 
     /// `= k` as given, `!= k` as its negation; other operators cannot reach here after checking.
+    /// The loaded traces an id names, as `trex show` resolves it: those it names whole when
+    /// there are any, else every trace whose id (or written text) it is a prefix of. O(traces).
+    static func traces(matching pattern: TraceIDPattern, in table: SpanTable) -> Set<TraceID> {
+        let written = table.writtenTraceIDs
+        let matching = table.traces.lazy.map(\.traceID).filter {
+            pattern.matches($0, written: written.isEmpty ? nil : written[$0])
+        }
+        let whole = matching.filter { pattern.isWhole($0, written: written.isEmpty ? nil : written[$0]) }
+        return Set(whole.isEmpty ? Array(matching) : Array(whole))
+    }
+
     private func equality(_ op: ComparisonOperator, _ test: @escaping SpanTest) -> CompiledPredicate {
         switch op {
         case .equal: return .test(test, cost: 1)

@@ -77,8 +77,8 @@ extension QueryDiagnostic {
     }
 
     static func unquotedID(_ ref: FieldReference, _ token: Token) -> QueryDiagnostic {
-        QueryDiagnostic(.checking, "`\(ref.spelling)` takes a quoted hex id", at: token.range,
-                        expected: ["a quoted hex id"], suggestion: QueryPrinter.quote(token.text))
+        QueryDiagnostic(.checking, "`\(ref.spelling)` takes a quoted id", at: token.range,
+                        expected: ["a quoted id"], suggestion: QueryPrinter.quote(token.text))
     }
 
     static func badID(_ ref: FieldReference, _ token: Token) -> QueryDiagnostic {

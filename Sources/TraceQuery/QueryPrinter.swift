@@ -105,7 +105,7 @@ public enum QueryPrinter {
         case .duration(let ns): duration(ns)
         case .status(let s): s.name
         case .kind(let k): k.name
-        case .traceID(let id): quote(id.hex)
+        case .traceID(let pattern): quote(pattern.text)
         case .spanID(let id): quote(id.hex)
         }
     }

@@ -9,7 +9,8 @@ public enum QueryValue: Sendable, Hashable {
     case duration(Nanoseconds)
     case status(StatusCode)
     case kind(SpanKind)
-    case traceID(TraceID)
+    /// A trace id as people write it: whole or a prefix, in any of its forms.
+    case traceID(TraceIDPattern)
     case spanID(SpanID)
 
     /// The value as a double, for numeric comparisons (integers, floats and durations in ns).

@@ -30,6 +30,7 @@ extension TraceCatalog: TraceSource {
     private func subset(_ indices: Set<Int>) -> SpanTable {
         if indices.count == table.traces.count { return table }
         var builder = SpanTableBuilder()
+        builder.writtenTraceIDs = table.writtenTraceIDs
         for index in indices.sorted() {
             for span in table.trace(at: index).spans { builder.copy(span, from: table) }
         }

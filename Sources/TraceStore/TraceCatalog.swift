@@ -32,48 +32,54 @@ public final class TraceCatalog: Sendable {
     // MARK: - Finding traces by id
 
     public enum LookupError: Error, Equatable, CustomStringConvertible {
-        case notHex(String)
+        case empty
         case notFound(String)
-        case ambiguous(String, candidates: [TraceID])
+        case ambiguous(String, candidates: [TraceIDCandidate])
 
         public var description: String {
             switch self {
-            case .notHex(let text): return "\"\(text)\" is not a trace id (expected hex digits)"
+            case .empty: return "no trace id given"
             case .notFound(let text): return "no loaded trace has an id starting with \(text)"
             case .ambiguous(let text, let candidates):
-                let shown = candidates.prefix(5).map(\.hex).joined(separator: ", ")
+                let shown = candidates.prefix(5).map(\.shown).joined(separator: ", ")
                 return "\(text) matches \(candidates.count) traces (\(shown)\(candidates.count > 5 ? ", ..." : "")); give more digits"
             }
         }
     }
 
-    /// Finds a trace by its full id or a unique hex prefix. A full 16-digit (64-bit) id also
-    /// matches its left-padded 128-bit form. O(log traces) for full ids, O(traces) for prefixes.
+    /// Finds a trace by its id as people write it (`TraceIDPattern`): the whole id in any of
+    /// its forms (32 digits, 16 for a 64-bit id, 31 when Jaeger drops a leading zero, the text
+    /// a non-hex id was written as) or a unique prefix of one. A whole id wins over longer ids
+    /// it is a prefix of. O(log traces) for whole ids, O(traces) for prefixes.
     public func find(_ text: String) -> Result<Int, LookupError> {
-        let hex = text.lowercased()
-        guard !hex.isEmpty, hex.utf8.allSatisfy({ HexDigits.value($0) != nil }), hex.count <= 32 else {
-            return .failure(.notHex(text))
-        }
-        if hex.count == 32 || hex.count == 16, let id = TraceID(hex: hex), let index = table.traceIndex(of: id) {
+        guard let pattern = TraceIDPattern(text) else { return .failure(.empty) }
+        if let id = pattern.wholeID, let index = table.traceIndex(of: id),
+           pattern.isWhole(id, written: table.writtenID(of: id)) {
             return .success(index)
         }
-        let matches = table.traces.indices.filter { table.traces[$0].traceID.hex.hasPrefix(hex) }
+        let written = table.writtenTraceIDs
+        let matches = table.traces.indices.filter {
+            let id = table.traces[$0].traceID
+            return pattern.matches(id, written: written.isEmpty ? nil : written[id])
+        }
         switch matches.count {
         case 0: return .failure(.notFound(text))
         case 1: return .success(matches[0])
-        default: return .failure(.ambiguous(text, candidates: matches.map { table.traces[$0].traceID }))
+        default:
+            if let whole = matches.first(where: {
+                let id = table.traces[$0].traceID
+                return pattern.isWhole(id, written: table.writtenID(of: id))
+            }) { return .success(whole) }
+            return .failure(.ambiguous(text, candidates: matches.map {
+                let id = table.traces[$0].traceID
+                return TraceIDCandidate(id: id, shown: table.shownID(of: id))
+            }))
         }
     }
 
     /// The shortest id prefix length (at least `minimum`) that tells every loaded trace apart,
     /// like git's abbreviated hashes. O(traces log traces).
     public func uniquePrefixLength(minimum: Int = 8) -> Int {
-        let ids = table.traces.map(\.traceID.hex)   // already sorted by id
-        var needed = minimum
-        for (a, b) in zip(ids, ids.dropFirst()) {
-            let common = zip(a.utf8, b.utf8).prefix { $0 == $1 }.count
-            needed = max(needed, common + 1)
-        }
-        return min(needed, 32)
+        TraceIDPrefix.uniqueLength(table.traces.map(\.traceID), minimum: minimum)
     }
 }

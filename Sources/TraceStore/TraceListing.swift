@@ -27,12 +27,6 @@ public struct TraceListing: Sendable {
     /// The shortest id prefix length (at least `minimum`) that tells every listed trace apart.
     /// O(traces log traces).
     public func uniquePrefixLength(minimum: Int = 8) -> Int {
-        let ids = summaries.map(\.traceID).sorted().map(\.hex)
-        var needed = minimum
-        for (a, b) in zip(ids, ids.dropFirst()) {
-            let common = zip(a.utf8, b.utf8).prefix { $0 == $1 }.count
-            needed = max(needed, common + 1)
-        }
-        return min(needed, 32)
+        TraceIDPrefix.uniqueLength(summaries.map(\.traceID), minimum: minimum)
     }
 }

@@ -117,7 +117,7 @@ public final class ExplorerApp {
                 if let local = other.trace.localIndex(of: spanID) { other.select(span: local) }
                 traceScreen = other
                 updatePages()
-                flash = "Opened the linked trace \(other.trace.id.hex)."
+                flash = "Opened the linked trace \(other.trace.shownID)."
             case .none, .redraw: break
             }
             return .redraw

@@ -50,7 +50,7 @@ struct SpanDetail {
             let shift = adjustment.shift(of: local)
             lines.append(Line(kind: .warning, label: "adjusted", value: "shifted by \(shift > .zero ? "+" : "")\(DurationFormat.string(shift)) for clock skew; raw start +\(DurationFormat.string(span.start - Timestamp(unixNanos: traceStart)))"))
         }
-        lines.append(.field("trace id", trace.id.hex))
+        lines.append(.field("trace id", trace.shownID, copy: trace.id.hex))
         lines.append(.field("span id", span.spanID.hex))
         if span.parentSpanID.isValid {
             lines.append(.field("parent id", span.parentSpanID.hex + (span.markers.contains(.followsFrom) ? " (follows from)" : ""),
@@ -91,7 +91,7 @@ struct SpanDetail {
             lines.append(Line(kind: .section, label: "Links (\(links.count)) — Enter follows", value: ""))
             for link in links {
                 let loaded = link.traceID == trace.id || table.traceIndex(of: link.traceID) != nil
-                let place = link.traceID == trace.id ? "this trace" : "trace \(link.traceID.hex.prefix(12))…"
+                let place = link.traceID == trace.id ? "this trace" : "trace \(table.shownID(of: link.traceID))"
                 let attrs = table.keyValues(link.attributes).map { "\($0.key)=\($0.value.quotedText)" }
                 var value = "span \(link.spanID.hex) in \(place)" + (loaded ? "" : " (not loaded)")
                 if !attrs.isEmpty { value += "  " + attrs.joined(separator: " ") }

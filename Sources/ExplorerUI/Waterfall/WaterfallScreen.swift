@@ -263,7 +263,7 @@ struct WaterfallScreen {
             return .flash("Followed the link to span \(link.spanID.hex).")
         }
         guard let other = catalog.table.traceIndex(of: link.traceID) else {
-            return .flash("The linked trace \(link.traceID.hex) is not loaded.")
+            return .flash("The linked trace \(link.traceID.shownHex) is not loaded.")
         }
         return .openTrace(other, link.spanID)
     }

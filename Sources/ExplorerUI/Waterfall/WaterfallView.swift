@@ -31,7 +31,7 @@ struct WaterfallView {
         buffer.fill(area.row(0), style: title)
         let (lo, hi) = screen.traceWindow
         var spans: [TerminalCore.Span] = [
-            .init(" Trace \(trace.id.hex.prefix(16)) ", style: title),
+            .init(" Trace \(trace.table.writtenID(of: trace.id) ?? String(trace.id.shownHex.prefix(16))) ", style: title),
             .init(strings[summary.rootService], style: context.service(strings[summary.rootService]).adding(.bold)),
             .init(": " + strings[summary.rootName], style: title),
             .init("  " + DurationFormat.string(Nanoseconds(hi - lo)) + " · " + NumberFormat.count(summary.spanCount, "span")

@@ -32,7 +32,7 @@ enum OrphanRule {
             var cause: String
             var severity = DiagnosticSeverity.warning
             if let other = others?.locate(parentID, notIn: trace.index) {
-                cause = "that span is in trace \(other.traceID.hex) (\(SpanLabel.of(other.span, in: context.table))): "
+                cause = "that span is in trace \(context.table.shownID(of: other.traceID)) (\(SpanLabel.of(other.span, in: context.table))): "
                     + "the span id was propagated but the trace id was not (broken propagation)"
             } else if orphans.contains(where: { trace[$0].sampled == false }) {
                 cause = "the orphan was recorded with the sampled flag off: its caller's side honoured the flag and "

@@ -14,6 +14,9 @@ struct IDMapper {
     private(set) var firstHashed: (text: String, offset: Int)?
     /// Ids read as base64.
     private(set) var base64Count = 0
+    /// The text of every hashed trace id, by the id it was given, so that people can still
+    /// find and see a trace by what their file says (`SpanTable.writtenTraceIDs`).
+    private(set) var writtenTraceIDs: [TraceID: String] = [:]
 
     /// A trace id; `.zero` for empty text. `hashed` is true when the text was not hex.
     @inline(__always)
@@ -38,7 +41,9 @@ struct IDMapper {
         }
         let string = String(decoding: text, as: UTF8.self)
         noteHashed(string, at: offset)
-        return (StableHash.traceID(for: string), true)
+        let id = StableHash.traceID(for: string)
+        if writtenTraceIDs[id] == nil { writtenTraceIDs[id] = string }
+        return (id, true)
     }
 
     private mutating func slowSpanID(_ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> (id: SpanID, hashed: Bool) {

@@ -63,6 +63,7 @@ struct InputDecoder {
             throw .notATraceFormat(source: source, tried: TraceFormat.allCases, detail: failureDetail())
         }
         addNotes()
+        b.writtenTraceIDs.merge(session.ids.writtenTraceIDs) { mine, _ in mine }
         session.log.summarize()
         var detected = format ?? .zipkinJSON
         if detected == .otlpJSON && topValues > 1 { detected = .otlpJSONLines }

@@ -92,6 +92,7 @@ extension PersistentStore {
                 let chunks = try RawStatement(db, "DELETE FROM span_chunks WHERE id BETWEEN ?1 AND ?2")
                 let facets = try FacetWriter(db)
                 let traces = try RawStatement(db, "DELETE FROM traces WHERE key = ?")
+                let written = try RawStatement(db, "DELETE FROM written_trace_ids WHERE trace_key = ?")
                 for key in chunk {
                     let rows = SpanChunk.rowIDs(traceKey: key)
                     for s in [spans, chunks] {
@@ -102,6 +103,8 @@ extension PersistentStore {
                     spans.reset()
                     try chunks.run()
                     try facets.deleteAll(traceKey: key)
+                    written.bind(1, key)
+                    try written.run()
                     traces.bind(1, key)
                     try traces.run()
                     result.traces += db.changesCount

@@ -14,7 +14,8 @@ extension PersistentStore {
         try read { db in
             var sql = """
                 SELECT trace_id, start_ns, end_ns, span_count, error_count, root_index, single_root,
-                       root_service_id, root_name_id, services FROM traces
+                       root_service_id, root_name_id, services, written.text
+                FROM traces LEFT JOIN written_trace_ids written ON written.trace_key = traces.key
                 """
             if window != nil { sql += " WHERE start_ns <= ?1 AND end_ns >= ?2" }
             sql += latestFirst ? " ORDER BY start_ns DESC, trace_id DESC" : " ORDER BY start_ns, trace_id"
@@ -38,43 +39,55 @@ extension PersistentStore {
                     rootService: try strings.builderID(rows.int64(7), in: &builder),
                     rootName: try strings.builderID(rows.int64(8), in: &builder),
                     start: Timestamp(unixNanos: rows.int64(1)), end: Timestamp(unixNanos: rows.int64(2)),
-                    spanCount: Int(rows.int64(3)), errorCount: Int(rows.int64(4)), services: services))
+                    spanCount: Int(rows.int64(3)), errorCount: Int(rows.int64(4)), services: services,
+                    writtenID: rows.isNull(10) ? nil : String(decoding: rows.text(10), as: UTF8.self)))
             }
             if latestFirst { summaries.reverse() }
             return TraceListing(strings: builder.strings, summaries: summaries)
         }
     }
 
-    /// Resolves a full trace id, or a unique hex prefix, with a range scan of the trace id index.
-    /// A 16-digit id also matches its left-padded 128-bit form. O(log traces + matches).
+    /// Resolves a trace id as people write it (`TraceIDPattern`): a whole id in any of its forms
+    /// or a unique prefix of one, with range scans of the trace id index (one per place the
+    /// digits can stand) and of the written texts of non-hex ids. A whole id wins over longer ids
+    /// it is a prefix of. O(log traces + matches).
     public func findTrace(_ text: String) throws(StoreError) -> Result<TraceID, TraceCatalog.LookupError> {
-        let hex = text.lowercased()
-        guard !hex.isEmpty, hex.count <= 32, hex.utf8.allSatisfy({ HexDigits.value($0) != nil }) else {
-            return .failure(.notHex(text))
-        }
-        let low = TraceID(hex: hex + String(repeating: "0", count: 32 - hex.count))!
-        let high = TraceID(hex: hex + String(repeating: "f", count: 32 - hex.count))!
+        guard let pattern = TraceIDPattern(text) else { return .failure(.empty) }
         return try read { db in
-            let exists = try RawStatement(db, "SELECT 1 FROM traces WHERE trace_id = ?")
-            if hex.count == 32 || hex.count == 16, let exact = TraceID(hex: hex) {
-                exists.bind(1, blob: exact.bytes)
-                let found = try exists.step()
-                exists.reset()
-                if found { return .success(exact) }
+            var candidates: [TraceID: String?] = [:]
+            let range = try RawStatement(db, """
+                SELECT trace_id, written.text FROM traces LEFT JOIN written_trace_ids written ON written.trace_key = traces.key
+                WHERE trace_id BETWEEN ? AND ?
+                """)
+            func collect(_ statement: RawStatement) throws {
+                while try statement.step() {
+                    guard let id = StoredTableLoader.traceID(statement.blob(0)) else { continue }
+                    candidates[id] = statement.isNull(1) ? nil : String(decoding: statement.text(1), as: UTF8.self)
+                }
+                statement.reset()
             }
-            let range = try RawStatement(db, "SELECT trace_id FROM traces WHERE trace_id BETWEEN ? AND ?")
-            range.bind(1, blob: low.bytes)
-            range.bind(2, blob: high.bytes)
-            defer { range.reset() }
-            var matches: [TraceID] = []
-            while try range.step() {
-                if let id = StoredTableLoader.traceID(range.blob(0)) { matches.append(id) }
+            var ranges = pattern.hexRanges
+            if let whole = pattern.wholeID { ranges.append(whole...whole) }
+            for r in ranges {
+                range.bind(1, blob: r.lowerBound.bytes)
+                range.bind(2, blob: r.upperBound.bytes)
+                try collect(range)
             }
-            switch matches.count {
-            case 0: return .failure(.notFound(text))
-            case 1: return .success(matches[0])
-            default: return .failure(.ambiguous(text, candidates: matches))
-            }
+            let written = try RawStatement(db, """
+                SELECT traces.trace_id, written.text FROM written_trace_ids written JOIN traces ON traces.key = written.trace_key
+                WHERE written.text >= ?1 AND substr(written.text, 1, length(?1)) = ?1
+                """)
+            var typed = text
+            typed.withUTF8 { written.bind(1, text: $0) }
+            try collect(written)
+
+            let matches = candidates.filter { pattern.matches($0.key, written: $0.value) }
+            if matches.count == 1 { return .success(matches.first!.key) }
+            if let whole = matches.first(where: { pattern.isWhole($0.key, written: $0.value) }) { return .success(whole.key) }
+            if matches.isEmpty { return .failure(.notFound(text)) }
+            return .failure(.ambiguous(text, candidates: matches.map {
+                TraceIDCandidate(id: $0.key, shown: $0.value ?? $0.key.shownHex)
+            }.sorted()))
         }
     }
 

@@ -9,7 +9,7 @@ import TraceModel
 /// refused before anything is written (see `StoreOpener`). docs/store.md explains every table.
 enum StoreSchema {
     /// The schema version this build writes: the number of registered migrations.
-    static let version = 2
+    static let version = 3
 
     /// `PRAGMA application_id`: "TREX" in ASCII, so `file(1)`-style tools and trex itself can
     /// tell a trex store from any other SQLite database.
@@ -23,6 +23,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("2-span-chunks") { db in
             try SchemaVersion2.migrate(db)
+        }
+        migrator.registerMigration("3-written-trace-ids") { db in
+            try SchemaVersion3.migrate(db)
         }
         return migrator
     }()

@@ -36,6 +36,17 @@ struct StoredTableLoader {
         let scan = try RawStatement(db, "SELECT \(Self.columns) FROM span_chunks")
         defer { scan.reset() }
         while try scan.step() { try appendChunk(scan) }
+        try loadWrittenIDs()
+    }
+
+    /// The written text of the loaded traces' non-hex ids (`SpanTable.writtenTraceIDs`).
+    /// O(rows of written_trace_ids), which only non-hex ids have.
+    private mutating func loadWrittenIDs() throws {
+        let rows = try RawStatement(db, "SELECT trace_key, text FROM written_trace_ids")
+        defer { rows.reset() }
+        while try rows.step() {
+            if let id = traceIDs[rows.int64(0)] { builder.writtenTraceIDs[id] = String(decoding: rows.text(1), as: UTF8.self) }
+        }
     }
 
     /// Loads the traces with the given keys (unknown keys are skipped). O(their spans · log n).
@@ -66,6 +77,7 @@ struct StoredTableLoader {
         for key in wanted {
             try forEachChunk(of: key, chunks) { try appendChunk(chunks) }
         }
+        if !wanted.isEmpty { try loadWrittenIDs() }
     }
 
     private func forEachChunk(of key: Int64, _ statement: RawStatement, _ body: () throws -> Void) throws {

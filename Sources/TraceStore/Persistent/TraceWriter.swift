@@ -23,6 +23,7 @@ struct TraceWriter {
     private let insertChunk: RawStatement
     private let updateChunk: RawStatement
     private let readChunks: RawStatement
+    private let insertWrittenID: RawStatement
     /// Scratch buffers for one span's record and attribute block.
     private var record = ByteWriter(capacity: 256)
     private var block = ByteWriter(capacity: 1024)
@@ -41,6 +42,7 @@ struct TraceWriter {
             SELECT id, span_count, base_ns, ids, records, attributes FROM span_chunks WHERE id BETWEEN ?1 AND ?2
             ORDER BY id
             """)
+        insertWrittenID = try RawStatement(db, "INSERT OR REPLACE INTO written_trace_ids (trace_key, text) VALUES (?1, ?2)")
     }
 
     /// Writes a trace of `mapping.table`. O(its spans), plus O(its stored spans) for a merge.
@@ -76,6 +78,14 @@ struct TraceWriter {
             ? StoredSummary(facts: facts)
             : try StoredSummary(TraceSummary(trace), lastStart: lastStart, mapping: &mapping)
         let key = try rows.insert(trace.id, summary)
+        if var written = trace.table.writtenID(of: trace.id) {
+            // The text a non-hex id was written as, so the trace is shown and found by it.
+            try written.withUTF8 { utf8 in
+                insertWrittenID.bind(1, key)
+                insertWrittenID.bind(2, text: utf8)
+                try insertWrittenID.run()
+            }
+        }
         for (number, chunk) in chunks.enumerated() { try store(chunk, traceKey: key, number: number, new: true) }
         try facets.insert(traceKey: key, traceFacets)
     }

@@ -14,7 +14,7 @@ extension TraceInputs {
         let listing = try storeOperation { () throws(StoreError) in try store.traceListing() }
         guard let files else {
             let rows = listing.summaries.map { TraceRow(summary: $0, strings: listing.strings) }
-            return (rows, TraceIDPrefix.uniqueLength(listing.summaries.map(\.traceID).sorted()))
+            return (rows, TraceIDPrefix.uniqueLength(listing.summaries.map(\.traceID)))
         }
         let fileIDs = Set(files.table.traces.map(\.traceID))
         let shared = listing.summaries.map(\.traceID).filter { fileIDs.contains($0) }
@@ -28,6 +28,6 @@ extension TraceInputs {
         rows.sort { a, b in
             a.summary.start != b.summary.start ? a.summary.start < b.summary.start : a.summary.traceID < b.summary.traceID
         }
-        return (rows, TraceIDPrefix.uniqueLength(Array(Set(rows.map(\.summary.traceID))).sorted()))
+        return (rows, TraceIDPrefix.uniqueLength(rows.map(\.summary.traceID)))
     }
 }

@@ -33,19 +33,19 @@ struct TraceInputs {
         var results: [Result<TraceID, TraceCatalog.LookupError>] = []
         if let files { results.append(files.findTrace(text)) }
         if let store { results.append(try storeOperation { () throws(StoreError) in try store.findTrace(text) }) }
-        var found = Set<TraceID>()
+        var found: [TraceID: TraceIDCandidate] = [:]
         for result in results {
             switch result {
-            case .success(let id): found.insert(id)
-            case .failure(.ambiguous(_, let candidates)): found.formUnion(candidates)
-            case .failure(.notHex): return result
+            case .success(let id): found[id] = found[id] ?? TraceIDCandidate(id: id, shown: id.shownHex)
+            case .failure(.ambiguous(_, let candidates)): for c in candidates { found[c.id] = c }
+            case .failure(.empty): return result
             case .failure(.notFound): break
             }
         }
         switch found.count {
         case 0: return .failure(.notFound(text))
-        case 1: return .success(found.first!)
-        default: return .failure(.ambiguous(text, candidates: found.sorted()))
+        case 1: return .success(found.keys.first!)
+        default: return .failure(.ambiguous(text, candidates: found.values.sorted()))
         }
     }
 

@@ -18,7 +18,7 @@ struct AnalysisText {
     }
 
     func render() -> String {
-        var out = "Trace \(trace.id.hex): \(NumberFormat.count(trace.spanCount, "span")), "
+        var out = "Trace \(trace.shownID): \(NumberFormat.count(trace.spanCount, "span")), "
             + "\(DurationFormat.string(report.duration))"
             + (report.options.adjustSkew ? " (clock-skew adjusted timings)" : " (raw timings)") + "\n\n"
         out += criticalPath() + "\n" + diagnostics() + "\n" + fanOut() + "\n" + rootCauses()

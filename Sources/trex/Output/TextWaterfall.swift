@@ -58,7 +58,7 @@ struct TextWaterfall {
     private func header(_ trace: Trace, _ s: TraceSummary) -> String {
         let strings = trace.table.strings
         let errors = s.errorCount == 0 ? "no errors" : s.errorCount == 1 ? "1 error" : "\(s.errorCount) errors"
-        return "Trace \(trace.id.hex)  \(strings[s.rootService]): \(strings[s.rootName])\n"
+        return "Trace \(trace.shownID)  \(strings[s.rootService]): \(strings[s.rootName])\n"
             + "Started \(TimestampFormat.utc(s.start)) UTC, took \(DurationFormat.string(s.duration, ascii: !unicode)), "
             + "\(s.spanCount) spans, \(s.services.count) services, \(errors)\n\n"
     }

@@ -55,7 +55,7 @@ struct TraceRow {
         for row in rows {
             let s = row.summary
             var cells = [
-                String(s.traceID.hex.prefix(idWidth)), TimestampFormat.utc(s.start),
+                s.writtenID ?? String(s.traceID.shownHex.prefix(idWidth)), TimestampFormat.utc(s.start),
                 row.rootService.isEmpty ? "?" : row.rootService, row.rootName.isEmpty ? "?" : row.rootName,
                 DurationFormat.string(s.duration), String(s.spanCount), s.errorCount > 0 ? String(s.errorCount) : "-",
             ]

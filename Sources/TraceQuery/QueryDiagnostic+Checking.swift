@@ -82,8 +82,11 @@ extension QueryDiagnostic {
     }
 
     static func badID(_ ref: FieldReference, _ token: Token) -> QueryDiagnostic {
-        let digits = ref.field.type == .traceID ? 32 : 16
-        return QueryDiagnostic(.checking, "`\(token.text)` is not an id: expected 1 to \(digits) hex digits",
+        if ref.field.type == .traceID {
+            return QueryDiagnostic(.checking, "`\(token.text)` is not an id: expected the id, or a prefix of it, as its "
+                                   + "file writes it", at: token.range, expected: ["a quoted id"])
+        }
+        return QueryDiagnostic(.checking, "`\(token.text)` is not an id: expected 1 to 16 hex digits",
                                at: token.range, expected: ["a quoted hex id"])
     }
 

@@ -267,9 +267,9 @@ check  depth ⟨contains⟩ "3"  ## does not apply
 check  trace.spans > ⟨1s⟩  ## expected a number
 check  root = ⟨1⟩  ## expected true or false
 check  root ⟨>⟩ true  ## does not apply
-check  traceid = ⟨"xyz"⟩  ## is not an id: expected 1 to 32 hex digits
+check  traceid = ⟨""⟩  ## is not an id: expected the id, or a prefix of it, as its file writes it
 check  spanid = ⟨"0123456789abcdef01"⟩  ## expected 1 to 16 hex digits
-check  traceid = ⟨abc⟩  ## takes a quoted hex id  => "abc"
+check  traceid = ⟨abc⟩  ## takes a quoted id  => "abc"
 check  spanid ⟨>⟩ "abc"  ## does not apply
 check  http.latency > ⟨5s⟩  ## attribute values carry no unit
 check  ⟨Stauts⟩ = ERROR  ## is not a known field  => status

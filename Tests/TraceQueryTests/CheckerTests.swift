@@ -52,7 +52,8 @@ import TraceModel
         #expect(value("trace.spans > 1e2") == .float(100))
         #expect(value("duration = 2m") == .duration(Nanoseconds(120_000_000_000)))
         #expect(value("spanid = \"AB\"") == .spanID(SpanID(0xab)))
-        #expect(value("traceid = \"1\"") == .traceID(TraceID(high: 0, low: 1)))
+        #expect(value("traceid = \"1\"") == .traceID(TraceIDPattern("1")!))
+        #expect(value("traceid = \"trace-123\"") == .traceID(TraceIDPattern("trace-123")!))
         #expect(value("x = `raw`") == .string("raw"))
         #expect(value("x = -1.5") == .float(-1.5))
     }

@@ -72,7 +72,7 @@ struct RandomQueries {
         case .boolean: value = .boolean(int(2) == 0)
         case .status: value = .status(pick(StatusCode.allCases))
         case .kind: value = .kind(pick(SpanKind.allCases))
-        case .traceID: value = .traceID(TraceID(high: rng.next(), low: rng.next()))
+        case .traceID: value = .traceID(TraceIDPattern(TraceID(high: rng.next(), low: rng.next()).hex)!)
         case .spanID: value = .spanID(SpanID(rng.next()))
         case .attribute:
             switch int(4) {

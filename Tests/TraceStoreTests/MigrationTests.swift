@@ -23,7 +23,7 @@ import TraceQuery
              try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'spans'"))
         }
-        #expect(version == 2)
+        #expect(version == StoreSchema.version)
         #expect(migrations == Set(StoreSchema.migrationIdentifiers))
         #expect(oldTable == 0)
         let expected = SpanTable.merging(Phase1Fixture.tables())

@@ -17,7 +17,7 @@ import TraceModel
                     == Set(StoreSchema.migrationIdentifiers))
             let indexes = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
             #expect(indexes == ["facets_by_value", "strings_by_hash", "strings_by_number", "traces_by_start",
-                                "traces_by_duration"])
+                                "traces_by_duration", "written_trace_ids_by_text"])
         }
         try store.close()
         // Reopening an up-to-date store is a no-op.

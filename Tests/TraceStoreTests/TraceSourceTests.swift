@@ -76,14 +76,14 @@ import TraceModel
         let short = "1122334455667788"
         for source in sources.both {
             #expect(try source.findTrace(short) == .success(TraceID(high: 0, low: 0x1122_3344_5566_7788)))
-            #expect(try source.findTrace("xyz") == .failure(.notHex("xyz")))
-            #expect(try source.findTrace("") == .failure(.notHex("")))
-            #expect(try source.findTrace("000000000000000000000000000000000") == .failure(.notHex("000000000000000000000000000000000")))
+            #expect(try source.findTrace("xyz") == .failure(.notFound("xyz")))
+            #expect(try source.findTrace("") == .failure(.empty))
+            #expect(try source.findTrace("000000000000000000000000000000000") == .failure(.notFound("000000000000000000000000000000000")))
         }
         // A prefix shared by several traces: the same candidates.
         let results = try sources.both.map { try $0.findTrace("") }
         #expect(results[0] == results[1])
-        let shared = try sources.both.map { source -> [TraceID] in
+        let shared = try sources.both.map { source -> [TraceIDCandidate] in
             guard case .failure(.ambiguous(_, let candidates)) = try source.findTrace(String(ids[0].hex.prefix(1)))
             else { return [] }
             return candidates.sorted()
@@ -91,5 +91,68 @@ import TraceModel
         #expect(shared[0] == shared[1])
         let missing = try sources.both.map { try $0.findTrace("abcdef0123456789abcdef0123456789") }
         #expect(missing[0] == missing[1])
+    }
+}
+
+/// Ids as people write them, found the same way in files and in the store: 64-bit ids by any
+/// prefix of their 16 digits, an id with a dropped leading zero by its 31 digits, a non-hex id
+/// by its text or a prefix of it; lists show each as its file and Jaeger UI do.
+@Suite struct WrittenTraceIDTests {
+    /// A Jaeger file with the id shapes of the issue: 64-bit ids (one with leading zeros), an
+    /// id written `trace-123`, and a 128-bit id whose first digit Jaeger dropped.
+    static let jaeger: String = {
+        let ids = ["1e223ff1f80f1c69", "006c3cf93508f205", "trace-123", "df84e36b9e2ee3815d07f0867a5be1f"]
+        let traces = ids.enumerated().map { n, id in
+            """
+            {"traceID": "\(id)", "processes": {"p1": {"serviceName": "svc"}},
+             "spans": [{"traceID": "\(id)", "spanID": "a\(n)", "operationName": "op\(n)", "references": [],
+                        "startTime": \(1_732_520_000_000_000 + n * 1000), "duration": 100, "processID": "p1"}]}
+            """
+        }
+        return "{\"data\": [" + traces.joined(separator: ",") + "]}"
+    }()
+
+    static func sources(_ directory: TemporaryDirectory) throws -> (catalog: TraceCatalog, store: PersistentStore) {
+        let loaded = TraceLoader.load(bytes: Array(jaeger.utf8), source: "ids.json")
+        let store = try StoreTest.makeStore(directory)
+        try StoreTest.importTables([loaded.table], into: store)
+        return (TraceCatalog(table: loaded.table), store)
+    }
+
+    @Test func everySourceFindsTheIdsAsTheyWereWritten() throws {
+        let directory = TemporaryDirectory()
+        let (catalog, store) = try Self.sources(directory)
+        let expectations: [(String, String)] = [
+            ("1e", "1e223ff1f80f1c69"), ("1e223ff1f80f1c69", "1e223ff1f80f1c69"),
+            ("00000000000000001e223ff1f80f1c69", "1e223ff1f80f1c69"),
+            ("006c3cf9", "006c3cf93508f205"), ("006C3CF93508F205", "006c3cf93508f205"),
+            ("df84e36b9e2ee3815d07f0867a5be1f", "0df84e36b9e2ee3815d07f0867a5be1f"),
+            ("df84e36b", "0df84e36b9e2ee3815d07f0867a5be1f"), ("0df84e", "0df84e36b9e2ee3815d07f0867a5be1f"),
+            ("trace-123", "trace-123"), ("trace-1", "trace-123"),
+        ]
+        for source in [catalog as any TraceSource, store] {
+            let table = try source.loadAllTraces()
+            for (typed, shown) in expectations {
+                let found = try source.findTrace(typed)
+                #expect((try? found.get()).map { table.shownID(of: $0) } == shown, "\(typed) in \(source.sourceDescription)")
+            }
+            #expect(try source.findTrace("trace-2") == .failure(.notFound("trace-2")))
+            guard case .failure(.ambiguous(_, let candidates)) = try source.findTrace("0") else {
+                Issue.record("0 names several traces")
+                continue
+            }
+            #expect(candidates.map(\.shown).contains("006c3cf93508f205"))
+        }
+    }
+
+    @Test func listsShowSixteenDigitsAndTheWrittenText() throws {
+        let directory = TemporaryDirectory()
+        let (catalog, store) = try Self.sources(directory)
+        for listing in [try catalog.traceListing(), try store.traceListing()] {
+            #expect(Set(listing.summaries.map(\.shownID)) == [
+                "1e223ff1f80f1c69", "006c3cf93508f205", "trace-123", "0df84e36b9e2ee3815d07f0867a5be1f",
+            ])
+        }
+        #expect(try store.loadAllTraces().writtenTraceIDs.values.sorted() == ["trace-123"])
     }
 }

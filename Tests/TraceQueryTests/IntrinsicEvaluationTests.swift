@@ -85,6 +85,29 @@ import TestSupport
         #expect(names("spanid = \"0123\"") == [])
     }
 
+    @Test func traceIDsAsPeopleWriteThem() {
+        var f = TraceFixture(trace: "t")
+        f.span("short", start: 0, end: 1)
+        f.span("named", start: 0, end: 1)
+        let shortID = TraceID(high: 0, low: 0xce04_7bfb_1234_5678)     // a 64-bit id
+        let namedID = StableHash.traceID(for: "trace-123")             // written "trace-123"
+        let built = f.build()
+        var builder = SpanTableBuilder()
+        for var span in built.spans {
+            span.traceID = built.strings[span.name] == "short" ? shortID : namedID
+            builder.copy(span, from: built)
+        }
+        builder.writtenTraceIDs[namedID] = "trace-123"
+        let ids = builder.finish()
+        #expect(matched("traceid = \"ce047bfb\"", in: ids) == ["short"])
+        #expect(matched("traceid = \"ce047bfb12345678\"", in: ids) == ["short"])
+        #expect(matched("traceid = \"0000000000000000ce047bfb12345678\"", in: ids) == ["short"])
+        #expect(matched("traceid != \"ce04\"", in: ids) == ["named"])
+        #expect(matched("traceid = \"trace-123\"", in: ids) == ["named"])
+        #expect(matched("traceid = \"trace\"", in: ids) == ["named"])
+        #expect(matched("traceid = \"e047\"", in: ids) == [])
+    }
+
     @Test func statusMessage() {
         var f = TraceFixture()
         f.span("a", start: 0, end: 1, status: .error, statusMessage: "upstream timeout")

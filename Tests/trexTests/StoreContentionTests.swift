@@ -83,6 +83,19 @@ import Testing
         return (r.status, json, r.stderr)
     }
 
+    /// Spans per operation from `trex stats --json --store`, which loads every stored trace in
+    /// one read, as the explorer does (nil when the command fails).
+    static func operationCounts(_ store: String) throws -> [String: Int]? {
+        let r = try TrexBinary.run(["stats", "--json", "--store", store])
+        guard r.status == 0, let json = try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any],
+              let operations = json["operations"] as? [[String: Any]] else { return nil }
+        var counts: [String: Int] = [:]
+        for op in operations {
+            if let name = op["operation"] as? String, let count = op["count"] as? Int { counts[name, default: 0] += count }
+        }
+        return counts
+    }
+
     static func counts(_ json: [String: Any]?) -> (traces: Int, spans: Int) {
         ((json?["traceCount"] as? Int) ?? -1, (json?["spanCount"] as? Int) ?? -1)
     }
@@ -121,6 +134,24 @@ import Testing
         #expect(traces.allSatisfy { ($0["spanCount"] as? Int) == 5 }, "\(traces.first ?? [:])")
     }
 
+    /// Two imports creating the same new store at once, many times over: neither may see the
+    /// other's half-made schema nor apply a migration twice (once 1 round in 6 failed with
+    /// "not a trex store (tables: grdb_migrations)" or "table span_chunks already exists").
+    @Test func twoImportsCreatingOneNewStore() throws {
+        let scratch = try Scratch()
+        let input = scratch.file("tiny.jsonl")
+        try Self.write(Self.otlp(tag: "f6", traces: 3), to: input)
+        for round in 0..<12 {
+            let store = scratch.file("new-\(round).sqlite")
+            let first = try Background(TrexBinary.path, ["import", "--store", store, input], in: scratch, name: "a\(round)")
+            let second = try Background(TrexBinary.path, ["import", "--store", store, input], in: scratch, name: "b\(round)")
+            let a = first.finish(), b = second.finish()
+            #expect(a.status == 0 && b.status == 0, "round \(round): \(a.stderr)\(b.stderr)")
+            let checked = try Self.info(store, check: true)
+            #expect(checked.status == 0 && Self.counts(checked.json) == (3, 15), "round \(round): \(checked.stderr)")
+        }
+    }
+
     // MARK: - Readers during an import
 
     /// An import of a file, then of a FIFO the test writes only later: while the import waits on
@@ -157,6 +188,7 @@ import Testing
         #expect(rows.allSatisfy { ($0["spanCount"] as? Int) == 5 })
         let during = try Self.info(store, check: true)
         #expect(during.status == 0, "\(during.stderr)")
+        #expect(try Self.operationCounts(store) == ["op-0": 400, "op-1": 400, "op-2": 400, "op-3": 400, "op-4": 400])
 
         // Now the second file, in many small batches, with readers running until the import ends.
         try Self.write(Self.otlp(tag: "b2", traces: 2_000), to: scratch.file("second-source.jsonl"))
@@ -171,6 +203,10 @@ import Testing
             #expect(c.spans == c.traces * 5, "a reader saw half a trace: \(c)")
             #expect(c.traces >= 400 && c.traces <= 2_400, "\(c)")
             if c.traces > 400 && c.traces < 2_400 { partial += 1 }
+            // Everything loaded in one snapshot: each of the five operations as often as the others.
+            if reads % 2 == 1, let ops = try Self.operationCounts(store) {
+                #expect(Set(ops.values).count == 1 && ops.count == 5, "a loading reader saw half a trace: \(ops)")
+            }
             reads += 1
         }
         let done = importer.finish()

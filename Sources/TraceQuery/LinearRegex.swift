@@ -7,7 +7,7 @@ import CRE2
 /// whole text, `.` matches a newline (as if the pattern began `(?s)`), `(?i)` ignores case, and
 /// the pattern and the text are UTF-8 read as code points (`.` matches one `é` or one emoji code
 /// point, never a grapheme cluster). Backreferences, lookaround, atomic groups and possessive
-/// quantifiers are refused: no engine can run them in linear time.
+/// quantifiers are refused: RE2 leaves them out to guarantee linear time.
 ///
 /// Immutable once compiled; RE2 allows concurrent matching on one compiled pattern.
 public final class LinearRegex: @unchecked Sendable {

@@ -52,8 +52,8 @@ import Testing
         init(_ executable: String, _ arguments: [String], in scratch: Scratch, name: String) throws {
             out = scratch.file(name + ".out")
             err = scratch.file(name + ".err")
-            FileManager.default.createFile(atPath: out, contents: nil)
-            FileManager.default.createFile(atPath: err, contents: nil)
+            _ = FileManager.default.createFile(atPath: out, contents: nil)
+            _ = FileManager.default.createFile(atPath: err, contents: nil)
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = arguments
             process.standardInput = FileHandle.nullDevice

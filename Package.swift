@@ -19,7 +19,9 @@ let package = Package(
         .target(name: "TraceModel"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TraceFormats", dependencies: ["TraceModel", "CZlib"]),
-        .target(name: "TraceQuery", dependencies: ["TraceModel"]),
+        // RE2 (Debian's libre2-dev) behind a C interface, so regexes match in linear time.
+        .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
+        .target(name: "TraceQuery", dependencies: ["TraceModel", "CRE2"]),
         .target(name: "TraceAnalysis", dependencies: ["TraceModel"]),
         .target(name: "TraceStore", dependencies: [
             "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis",
@@ -62,5 +64,6 @@ let package = Package(
         ]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "TestSupport"]),
         .testTarget(name: "trexTests", dependencies: ["TestSupport", "TerminalTestSupport", "trex"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -6,6 +6,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("parse", "decode synthetic OTLP JSON Lines: MB/s, spans/s, bytes per span", ParseBenchmark.run),
     ("list", "`trex list` on synthetic OTLP JSON Lines beside python3 json and jq", ListBenchmark.run),
     ("query", "a 5-clause query over 1,000,000 spans in memory", QueryBenchmark.run),
+    ("regex", "(a+)+$ on a 50,000-character name, .*.*.*c on 20,000 characters (RE2)", RegexBenchmark.run),
     ("analysis", "critical path and diagnostics on a 1,000,000-span trace", AnalysisBenchmark.run),
     ("tui-open", "a 10 MB file to the explorer's first frame", UIBenchmark.runOpen),
     ("tui-keypress", "a keypress on a 100,000-trace list, redrawn", UIBenchmark.runKeypress),

@@ -155,11 +155,13 @@ extension Checker {
         return Intrinsic(named: name)
     }
 
+    /// Compiles the pattern with RE2 (`LinearRegex`), so a pattern it refuses is an error here,
+    /// with the caret under the part it blames.
     private func validateRegex(_ pattern: String, _ token: Token) throws(QueryDiagnostic) {
         do {
-            _ = try Regex(pattern)
+            _ = try LinearRegex(pattern)
         } catch {
-            throw .badRegex(token, reason: String(describing: error))
+            throw .badRegex(token, error)
         }
     }
 }

@@ -90,8 +90,22 @@ extension QueryDiagnostic {
                                at: token.range, expected: ["a quoted hex id"])
     }
 
-    static func badRegex(_ token: Token, reason: String) -> QueryDiagnostic {
-        QueryDiagnostic(.checking, "invalid regular expression: \(reason)", at: token.range)
+    /// A pattern RE2 refuses: the caret under the fragment it blames when the string token shows
+    /// it as typed, else under the whole string.
+    static func badRegex(_ token: Token, _ refusal: RegexRefusal) -> QueryDiagnostic {
+        let message = refusal.refusesFeature ? refusal.reason : "invalid regular expression: \(refusal.reason)"
+        return QueryDiagnostic(.checking, message, at: regexFragmentRange(token, refusal.fragment))
+    }
+
+    /// Where a pattern's fragment is in its string token (backslashes typed doubled); the
+    /// token's range when it is not there once.
+    private static func regexFragmentRange(_ token: Token, _ fragment: String) -> SourceRange {
+        guard !fragment.isEmpty else { return token.range }
+        let typed = fragment.replacing("\\", with: "\\\\")
+        let found = token.text.ranges(of: typed)
+        guard found.count == 1, let range = found.first else { return token.range }
+        let start = token.range.lowerBound + token.text.distance(from: token.text.startIndex, to: range.lowerBound)
+        return SourceRange(start, start + typed.count)
     }
 
     static func attributeDuration(_ ref: FieldReference, _ token: Token, nearest: Intrinsic?) -> QueryDiagnostic {

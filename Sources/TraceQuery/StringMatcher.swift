@@ -22,8 +22,8 @@ enum StringMatcher {
         case .equal: self = .equal(table.strings.lookup(literal))
         case .notEqual: self = .notEqual(table.strings.lookup(literal))
         default:
-            guard let test = Self.textTest(op, literal) else { self = .never; return }
-            self = .cached(StringPredicateCache(table: table, compute: test))
+            guard let test = Self.utf8Test(op, literal) else { self = .never; return }
+            self = .cached(StringPredicateCache(table: table, utf8: test))
         }
     }
 
@@ -38,7 +38,7 @@ enum StringMatcher {
     }
 
     /// The operator as a predicate on text: byte-wise UTF-8 order for `< <= > >=`, a whole-string
-    /// match of Swift's `Regex` for `=~ !~`, substring search for `contains`. Nil when the
+    /// match of RE2 (`LinearRegex`) for `=~ !~`, substring search for `contains`. Nil when the
     /// pattern does not compile.
     static func textTest(_ op: ComparisonOperator, _ literal: String) -> ((String) -> Bool)? {
         switch op {
@@ -47,12 +47,31 @@ enum StringMatcher {
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             return { text in op.holds(compareUTF8(text, literal)) }
         case .matches, .notMatches:
-            guard let regex = try? Regex(pattern: literal) else { return nil }
+            guard let regex = try? LinearRegex(literal) else { return nil }
             let wanted = op == .matches
-            return { text in ((try? regex.wholeMatch(in: text)) != nil) == wanted }
+            return { text in regex.matches(text) == wanted }
         case .contains:
             if literal.isEmpty { return { _ in true } }
             return { $0.contains(literal) }
+        }
+    }
+
+    /// `textTest` on UTF-8 bytes read in place: a regex runs on them directly when they are
+    /// well-formed, the other operators (and a regex on ill-formed bytes) on the `String` they
+    /// decode to, so both paths see the same text. Nil when the pattern does not compile.
+    static func utf8Test(_ op: ComparisonOperator, _ literal: String) -> ((UnsafeRawBufferPointer) -> Bool)? {
+        switch op {
+        case .matches, .notMatches:
+            guard let regex = try? LinearRegex(literal) else { return nil }
+            let wanted = op == .matches
+            return { bytes in
+                let matched = UTF8Validity.isValid(bytes)
+                    ? regex.matches(utf8: bytes) : regex.matches(String(decoding: bytes, as: UTF8.self))
+                return matched == wanted
+            }
+        default:
+            guard let test = textTest(op, literal) else { return nil }
+            return { bytes in test(String(decoding: bytes, as: UTF8.self)) }
         }
     }
 
@@ -61,10 +80,4 @@ enum StringMatcher {
         if a == b { return 0 }
         return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
-}
-
-extension Regex where Output == AnyRegexOutput {
-    /// Compiles a run-time pattern (Swift's regex syntax, a superset of RE2's for the common
-    /// cases).
-    init(pattern: String) throws { try self.init(pattern) }
 }

@@ -9,10 +9,19 @@ final class StringPredicateCache {
     private let state: UnsafeMutablePointer<UInt8>
     private let count: Int
     private let table: SpanTable
-    private let compute: (String) -> Bool
+    private let compute: (StringID) -> Bool
 
     /// - Parameter compute: the predicate on the string's text.
-    init(table: SpanTable, compute: @escaping (String) -> Bool) {
+    convenience init(table: SpanTable, compute: @escaping (String) -> Bool) {
+        self.init(table: table, id: { compute(table.strings[$0]) })
+    }
+
+    /// - Parameter utf8: the predicate on the string's UTF-8 bytes, read in the table's arena.
+    convenience init(table: SpanTable, utf8: @escaping (UnsafeRawBufferPointer) -> Bool) {
+        self.init(table: table, id: { id in table.strings.withUTF8(id) { utf8(UnsafeRawBufferPointer($0)) } })
+    }
+
+    private init(table: SpanTable, id compute: @escaping (StringID) -> Bool) {
         self.table = table
         self.compute = compute
         count = table.strings.count
@@ -26,10 +35,10 @@ final class StringPredicateCache {
     @inline(__always)
     func callAsFunction(_ id: StringID) -> Bool {
         let i = Int(id.rawValue)
-        guard i < count else { return compute(table.strings[id]) }
+        guard i < count else { return compute(id) }
         let s = state[i]
         if s != 0 { return s == 2 }
-        let answer = compute(table.strings[id])
+        let answer = compute(id)
         state[i] = answer ? 2 : 1
         return answer
     }

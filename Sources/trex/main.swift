@@ -1,7 +1,11 @@
 import ArgumentParser
+import Glibc
 
 // trex's entry point. ArgumentParser reports usage errors with exit code 64; trex promises 2
 // (0: loaded, possibly with warnings; 1: nothing could be loaded or matched; 2: usage).
+// Under a file-size limit (`ulimit -f`) a write past it fails with EFBIG, which the store
+// reports as running out of space, instead of SIGXFSZ killing trex mid-transaction.
+signal(SIGXFSZ, SIG_IGN)
 var command: ParsableCommand
 do {
     command = try Trex.parseAsRoot()

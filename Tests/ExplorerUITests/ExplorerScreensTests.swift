@@ -121,6 +121,40 @@ import TestSupport
     }
 }
 
+/// The live filter on patterns a backtracking engine explodes on: every keystroke re-checks the
+/// query (compiling the regex) and Enter runs it, and neither freezes.
+@Suite struct FilterBarRegexTests {
+    static func table() -> SpanTable {
+        var f = TraceFixture(trace: "long")
+        f.span("long", service: "svc", name: String(repeating: "a", count: 20_000) + "!", start: 0, end: 10)
+        f.inTrace("short")
+        f.span("short", service: "svc", name: "aaa", start: 0, end: 10)
+        return f.build()
+    }
+
+    @Test func aPathologicalPatternFiltersAtOnce() {
+        let h = ExplorerHarness(table: Self.table())
+        h.press(.char("/"))
+        h.type(#"name =~ "(a+)+$" || name =~ ".*.*.*c""#)
+        h.press(.enter)
+        #expect(h.screen.contains("1 span in 1 trace match."))
+    }
+
+    @Test func aRefusedPatternShowsWhyUnderItsPart() {
+        let h = ExplorerHarness(table: Self.table())
+        h.press(.char("/"))
+        h.type(#"name =~ "(a)\\1""#)
+        let lines = h.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let input = lines.firstIndex { $0.hasPrefix("filter traces: ") }!
+        let column = lines[input].distance(from: lines[input].startIndex, to: lines[input].range(of: #"\\1"#)!.lowerBound)
+        #expect(Array(lines[input + 1])[column] == "^")
+        #expect(h.screen.contains("backreferences"))
+        #expect(h.screen.contains("linear time"))
+        h.press(.enter)
+        #expect(h.screen.contains("filter traces: "), "Enter on a refused pattern keeps the bar open")
+    }
+}
+
 @Suite struct HelpOverlayTests {
     @Test func helpListsEveryKeyOfTheScreenFromItsKeymap() {
         let h = ExplorerHarness(table: SampleTraces.table(), width: 120, height: 60)

@@ -275,8 +275,13 @@ check  http.latency > ⟨5s⟩  ## attribute values carry no unit
 check  ⟨Stauts⟩ = ERROR  ## is not a known field  => status
 check  ⟨knd⟩ = server  ## is not a known field  => kind
 check  http.method = ⟨GET⟩  ## strings go in double quotes  => "GET"
-check  name =~ ⟨"[a"⟩  ## invalid regular expression
-check  http.url !~ ⟨"(x"⟩  ## invalid regular expression
+check  name =~ "⟨[a⟩"  ## invalid regular expression: missing ]
+check  http.url !~ "⟨(x⟩"  ## invalid regular expression: missing )
+check  name =~ "(a)⟨\\1⟩"  ## backreferences (`\1`) are not supported: trex uses RE2, which matches in linear time
+check  name =~ "GET ⟨(?!⟩/health).*"  ## lookahead is not supported: trex uses RE2
+check  span.db.statement =~ "⟨(?<⟩=SELECT )\\w+"  ## lookbehind is not supported
+check  name =~ "ba⟨*+⟩"  ## possessive quantifiers are not supported
+check  name =~ "a⟨{1001}⟩"  ## invalid regular expression: invalid repetition size
 check  http.url contains ⟨5⟩  ## takes a quoted string  => "5"
 check  http.url =~ ⟨GET⟩  ## takes a quoted string  => "GET"
 check  retry ⟨>⟩ true  ## does not apply

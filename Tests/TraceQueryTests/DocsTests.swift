@@ -30,11 +30,15 @@ import Testing
         }
         #expect(whole("GET.*", "GET /cart"))
         #expect(!whole("GET", "GET /cart"))
-        #expect(!whole("a.b", "a\nb"))                          // `.` does not match a newline
+        #expect(whole("a.b", "a\nb"))                           // `.` matches a newline
+        #expect(!whole("(?-s)a.b", "a\nb"))
+        #expect(whole("caf.", "café"))                          // code points
         #expect(whole("(?i)get .*", "GET /"))
         #expect(whole("\\d{3}", "500"))
         #expect(whole("(?P<code>5\\d\\d)", "503"))
         #expect(whole("[a-z]+(?:-[a-z]+)*", "x-request-id"))
         #expect(StringMatcher.textTest(.matches, "[") == nil)
+        #expect(StringMatcher.textTest(.matches, "(a)\\1") == nil)
+        #expect(StringMatcher.textTest(.matches, String(repeating: "\\pL{1000}", count: 10)) == nil)  // too large
     }
 }

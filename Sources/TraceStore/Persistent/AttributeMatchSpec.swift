@@ -36,13 +36,13 @@ struct AttributeMatchSpec: Equatable {
     struct TextTest: Equatable {
         var op: ComparisonOperator
         var literal: String
-        private let test: (String) -> Bool
+        private let test: (UnsafeRawBufferPointer) -> Bool
         /// Bytes every passing text contains (`RequiredText`): most texts fail without a regex.
         private let required: [UInt8]?
 
         /// Nil when the operator is not textual or the pattern does not compile.
         init?(op: ComparisonOperator, literal: String) {
-            guard op.isTextual, let test = op.textTest(literal) else { return nil }
+            guard op.isTextual, let test = op.utf8TextTest(literal) else { return nil }
             self.op = op
             self.literal = literal
             self.test = test
@@ -53,7 +53,7 @@ struct AttributeMatchSpec: Equatable {
         /// The test on UTF-8 text.
         func passes(_ utf8: UnsafeRawBufferPointer) -> Bool {
             if let required, !RequiredText.occurs(required, in: utf8) { return false }
-            return test(String(decoding: utf8, as: UTF8.self))
+            return test(utf8)
         }
 
         static func == (a: TextTest, b: TextTest) -> Bool { a.op == b.op && a.literal == b.literal }

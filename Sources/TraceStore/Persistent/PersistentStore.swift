@@ -42,13 +42,14 @@ public final class PersistentStore: Sendable {
         let pool = try StoreError.wrap(path) {
             try DatabasePool(path: path, configuration: configuration(readOnly: readOnly, isNew: state == .empty))
         }
+        var migrated = 0
         if state != .current {
-            try StoreError.wrap(path) { try StoreSchema.migrator.migrate(pool) }
+            migrated = try StoreError.wrap(path) { try StoreSchema.migrate(pool) }
         }
         let store = PersistentStore(path: path, pool: pool)
         // An upgrade rewrites the stored spans: give the old pages back to the file system,
         // and let the planner know the new tables.
-        if state == .needsMigration {
+        if state == .needsMigration && migrated > 0 {
             try store.compact()
             try store.analyze()
         }

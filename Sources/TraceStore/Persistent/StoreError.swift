@@ -16,7 +16,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case needsUpgrade(path: String)
     /// The directory or file cannot be created or opened.
     case cannotOpen(path: String, reason: String)
-    /// Any other SQLite failure (disk full, locked for too long ...).
+    /// A write failed for want of space: the disk is full, or the file reached the process's
+    /// file-size limit (`ulimit -f`). The transaction rolled back; earlier commits are kept.
+    case noSpace(path: String, detail: String)
+    /// Any other SQLite failure (locked for too long, an I/O error ...).
     case database(path: String, detail: String)
 
     public var description: String {
@@ -38,6 +41,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the trace store \(path) has an older schema and needs an upgrade, but it is read-only"
         case .cannotOpen(let path, let reason):
             return "cannot open the trace store \(path): \(reason)"
+        case .noSpace(let path, let detail):
+            return "cannot write the trace store \(path): \(detail); the write was rolled back and the store "
+                + "keeps everything committed before it (free some space, then run the command again)"
         case .database(let path, let detail):
             return "trace store \(path): \(detail)"
         }
@@ -53,9 +59,19 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .SQLITE_NOTADB: return .notADatabase(path: path)
         case .SQLITE_CORRUPT: return .corrupt(path: path, detail: detail)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return .cannotOpen(path: path, reason: detail)
+        case .SQLITE_FULL: return .noSpace(path: path, detail: "no space left on the device or over the file-size limit")
+        case .SQLITE_IOERR where writeErrors.contains(db.extendedResultCode):
+            // SQLite reports a write that fails with EFBIG (a file-size limit) as an I/O error.
+            return .noSpace(path: path, detail: "no space left on the device or over the file-size limit (\(detail))")
         default: return .database(path: path, detail: detail)
         }
     }
+
+    /// The I/O errors of writing or growing a file, which running out of space causes.
+    static let writeErrors: [ResultCode] = [
+        .SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_SHMSIZE,
+        .SQLITE_IOERR_DIR_FSYNC,
+    ]
 
     /// Runs `body`, turning whatever it throws into a `StoreError` for `path`.
     static func wrap<T>(_ path: String, _ body: () throws -> T) throws(StoreError) -> T {

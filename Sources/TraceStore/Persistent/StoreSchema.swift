@@ -15,6 +15,7 @@ enum StoreSchema {
     /// tell a trex store from any other SQLite database.
     static let applicationID: Int32 = 0x5452_4558
 
+<<<<<<< HEAD
     /// The migrations, in order. Identifiers are permanent.
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
@@ -29,8 +30,42 @@ enum StoreSchema {
         }
         return migrator
     }()
+=======
+    /// The migrations, in order. Identifiers are permanent; applied ones are listed in
+    /// `grdb_migrations` (the table GRDB's `DatabaseMigrator` keeps, which wrote earlier stores).
+    static let migrations: [(identifier: String, apply: @Sendable (Database) throws -> Void)] = [
+        ("1-initial-schema", createVersion1),
+        ("2-span-chunks", SchemaVersion2.migrate),
+    ]
+>>>>>>> regex
 
-    static var migrationIdentifiers: [String] { migrator.migrations }
+    static var migrationIdentifiers: [String] { migrations.map(\.identifier) }
+
+    /// Applies the migrations the store lacks, all in one immediate transaction that first reads
+    /// which are applied. Returns how many it applied (0 when another process did it first).
+    ///
+    /// One transaction, so that two processes opening a new or an older store at once (two
+    /// `trex import`s) never both apply a migration, and no reader ever sees a half-made schema:
+    /// the second waits on the write lock (the busy timeout), then finds nothing left to do.
+    /// (GRDB's `DatabaseMigrator` reads the applied list outside its transactions, which lets
+    /// both processes run the first migration.)
+    static func migrate(_ writer: DatabasePool) throws -> Int {
+        try writer.writeWithoutTransaction { db in
+            var applied = 0
+            try db.inTransaction(.immediate) {
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                let done = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
+                for migration in migrations where !done.contains(migration.identifier) {
+                    try migration.apply(db)
+                    try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)",
+                                   arguments: [migration.identifier])
+                    applied += 1
+                }
+                return .commit
+            }
+            return applied
+        }
+    }
 
     // MARK: - Version 1
 

@@ -1,4 +1,9 @@
+import TerminalCore
+
 /// An aligned plain-text table: a header row and data rows, columns padded to the widest cell.
+///
+/// Every data cell is one field and is shown `visiblyEscaped` (a control character, a newline or
+/// a bidi override in a span name becomes `\e`, `\n`, `\u{202E}`), so callers pass raw values.
 struct TextTable {
     enum Alignment { case left, right }
 
@@ -32,8 +37,9 @@ struct TextTable {
     /// Writes the table in chunks of about 64 KB, so a table of many rows never exists as one
     /// string (a listing of a large input keeps its memory for the traces).
     func write(to output: (String) -> Void) {
-        let cells = ([columns.map(\.title)] + rows).map { row in
-            row.enumerated().map { index, cell in
+        let cells = [columns.map(\.title)] + rows.map { row in
+            row.enumerated().map { index, raw in
+                let cell = raw.visiblyEscaped
                 guard let limit = columns[index].maxWidth else { return cell }
                 return TextWidth.truncate(cell, to: limit)
             }

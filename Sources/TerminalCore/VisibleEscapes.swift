@@ -118,6 +118,23 @@ public enum VisibleEscapes {
         return String(out)
     }
 
+    /// Where the unit that starts at `index` of `escaped(_:)`'s output ends: after a whole escape
+    /// (`\e`, `\\`, `\x7f`, `\u{202E}`) or after one character. Cutting text only at such ends
+    /// never leaves half an escape. O(length of the unit).
+    public static func unitEnd(in text: String, at index: String.Index) -> String.Index {
+        guard index < text.endIndex else { return text.endIndex }
+        let after = text.index(after: index)
+        guard text[index] == "\\", after < text.endIndex else { return after }
+        switch text[after] {
+        case "x":
+            return text.index(index, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
+        case "u":
+            return text[after...].firstIndex(of: "}").map { text.index(after: $0) } ?? text.endIndex
+        default:
+            return text.index(after: after)
+        }
+    }
+
     // MARK: - Helpers
 
     /// Whether UTF-8 `bytes` need escaping (see `needsEscaping(_:keeping:)`): C0, DEL, backslash, and the lead bytes of C1 controls

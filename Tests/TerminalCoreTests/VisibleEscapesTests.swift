@@ -47,4 +47,18 @@ import Testing
         let escaped = all.visiblyEscaped
         #expect(!escaped.unicodeScalars.contains { VisibleEscapes.isEscaped($0) })
     }
+
+    @Test("Units of escaped text are whole escapes or single characters")
+    func units() {
+        let text = "a\u{1B}\\\u{7F}\u{202E}b".visiblyEscaped
+        #expect(text == #"a\e\\\x7f\u{202E}b"#)
+        var units: [String] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let end = VisibleEscapes.unitEnd(in: text, at: index)
+            units.append(String(text[index..<end]))
+            index = end
+        }
+        #expect(units == ["a", #"\e"#, #"\\"#, #"\x7f"#, #"\u{202E}"#, "b"])
+    }
 }

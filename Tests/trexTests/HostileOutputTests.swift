@@ -174,6 +174,9 @@ import Testing
 
         let list = try run(["list", file])
         #expect(list.stdout.contains(String(Self.shown.prefix(24))), "list shows the name escaped: \(list.stdout)")
+        // Columns cut with an ellipsis never cut an escape in half (`\u{2…`).
+        #expect(!list.stdout.contains(#"\u{…"#) && !list.stdout.contains(#"\u{2…"#) && !list.stdout.contains(#"\u{20…"#)
+                && !list.stdout.contains(#"\u{202…"#) && !list.stdout.contains(#"\x…"#) && !list.stdout.contains(#"\x7…"#))
         let listJSON = try #require(try json(try run(["list", "--json", file]).stdout) as? [[String: Any]])
         #expect(listJSON.first?["rootName"] as? String == Self.evil, "--json keeps the exact value")
 

@@ -72,8 +72,20 @@ struct TextTable {
 enum TextWidth {
     static func of(_ text: String) -> Int { text.count }
 
+    /// `text` cut to `width` with an ellipsis, never inside a visible escape (`\u{202E}` is kept
+    /// whole or left out whole). O(n).
     static func truncate(_ text: String, to width: Int) -> String {
         guard of(text) > width else { return text }
-        return String(text.prefix(max(0, width - 1))) + "…"
+        let room = max(0, width - 1)
+        var end = text.startIndex
+        var used = 0
+        while end < text.endIndex {
+            let next = VisibleEscapes.unitEnd(in: text, at: end)
+            let w = text.distance(from: end, to: next)
+            if used + w > room { break }
+            used += w
+            end = next
+        }
+        return String(text[..<end]) + "…"
     }
 }

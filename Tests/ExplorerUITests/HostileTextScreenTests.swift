@@ -127,6 +127,16 @@ import TestSupport
         #expect(tab == [#"x\ty\e"#])
     }
 
+    @Test("Wrapped rows never exceed the width, with wide characters and escapes after a space")
+    func wrappedRowsFit() {
+        for width in 4...12 {
+            let text = "ab " + String(repeating: "中", count: 7) + " \u{1B}\u{1B}x\u{1B} 文字 a\nb"
+            let rows = SpanDetailRows.layout(text, width: width)
+            #expect(rows.allSatisfy { $0.displayWidth <= width }, "\(width): \(rows)")
+            #expect(rows.joined() == text.replacingOccurrences(of: "\n", with: ""), "nothing lost at \(width)")
+        }
+    }
+
     @Test func yOnAContinuationRowCopiesTheWholeValue() throws {
         let h = ExplorerHarness(table: Self.detailTable(), width: 160, height: 60)
         h.press(.enter, .tab, .backTab)

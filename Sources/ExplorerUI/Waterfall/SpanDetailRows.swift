@@ -100,8 +100,9 @@ struct SpanDetailRows {
         var index = line.startIndex
         while index < line.endIndex {
             let w = DisplayWidth.of(line[index])
-            if used + w > width, index > start {
-                // Break after the last space on this row when there is one, else before this character.
+            // Break after the last space on this row when there is one, else before this character
+            // (twice when what follows the space is still too wide with this character).
+            while used + w > width, index > start {
                 let end = lastSpace.map { line.index(after: $0) } ?? index
                 guard append(line[start..<end], to: &pieces) else { return false }
                 start = end

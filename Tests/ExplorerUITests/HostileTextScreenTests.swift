@@ -129,8 +129,9 @@ import TestSupport
 
     @Test("Wrapped rows never exceed the width, with wide characters and escapes after a space")
     func wrappedRowsFit() {
-        for width in 4...12 {
+        for width in 6...14 {  // from the widest escape in the text (\u{9B}) up
             let text = "ab " + String(repeating: "中", count: 7) + " \u{1B}\u{1B}x\u{1B} 文字 a\nb"
+                + " a bbbb\u{7F} a bbbbbb\u{9B}"
             let rows = SpanDetailRows.layout(text, width: width)
             #expect(rows.allSatisfy { $0.displayWidth <= width }, "\(width): \(rows)")
             #expect(rows.joined() == text.replacingOccurrences(of: "\n", with: ""), "nothing lost at \(width)")

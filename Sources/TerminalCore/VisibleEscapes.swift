@@ -53,19 +53,9 @@ public enum VisibleEscapes {
     /// when the scalar is shown as it is.
     public static func escape(_ scalar: Unicode.Scalar) -> String? {
         guard isEscaped(scalar) else { return nil }
-        switch scalar.value {
-        case 0x00: return "\\0"
-        case 0x07: return "\\a"
-        case 0x08: return "\\b"
-        case 0x09: return "\\t"
-        case 0x0A: return "\\n"
-        case 0x0B: return "\\v"
-        case 0x0C: return "\\f"
-        case 0x0D: return "\\r"
-        case 0x1B: return "\\e"
-        case let v where v <= 0x7F: return "\\x" + hex(v, uppercase: false)
-        case let v: return "\\u{" + hex(v, uppercase: true) + "}"
-        }
+        var bytes: [UInt8] = []
+        appendEscape(scalar.value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The character as it is drawn: its escaped scalars spelled out, the rest unchanged
@@ -102,20 +92,40 @@ public enum VisibleEscapes {
     /// Returns the text itself, without copying, when there is nothing to escape. O(n).
     public static func escaped(_ text: String, keeping kept: Kept = []) -> String {
         guard needsEscaping(text, keeping: kept) else { return text }
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n" where kept.contains(.newlines), "\t" where kept.contains(.tabs):
-                out.append(scalar)
-            case "\\":
-                out.append(scalar)
-                if !kept.contains(.backslashes) { out.append(scalar) }
-            default:
-                if let escape = escape(scalar) { out.append(contentsOf: escape.unicodeScalars) } else { out.append(scalar) }
+        var copy = text
+        return copy.withUTF8 { String(decoding: escaped(bytes: $0, keeping: kept), as: UTF8.self) }
+    }
+
+    /// UTF-8 `bytes` with every escaped scalar spelled out and (unless kept) backslashes doubled:
+    /// the bytes `escaped(_:keeping:)` returns, worked out on the bytes (the lead bytes of the
+    /// escaped multi-byte scalars never occur as continuation bytes). O(n).
+    public static func escaped(bytes: UnsafeBufferPointer<UInt8>, keeping kept: Kept = []) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 2 + 16)
+        let count = bytes.count
+        var i = 0
+        while i < count {
+            let b = bytes[i]
+            if b >= 0x20 && b < 0x7F {
+                if b == 0x5C && !kept.contains(.backslashes) { out.append(0x5C) }
+                out.append(b)
+                i += 1
+            } else if b < 0x80 {
+                if (b == 0x0A && kept.contains(.newlines)) || (b == 0x09 && kept.contains(.tabs)) {
+                    out.append(b)
+                } else {
+                    appendEscape(UInt32(b), to: &out)
+                }
+                i += 1
+            } else if let (value, length) = escapedScalar(in: bytes, at: i) {
+                appendEscape(value, to: &out)
+                i += length
+            } else {
+                out.append(b)
+                i += 1
             }
         }
-        return String(out)
+        return out
     }
 
     /// Where the unit that starts at `index` of `escaped(_:)`'s output ends: after a whole escape
@@ -137,6 +147,56 @@ public enum VisibleEscapes {
 
     // MARK: - Helpers
 
+    /// Appends the spelling of escaped scalar `value`: the one table of escapes.
+    static func appendEscape(_ value: UInt32, to out: inout [UInt8]) {
+        let named: UInt8? = switch value {
+        case 0x00: UInt8(ascii: "0")
+        case 0x07: UInt8(ascii: "a")
+        case 0x08: UInt8(ascii: "b")
+        case 0x09: UInt8(ascii: "t")
+        case 0x0A: UInt8(ascii: "n")
+        case 0x0B: UInt8(ascii: "v")
+        case 0x0C: UInt8(ascii: "f")
+        case 0x0D: UInt8(ascii: "r")
+        case 0x1B: UInt8(ascii: "e")
+        default: nil
+        }
+        out.append(UInt8(ascii: "\\"))
+        if let named {
+            out.append(named)
+        } else if value <= 0x7F {
+            out.append(UInt8(ascii: "x"))
+            out += hex(value, uppercase: false).utf8
+        } else {
+            out += "u{".utf8
+            out += hex(value, uppercase: true).utf8
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// The escaped multi-byte scalar (C1, U+061C, a bidi mark) whose UTF-8 starts at `i`, and its
+    /// length in bytes; nil for any other byte.
+    static func escapedScalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        let count = bytes.count
+        switch bytes[i] {
+        case 0xC2:
+            guard i + 1 < count, bytes[i + 1] >= 0x80, bytes[i + 1] < 0xA0 else { return nil }
+            return (UInt32(bytes[i + 1]), 2)
+        case 0xD8:
+            guard i + 1 < count, bytes[i + 1] == 0x9C else { return nil }
+            return (0x61C, 2)
+        case 0xE2:
+            guard i + 2 < count else { return nil }
+            let b1 = bytes[i + 1], b2 = bytes[i + 2]
+            let value = 0x2000 | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+            let bidi = (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE)))
+                || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)
+            return bidi ? (value, 3) : nil
+        default:
+            return nil
+        }
+    }
+
     /// Whether UTF-8 `bytes` need escaping (see `needsEscaping(_:keeping:)`): C0, DEL, backslash, and the lead bytes of C1 controls
     /// (C2 80-9F), U+061C (D8 9C) and the bidi marks (E2 80 8E/8F/AA-AE, E2 81 A6-A9).
     public static func needsEscaping(bytes: UnsafeBufferPointer<UInt8>, keeping kept: Kept = []) -> Bool {
@@ -153,18 +213,8 @@ public enum VisibleEscapes {
                 break
             case 0x00..<0x20, 0x7F, 0x5C:
                 return true
-            case 0xC2:
-                if i + 1 < count, bytes[i + 1] >= 0x80, bytes[i + 1] < 0xA0 { return true }
-            case 0xD8:
-                if i + 1 < count, bytes[i + 1] == 0x9C { return true }
-            case 0xE2:
-                if i + 2 < count {
-                    let b1 = bytes[i + 1], b2 = bytes[i + 2]
-                    if b1 == 0x80, b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE) { return true }
-                    if b1 == 0x81, b2 >= 0xA6 && b2 <= 0xA9 { return true }
-                }
             default:
-                break
+                if b >= 0xC2, escapedScalar(in: bytes, at: i) != nil { return true }
             }
             i += 1
         }

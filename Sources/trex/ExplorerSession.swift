@@ -1,5 +1,5 @@
-import Foundation
 import ExplorerUI
+import Foundation
 import NcursesBackend
 import TerminalCore
 import TraceModel

@@ -40,6 +40,30 @@ import Testing
         }
     }
 
+    @Test("The byte-level escaper spells every scalar up to U+2FFF as the per-scalar rule does")
+    func bytesAgreeWithScalars() {
+        var text = ""
+        var expected = ""
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            text.unicodeScalars.append(scalar)
+            text += "a"
+            if scalar == "\\" {
+                expected += "\\\\"
+            } else if VisibleEscapes.isEscaped(scalar) {
+                #expect(VisibleEscapes.escape(scalar)?.hasPrefix("\\") == true)
+                expected += VisibleEscapes.escape(scalar) ?? ""
+            } else {
+                expected.unicodeScalars.append(scalar)
+            }
+            expected += "a"
+        }
+        #expect(text.visiblyEscaped == expected)
+        #expect(VisibleEscapes.escape("\u{202E}") == #"\u{202E}"#)
+        #expect(VisibleEscapes.escape("\u{61C}") == #"\u{61C}"#)
+        #expect(VisibleEscapes.escape("\u{85}") == #"\u{85}"#)
+    }
+
     @Test("Escaped text never contains a raw control or bidi character")
     func neverRaw() {
         var all = ""

@@ -170,6 +170,16 @@ import TestSupport
         #expect(ClipboardSequence.bytes(for: copied) == expected)
     }
 
+    @Test func aSpanWithFewerLinesShowsItsHeadingWhereTheCursorWasBeyondItsEnd() {
+        var f = TraceFixture(trace: "two")
+        let many = Dictionary(uniqueKeysWithValues: (0..<40).map { ("key.\($0)", AttributeValue.string("v\($0)")) })
+        f.span("root", service: "api", name: "GET /many", start: 0, end: 100, attributes: many)
+        f.span("leaf", parent: "root", service: "db", name: "SELECT few", start: 10, end: 20)
+        let h = ExplorerHarness(table: f.build(), width: 120, height: 30)
+        h.press(.enter, .tab, .backTab, .char("G"), .backTab, .char("j"))
+        #expect(h.screen.contains("│ db SELECT few"), "\(h.screen)")
+    }
+
     @Test func theCursorMovesOverEveryRowOfAWrappedValue() throws {
         let h = ExplorerHarness(table: Self.detailTable(), width: 160, height: 60)
         h.press(.enter, .tab, .backTab)

@@ -55,10 +55,11 @@ struct SpanDetailRows {
         return starts[line]..<starts[line + 1]
     }
 
-    /// The row a cursor at (`line`, `offset` rows into it) stands on, clamped to the line's rows.
+    /// The row a cursor at (`line`, `offset` rows into it) stands on, clamped to the line's rows;
+    /// the first row when there is no such line (the pane now shows a span with fewer lines).
     func row(line: Int, offset: Int) -> Int {
         let range = rows(of: line)
-        guard !range.isEmpty else { return max(0, rows.count - 1) }
+        guard !range.isEmpty else { return 0 }
         return range.lowerBound + max(0, min(offset, range.count - 1))
     }
 

@@ -9,9 +9,9 @@ import Testing
     /// Renames the window and clears the screen; writes the clipboard; C1 CSI; a right-to-left
     /// override and an isolate; NUL, DEL, a newline, a carriage return, a backslash.
     static let evil = "evil\u{1B}]0;PWNED\u{7}\u{1B}[2J\u{1B}]52;c;cHduZWQ=\u{7}\u{9B}31m\u{202E}txt.exe\u{2066}"
-        + "\u{0}\u{7F}\nline2\r\\z"
+        + "\u{0}\u{7F}\nline2\r\\z\t\u{1F}\u{85}\u{200F}\u{61C}"
     /// How the text output must show `evil`.
-    static let shown = #"evil\e]0;PWNED\a\e[2J\e]52;c;cHduZWQ=\a\u{9B}31m\u{202E}txt.exe\u{2066}\0\x7f\nline2\r\\z"#
+    static let shown = #"evil\e]0;PWNED\a\e[2J\e]52;c;cHduZWQ=\a\u{9B}31m\u{202E}txt.exe\u{2066}\0\x7f\nline2\r\\z\t\x1f\u{85}\u{200F}\u{61C}"#
     /// A file name with the same kind of content (no NUL or slash, which paths cannot hold).
     static let evilFileName = "trace\u{1B}]0;PWNED\u{7}\u{1B}[2J\u{9B}1m\u{202E}\nx\u{7F}"
 
@@ -181,7 +181,8 @@ import Testing
         #expect(listJSON.first?["rootName"] as? String == Self.evil, "--json keeps the exact value")
 
         let show = try run(["show", trace, file])
-        #expect(show.stdout.contains(#"evil\e]0;PWNED\a"#))
+        #expect(show.stdout.hasPrefix("Trace \(trace)  \(Self.shown): \(Self.shown)\n"),
+                "the header shows the whole name escaped: \(show.stdout)")
         try run(["show", "--ascii", trace, file])
         let showJSON = try run(["show", "--json", trace, file])
         #expect(showJSON.stdout.contains(#"\u001b]0;PWNED\u0007"#) && showJSON.stdout.contains(#"\u202e"#))

@@ -78,6 +78,10 @@ struct BufferTests {
         #expect(buffer.set("\u{9B}", x: 10, y: 0) == 2)  // clipped at the edge, never raw
         #expect(buffer.text == "\\e\\u{202E}\\u")
         #expect(buffer.cells.allSatisfy { !VisibleEscapes.isEscaped($0.character) })
+        // Dim, so `\e` drawn for ESC is told apart from a backslash and an `e` in the text.
+        #expect(buffer[0, 0].style.attributes.contains(.dim) && buffer[1, 0].style.attributes.contains(.dim))
+        buffer.setString("\\e", x: 0, y: 0)
+        #expect(!buffer[0, 0].style.attributes.contains(.dim))
     }
 
     @Test("Styles of both halves of a wide character change together")

@@ -10,7 +10,7 @@
 /// | other C0 controls, DEL | `\x01` … `\x1f`, `\x7f` (one byte each in UTF-8) |
 /// | C1 controls U+0080-U+009F | `\u{9B}` (two bytes in UTF-8, so not `\x9b`) |
 /// | bidi marks, embeddings, overrides, isolates: U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069 | `\u{202E}` |
-/// | a literal backslash (CLI text only) | `\\`, so every escape is unambiguous |
+/// | a literal backslash (CLI text only; the explorer draws escapes dim instead) | `\\`, so every escape is unambiguous |
 ///
 /// It lives in TerminalCore because it is about terminals, not traces: the CLI (`trex`) and the
 /// explorer (through `Buffer` and `DisplayWidth`) both import it, and neither has to know the other.

@@ -241,6 +241,7 @@ struct ExplorerEndToEndTests {
                 "attributes": [{"key": "k", "value": {"stringValue": "\(evil)"}}]}]}]}]}
             """
         try Data(json.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
         let session = try TmuxSession(width: 160, height: 40)
         try session.tmux(["set-option", "-g", "set-clipboard", "on"])
         let title = try session.tmux(["display-message", "-p", "#{pane_title}"])

@@ -19,7 +19,7 @@ import Testing
     static let jaegerTrace = "1af7651916cd43dd8448eb211c80319c"
     static let zipkinTrace = "2af7651916cd43dd8448eb211c80319c"
 
-    /// The scratch directory with the three hostile files, created once.
+    /// A scratch directory with the three hostile files, removed when the value goes away.
     final class Files: @unchecked Sendable {
         let directory: String
         let otlp: String, jaeger: String, zipkin: String
@@ -34,9 +34,9 @@ import Testing
             try Data(HostileOutputTests.jaegerDocument().utf8).write(to: URL(fileURLWithPath: jaeger))
             try Data(HostileOutputTests.zipkinDocument().utf8).write(to: URL(fileURLWithPath: zipkin))
         }
-    }
 
-    static let files = Result { try Files() }
+        deinit { try? FileManager.default.removeItem(atPath: directory) }
+    }
 
     // MARK: - The documents
 
@@ -165,7 +165,7 @@ import Testing
 
     @Test(arguments: ["otlp", "jaeger", "zipkin"])
     func everyCommandEscapesTheData(format: String) throws {
-        let files = try Self.files.get()
+        let files = try Files()
         let (file, trace) = switch format {
         case "otlp": (files.otlp, Self.otlpTrace)
         case "jaeger": (files.jaeger, Self.jaegerTrace)
@@ -223,13 +223,13 @@ import Testing
     }
 
     @Test func decodeWarningsShowTheFileNameEscaped() throws {
-        let files = try Self.files.get()
+        let files = try Files()
         let r = try run(["list", files.otlp])
         #expect(r.stderr.contains(#"trace\e]0;PWNED\a\e[2J\u{9B}1m\u{202E}\nx\x7f.otlp.json"#), "\(r.stderr)")
     }
 
     @Test func theStoreCommandsEscapeTheData() throws {
-        let files = try Self.files.get()
+        let files = try Files()
         let store = files.directory + "/store\u{1B}]0;PWNED\u{7}.sqlite"
         let imported = try run(["import", "--store", store, files.otlp, files.jaeger, files.zipkin])
         #expect(imported.stderr.contains(#"trace\e]0;PWNED"#), "the warning names the file: \(imported.stderr)")

@@ -11,6 +11,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("tui-open", "a 10 MB file to the explorer's first frame", UIBenchmark.runOpen),
     ("tui-keypress", "a keypress on a 100,000-trace list, redrawn", UIBenchmark.runKeypress),
     ("waterfall", "a 1,000,000-span waterfall: a frame, expand-all, collapse-all", UIBenchmark.runWaterfall),
+    ("escape", "visible escapes on plain and hostile fields; a keypress on 100,000 hostile traces", EscapeBenchmark.run),
     ("store", "import 1,000,000 spans into the SQLite store: spans/s, bytes per span, lookups", StoreBenchmark.run),
 ]
 

@@ -5,24 +5,17 @@ extension Buffer {
     /// Writes `text` from (`x`, `y`) rightwards, clipped at `maxWidth` columns and at the edge.
     ///
     /// Returns the columns written. A wide character that would straddle the limit is not drawn.
-    /// Tabs are drawn as one space; other control characters as `?`. O(n).
+    /// Control and bidi formatting characters (tabs too) are drawn as visible escapes. O(n).
     @discardableResult
     public mutating func setString<S: StringProtocol>(_ text: S, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
         let end = min(maxWidth.map { x + max(0, $0) } ?? width, width)
         var column = x
         for character in text {
-            let isTab = character == "\t"
-            let w = isTab || DisplayWidth.isControl(character) ? 1 : DisplayWidth.of(character)
+            let w = DisplayWidth.of(character)
             if w == 0 { continue }
             if column + w > end { break }
-            if column >= 0 {
-                if isTab {
-                    put(.blank(style), x: column, y: y)
-                } else {
-                    set(character, x: column, y: y, style: style)
-                }
-            }
+            if column >= 0 { set(character, x: column, y: y, style: style) }
             column += w
         }
         return column - x

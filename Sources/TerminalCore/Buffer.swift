@@ -41,14 +41,22 @@ public struct Buffer: Hashable, Sendable {
 
     /// Writes one character at (`x`, `y`) and returns the columns it took (0 when clipped or zero-width).
     ///
-    /// Control characters are drawn as `?` so they can never reach the terminal. A wide character
-    /// that does not fit before the right edge is drawn as a blank (1 column). A cluster wider than 2
-    /// columns (rare conjuncts) is split into its scalars.
+    /// Control and bidi formatting characters are drawn as their visible escapes (`\e`, `\n`,
+    /// `\u{202E}`: see `VisibleEscapes`), one cell per character of the escape and dim, so they can
+    /// never reach the terminal, nothing is lost, and an escape is told apart from the same
+    /// characters typed in the text (the CLI doubles backslashes instead). A wide character that does not fit before the right
+    /// edge is drawn as a blank (1 column). A cluster wider than 2 columns (rare conjuncts) is split
+    /// into its scalars.
     @discardableResult
     public mutating func set(_ character: Character, x: Int, y: Int, style: Style = .plain) -> Int {
         guard y >= 0, y < size.height, x >= 0, x < size.width else { return 0 }
-        if DisplayWidth.isControl(character) {
-            return put(Cell("?", width: 1, style: style), x: x, y: y)
+        if VisibleEscapes.isEscaped(character) {
+            var column = x
+            let escapeStyle = style.adding(.dim)
+            for piece in VisibleEscapes.visible(character) {
+                column += set(piece, x: column, y: y, style: escapeStyle)
+            }
+            return column - x
         }
         let width = DisplayWidth.of(character)
         switch width {

@@ -5,7 +5,9 @@
 /// - emoji are 2: emoji presentation, an emoji with VS16 (U+FE0F), ZWJ sequences, flag pairs;
 /// - otherwise the sum of the scalars' widths (a base plus combining marks is the base's width,
 ///   a Hangul syllable spelled with jamo is 2);
-/// - control characters are 0 and flagged by `isControl`, so drawing code can replace them.
+/// - a character that `VisibleEscapes` escapes (controls, bidi formatting) is as wide as its
+///   visible escape (`\e` is 2, `\u{202E}` is 8), which is how `Buffer` draws it; per scalar
+///   (for the backend's encoder) controls stay 0.
 public enum DisplayWidth {
     /// The width of one scalar: 0, 1 or 2; control characters are 0.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
@@ -23,7 +25,10 @@ public enum DisplayWidth {
         let scalars = character.unicodeScalars
         var iterator = scalars.makeIterator()
         guard let first = iterator.next() else { return 0 }
-        guard let second = iterator.next() else { return of(first) }
+        guard let second = iterator.next() else {
+            return VisibleEscapes.isEscaped(first) ? (VisibleEscapes.escape(first)?.utf8.count ?? 0) : of(first)
+        }
+        if let escaped = VisibleEscapes.visibleWidth(character) { return escaped }
         if isEmojiCluster(first: first, second: second, scalars: scalars) { return 2 }
         var total = of(first) + of(second)
         while let next = iterator.next() { total += of(next) }

@@ -17,7 +17,7 @@ struct ExplorerSession {
         do {
             backend = try NcursesBackend.start(options: NcursesOptions(colorDisabled: noColor))
         } catch {
-            FileHandleOutput.standardError("trex: \(error.message)")
+            FileHandleOutput.message("\(error.message)")
             return error.exitCode
         }
         let environment = ProcessInfo.processInfo.environment
@@ -64,15 +64,15 @@ struct ExplorerSession {
             render: { frame in app.render(&frame, capabilities: backend.capabilities) })
         backend.shutdown()
 
-        for warning in backend.warnings { FileHandleOutput.standardError("trex: \(warning)") }
+        for warning in backend.warnings { FileHandleOutput.message("\(warning)") }
         if let (report, loaded) = result.get() {
             let shown = report.messages.prefix(50)
-            for message in shown { FileHandleOutput.standardError("trex: \(message)") }
+            for message in shown { FileHandleOutput.message("\(message)") }
             if report.messages.count > shown.count {
                 FileHandleOutput.standardError("trex: ... and \(report.messages.count - shown.count) more (see `trex list` for all)")
             }
             if !loaded {
-                FileHandleOutput.standardError("trex: no spans could be loaded from \(sources.joined(separator: " "))")
+                FileHandleOutput.standardError("trex: no spans could be loaded from " + sources.map(\.visiblyEscaped).joined(separator: " "))
                 return 1
             }
         }

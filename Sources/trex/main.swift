@@ -19,7 +19,7 @@ do {
 do {
     try command.run()
 } catch let error as ValidationError {
-    FileHandleOutput.standardError("trex: \(error.message)")
+    FileHandleOutput.message("\(error.message)")
     exitProcess(2)
 } catch {
     Trex.exit(withError: error)

@@ -18,11 +18,21 @@ struct BufferDrawingTests {
         #expect(buffer.text == "ab中")
     }
 
-    @Test("setString draws tabs as spaces and controls as question marks")
+    @Test("setString draws tabs and other controls as visible escapes, counting their width")
     func setStringControls() {
+        var buffer = Buffer(width: 20, height: 2)
+        #expect(buffer.setString("a\tb\u{7}c\nd\r\ne", x: 0, y: 0) == 15)
+        #expect(buffer.text.split(separator: "\n").first == "a\\tb\\ac\\nd\\r\\ne")
+        // An escape that does not fit is left out whole, never cut to a lone backslash.
+        #expect(buffer.setString("ab\u{1B}", x: 0, y: 1, maxWidth: 3) == 2)
+        #expect(buffer.lineText(1) == "ab")
+    }
+
+    @Test("setTruncated counts escapes in the width, so the ellipsis lands where the text ends")
+    func truncatedEscapes() {
         var buffer = Buffer(width: 10, height: 1)
-        buffer.setString("a\tb\u{7}c\nd", x: 0, y: 0)
-        #expect(buffer.text == "a b?c?d")
+        buffer.setTruncated("evil\u{1B}]0;PWNED\u{7}", x: 0, y: 0, width: 10)
+        #expect(buffer.text == "evil\\e]0;…")
     }
 
     @Test("setString starting left of the screen shows the visible part")

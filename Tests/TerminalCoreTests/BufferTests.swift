@@ -67,13 +67,21 @@ struct BufferTests {
         #expect(buffer.cells.allSatisfy { $0 == .blank })
     }
 
-    @Test("Control characters are drawn as question marks, zero-width ones are dropped")
+    @Test("Control characters are drawn as visible escapes, zero-width ones are dropped")
     func controls() {
-        var buffer = Buffer(width: 6, height: 1)
-        buffer.set("\u{1B}", x: 0, y: 0)
-        #expect(buffer[0, 0].character == "?")
-        #expect(buffer.set("\u{200B}", x: 1, y: 0) == 0)
-        #expect(buffer.text == "?")
+        var buffer = Buffer(width: 12, height: 1)
+        #expect(buffer.set("\u{1B}", x: 0, y: 0) == 2)
+        #expect(buffer[0, 0].character == "\\")
+        #expect(buffer[1, 0].character == "e")
+        #expect(buffer.set("\u{200B}", x: 2, y: 0) == 0)
+        #expect(buffer.set("\u{202E}", x: 2, y: 0) == 8)
+        #expect(buffer.set("\u{9B}", x: 10, y: 0) == 2)  // clipped at the edge, never raw
+        #expect(buffer.text == "\\e\\u{202E}\\u")
+        #expect(buffer.cells.allSatisfy { !VisibleEscapes.isEscaped($0.character) })
+        // Dim, so `\e` drawn for ESC is told apart from a backslash and an `e` in the text.
+        #expect(buffer[0, 0].style.attributes.contains(.dim) && buffer[1, 0].style.attributes.contains(.dim))
+        buffer.setString("\\e", x: 0, y: 0)
+        #expect(!buffer[0, 0].style.attributes.contains(.dim))
     }
 
     @Test("Styles of both halves of a wide character change together")

@@ -54,6 +54,17 @@ struct DisplayWidthTests {
         #expect(!DisplayWidth.isControl("中"))
     }
 
+    @Test("Characters drawn as visible escapes are as wide as the escape")
+    func escapedWidths() {
+        #expect(Character("\u{1B}").displayWidth == 2)
+        #expect(Character("\r\n").displayWidth == 4)
+        #expect(Character("\u{7F}").displayWidth == 4)
+        #expect(Character("\u{9B}").displayWidth == 6)
+        #expect(Character("\u{202E}").displayWidth == 8)
+        #expect("a\u{1B}[2Jb".displayWidth == 7)
+        #expect("x\u{2066}y".displayWidth == 10)
+    }
+
     @Test("Ambiguous-width characters such as box drawing are narrow")
     func ambiguous() {
         #expect("─│┌└├…▏█░".displayWidth == 9)

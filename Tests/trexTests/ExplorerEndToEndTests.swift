@@ -227,4 +227,35 @@ struct ExplorerEndToEndTests {
         try session.press("q", "q")
         #expect(try session.finishProgram().sane)
     }
+
+    @Test("A file whose names hold escape sequences neither renames the window nor clears the screen")
+    func hostileNames() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("trex-e2e-hostile-\(UUID().uuidString).json")
+        // Span and service names that set the window title (OSC 0 and 2), clear the screen, write
+        // the clipboard (OSC 52), and a C1 CSI and a bidi override.
+        let evil = #"evil\u001b]0;PWNED\u0007\u001b]2;PWNED2\u001b\\\u001b[2J\u001b]52;c;cHduZWQ=\u0007\u009b7m\u202eRTL"#
+        let json = """
+            {"resourceSpans": [{"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "\(evil)"}}]},
+              "scopeSpans": [{"spans": [{"traceId": "0af7651916cd43dd8448eb211c80319c", "spanId": "00f067aa0ba902b7",
+                "name": "\(evil)", "startTimeUnixNano": "1732542440000000000", "endTimeUnixNano": "1732542440900000000",
+                "attributes": [{"key": "k", "value": {"stringValue": "\(evil)"}}]}]}]}]}
+            """
+        try Data(json.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let session = try TmuxSession(width: 160, height: 40)
+        try session.tmux(["set-option", "-g", "set-clipboard", "on"])
+        let title = try session.tmux(["display-message", "-p", "#{pane_title}"])
+        try session.startProgram("XDG_STATE_HOME=\(session.directory.path) \(Self.trex) \(file.path)")
+        let list = session.waitFor(timeout: .seconds(15)) { $0.contains("1 trace") }
+        #expect(list?.contains(#"evil\e]0;PWNED\a"#) == true, "\(session.capture())")
+        try session.press("Enter", "Tab")
+        let detail = session.waitFor { $0.contains("Span detail") }
+        #expect(detail?.contains(#"\u{9B}7m\u{202E}RTL"#) == true, "\(session.capture())")
+        #expect(try session.tmux(["display-message", "-p", "#{pane_title}"]) == title, "the window title is unchanged")
+        #expect(!(try session.tmux(["display-message", "-p", "#{pane_title} #{window_name}"])).contains("PWNED"))
+        #expect(((try? session.tmux(["show-buffer"])) ?? "") != "pwned", "the clipboard was not written")
+        try session.press("q", "q")
+        try session.expectCleanExit(status: "0")
+        #expect(try session.tmux(["display-message", "-p", "#{pane_title}"]) == title)
+    }
 }

@@ -154,6 +154,7 @@ public final class ExplorerApp {
         }
         if var screen = traceScreen {
             screen.page = WaterfallLayout(area: mainArea, detailOpen: screen.detail != nil).pageRows
+            screen.detailWidth = WaterfallLayout(area: mainArea, detailOpen: true).detail?.width ?? mainArea.width
             traceScreen = screen
         }
     }

@@ -28,6 +28,9 @@ struct WaterfallScreen {
     var criticalStep: Int?
     /// Rows of the span list on screen (set by the app from the terminal size).
     var page = 20 { didSet { cursor.page = page } }
+    /// The detail pane's width in columns (set by the app from the terminal size), so the
+    /// cursor moves over the same wrapped rows the pane shows.
+    var detailWidth = 60
 
     init(catalog: TraceCatalog, traceIndex: Int, filter: String?) {
         self.catalog = catalog
@@ -231,14 +234,16 @@ struct WaterfallScreen {
 
     private mutating func performInDetail(_ command: Command) -> Effect? {
         guard var state = detail, let span = selectedSpan else { return nil }
-        let lines = SpanDetail(screen: self, span: span).lines
+        let content = SpanDetail(screen: self, span: span)
+        let lines = content.lines
+        let rows = SpanDetailRows(content, valueWidth: SpanDetailRows.valueWidth(paneWidth: detailWidth))
         switch command {
-        case .moveDown: state.select(state.selected + 1, count: lines.count)
-        case .moveUp: state.select(state.selected - 1, count: lines.count)
-        case .pageDown, .halfPageDown: state.select(state.selected + 10, count: lines.count)
-        case .pageUp, .halfPageUp: state.select(state.selected - 10, count: lines.count)
+        case .moveDown: state.move(1, over: rows)
+        case .moveUp: state.move(-1, over: rows)
+        case .pageDown, .halfPageDown: state.move(10, over: rows)
+        case .pageUp, .halfPageUp: state.move(-10, over: rows)
         case .first: state.select(0, count: lines.count)
-        case .last: state.select(lines.count - 1, count: lines.count)
+        case .last: state.move(rows.rows.count, over: rows)
         case .copyValue:
             guard lines.indices.contains(state.selected), let value = lines[state.selected].copyValue else {
                 return .flash("Nothing to copy on this line.")

@@ -19,7 +19,8 @@ struct ExportOptions: ParsableArguments {
 
     /// Writes the traces (indices into `table.traces`; all when nil) as OTLP JSON.
     func write(_ table: SpanTable, traces: [Int]? = nil) throws {
-        let bytes = OTLPJSONEncoder.encode(table, traces: traces, pretty: pretty) + [10]
+        // Terminal-safe whether it goes to a file or a terminal: the same JSON either way.
+        let bytes = JSONOutput.terminalSafe(OTLPJSONEncoder.encode(table, traces: traces, pretty: pretty) + [10])
         if let output {
             try OutputFile.write(bytes, to: output)
         } else {

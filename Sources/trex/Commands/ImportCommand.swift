@@ -1,4 +1,5 @@
 import ArgumentParser
+import TerminalCore
 import TraceModel
 import TraceStore
 
@@ -103,7 +104,7 @@ struct ImportRun {
     /// Loads and imports each file in turn. O(total input).
     mutating func importFiles(_ paths: [String]) throws {
         let (inputs, problems) = InputExpander.expand(paths)
-        for problem in problems { report("trex: \(problem)") }
+        for problem in problems { report(problem) }
         for (index, input) in inputs.enumerated() {
             // While a file is read and decoded, its bytes move the line.
             let (line, base, spans) = (progress, bytes, importer.totals.spansRead)
@@ -114,9 +115,9 @@ struct ImportRun {
             bytes += outcome.bytesRead
             for file in outcome.files {
                 if let failure = file.failure {
-                    report(input.origin == .directory ? "trex: note: \(failure)" : "trex: \(failure)")
+                    report(input.origin == .directory ? "note: \(failure)" : "\(failure)")
                 }
-                for warning in file.report?.warnings ?? [] { report("trex: \(warning)") }
+                for warning in file.report?.warnings ?? [] { report("\(warning)") }
                 warnings += file.report?.warnings.count ?? 0
             }
             spansSkipped += outcome.spansSkipped
@@ -149,7 +150,7 @@ struct ImportRun {
     private func report(_ message: String) {
         guard !quiet else { return }
         progress.clear()
-        FileHandleOutput.standardError(message)
+        FileHandleOutput.message(message)
     }
 
     /// Prints the one-line summary; exits 1 when nothing could be imported.
@@ -157,7 +158,7 @@ struct ImportRun {
         progress.clear()
         let totals = importer.totals
         guard totals.spansRead > 0 else {
-            FileHandleOutput.standardError("trex: no spans could be loaded from \(files.joined(separator: " "))")
+            FileHandleOutput.standardError("trex: no spans could be loaded from " + files.map(\.visiblyEscaped).joined(separator: " "))
             exitProcess(1)
         }
         var line = "imported \(NumberText.count(traceIDs.count, "trace")), \(NumberText.count(totals.spansRead, "span"))"

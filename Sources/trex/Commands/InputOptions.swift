@@ -1,4 +1,5 @@
 import ArgumentParser
+import TerminalCore
 import TraceStore
 
 /// The inputs every non-interactive command reads: trace files, the trace store, or both.
@@ -30,10 +31,10 @@ struct InputOptions: ParsableArguments {
         guard !files.isEmpty else { throw ValidationError("give at least one trace file or directory") }
         let outcome = TraceLoader.load(files)
         if !quiet {
-            for message in outcome.messages { FileHandleOutput.standardError("trex: \(message)") }
+            for message in outcome.messages { FileHandleOutput.message("\(message)") }
         }
         guard outcome.loadedAnything else {
-            FileHandleOutput.standardError("trex: no spans could be loaded from \(files.joined(separator: " "))")
+            FileHandleOutput.standardError("trex: no spans could be loaded from " + files.map(\.visiblyEscaped).joined(separator: " "))
             throw ExitCode(1)
         }
         return TraceCatalog(table: outcome.table)

@@ -40,7 +40,7 @@ struct OpenCommand: ParsableCommand {
             do {
                 opened = try PersistentStore.openForReading(at: storePath)
             } catch {
-                FileHandleOutput.standardError("trex: \(error)")
+                FileHandleOutput.message("\(error)")
                 throw ExitCode(1)
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TerminalCore
 import TraceModel
 import TraceQuery
 import TraceStore
@@ -41,9 +42,9 @@ struct QueryCommand: ParsableCommand {
         let found = try input.resolve().run(query)
         let (catalog, matches) = (found.catalog, found.matches)
         if matches.isEmpty {
-            FileHandleOutput.standardError("trex: no trace matches \(expression)")
+            FileHandleOutput.message("no trace matches \(expression)")
             for hint in QueryHints.check(query, table: try found.everything()) {
-                FileHandleOutput.standardError("hint: \(hint)")
+                FileHandleOutput.standardError("hint: " + hint.visiblyEscaped)
             }
             if json { FileHandleOutput.standardOutput("[]\n") }
             throw ExitCode(1)

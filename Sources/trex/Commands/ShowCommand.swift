@@ -30,7 +30,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let (catalog, index) = try input.resolve().trace(traceID)
         if json {
-            FileHandleOutput.standardOutput(OTLPJSONEncoder.encode(catalog.table, traces: [index], pretty: true) + [10])
+            FileHandleOutput.standardOutput(JSONOutput.terminalSafe(OTLPJSONEncoder.encode(catalog.table, traces: [index], pretty: true) + [10]))
             return
         }
         let waterfall = TextWaterfall(width: FileHandleOutput.terminalWidth,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TerminalCore
 import TraceModel
 import TraceStore
 
@@ -29,7 +30,7 @@ struct StoreInfoCommand: ParsableCommand {
     }
 
     static func text(_ info: StoreInfo, problems: [String]?) -> String {
-        var rows: [(String, String)] = [("Store", info.path)]
+        var rows: [(String, String)] = [("Store", info.path.visiblyEscaped)]
         var size = NumberText.bytes(info.fileBytes)
         if let perSpan = info.bytesPerSpan { size += " (\(Int(perSpan.rounded())) bytes per span)" }
         if info.freeBytes > 0 { size += ", \(NumberText.bytes(info.freeBytes)) free for reuse" }
@@ -40,7 +41,7 @@ struct StoreInfoCommand: ParsableCommand {
             rows.append(("Time range", "\(TimestampFormat.utc(range.lowerBound)) to \(TimestampFormat.utc(range.upperBound)) UTC"))
         }
         if !info.services.isEmpty {
-            let shown = info.services.prefix(12).map { "\($0.name.isEmpty ? "?" : $0.name) (\(NumberText.grouped($0.spans)))" }
+            let shown = info.services.prefix(12).map { "\($0.name.isEmpty ? "?" : $0.name.visiblyEscaped) (\(NumberText.grouped($0.spans)))" }
             rows.append(("Services", "\(info.services.count): " + shown.joined(separator: ", ")
                          + (info.services.count > 12 ? ", ..." : "")))
         }
@@ -54,7 +55,7 @@ struct StoreInfoCommand: ParsableCommand {
                          + "interrupted: the next import builds them); queries scan meanwhile"))
         }
         if let problems {
-            rows.append(("Check", problems.isEmpty ? "ok" : "\(problems.count) problems:\n  " + problems.joined(separator: "\n  ")))
+            rows.append(("Check", problems.isEmpty ? "ok" : "\(problems.count) problems:\n  " + problems.map(\.visiblyEscaped).joined(separator: "\n  ")))
         }
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count + 2) + $0.1 }.joined(separator: "\n") + "\n"

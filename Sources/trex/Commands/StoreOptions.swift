@@ -18,7 +18,7 @@ struct StoreOptions: ParsableArguments {
             if forReading { return try PersistentStore.openForReading(at: resolvedPath) }
             return try PersistentStore.open(at: resolvedPath, create: create)
         } catch {
-            FileHandleOutput.standardError("trex: \(error)")
+            FileHandleOutput.message("\(error)")
             throw ExitCode(1)
         }
     }
@@ -29,7 +29,7 @@ func storeOperation<T>(_ body: () throws(StoreError) -> T) throws -> T {
     do {
         return try body()
     } catch {
-        FileHandleOutput.standardError("trex: \(error)")
+        FileHandleOutput.message("\(error)")
         throw ExitCode(1)
     }
 }

@@ -67,7 +67,7 @@ struct TraceInputs {
     }
 
     private static func fail<T>(_ error: TraceCatalog.LookupError) throws -> T {
-        FileHandleOutput.standardError("trex: \(error)")
+        FileHandleOutput.message("\(error)")
         throw ExitCode(1)
     }
 

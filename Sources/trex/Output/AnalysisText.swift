@@ -1,3 +1,4 @@
+import TerminalCore
 import TraceAnalysis
 import TraceModel
 
@@ -8,24 +9,28 @@ struct AnalysisText {
     private var trace: Trace { report.trace }
     private var table: SpanTable { report.trace.table }
 
+    /// `service "name"`, raw: for `TextTable` cells, which escape themselves.
     private func label(_ local: Int) -> String {
         let span = trace[local]
         return "\(table.serviceName(of: span)) \"\(table.strings[span.name])\""
     }
+
+    /// `label(local)` visibly escaped, for prose lines.
+    private func shown(_ local: Int) -> String { label(local).visiblyEscaped }
 
     private func offset(_ t: Int64) -> String {
         DurationFormat.string(Nanoseconds(t - (report.times.starts.min() ?? t)))
     }
 
     func render() -> String {
-        var out = "Trace \(trace.shownID): \(NumberFormat.count(trace.spanCount, "span")), "
+        var out = "Trace \(trace.shownID.visiblyEscaped): \(NumberFormat.count(trace.spanCount, "span")), "
             + "\(DurationFormat.string(report.duration))"
             + (report.options.adjustSkew ? " (clock-skew adjusted timings)" : " (raw timings)") + "\n\n"
         out += criticalPath() + "\n" + diagnostics() + "\n" + fanOut() + "\n" + rootCauses()
         if let adjustment = report.adjustment, !adjustment.adjustedSpans.isEmpty {
             out += "\nAdjusted for clock skew:\n"
             for span in adjustment.adjustedSpans {
-                out += "  \(label(span)) (\(trace[span].spanID.hex)) shifted by \(DurationFormat.string(adjustment.shift(of: span)))\n"
+                out += "  \(shown(span)) (\(trace[span].spanID.hex)) shifted by \(DurationFormat.string(adjustment.shift(of: span)))\n"
             }
         }
         return out
@@ -51,7 +56,7 @@ struct AnalysisText {
         guard !report.diagnostics.isEmpty else { return "Diagnostics: none — this trace looks consistent.\n" }
         var out = "Diagnostics (\(report.diagnostics.count)):\n"
         for d in report.diagnostics {
-            out += "  [\(d.severity.rawValue)] \(d.kind.rawValue): \(d.message)\n"
+            out += "  [\(d.severity.rawValue)] \(d.kind.rawValue): \(d.message.visiblyEscaped)\n"
         }
         return out
     }
@@ -62,13 +67,13 @@ struct AnalysisText {
         var out = "Fan-out and N+1:\n"
         for n in fan.nPlusOne {
             let what = n.statementShape ?? table.strings[n.name]
-            out += "  N+1 under \(label(n.parent)): \(n.calls.count) sequential calls to \(table.strings[n.service]) \"\(what)\" "
+            out += "  N+1 under \(shown(n.parent)): \(n.calls.count) sequential calls to \(table.strings[n.service].visiblyEscaped) \"\(what.visiblyEscaped)\" "
                 + "took \(DurationFormat.string(n.totalTime)); one batched or parallel call would take about "
                 + "\(DurationFormat.string(n.longestTime)) (saves \(DurationFormat.string(n.savings)))\n"
         }
         for f in fan.wideFanOuts {
-            out += "  fan-out under \(label(f.parent)): \(f.childCount) children, up to \(f.maxConcurrency) at once; "
-                + "it waited for the slowest, \(label(f.slowest)) (\(DurationFormat.string(trace[f.slowest].duration)))\n"
+            out += "  fan-out under \(shown(f.parent)): \(f.childCount) children, up to \(f.maxConcurrency) at once; "
+                + "it waited for the slowest, \(shown(f.slowest)) (\(DurationFormat.string(trace[f.slowest].duration)))\n"
         }
         return out
     }
@@ -79,11 +84,11 @@ struct AnalysisText {
         var out = "Error root cause (\(NumberFormat.count(rc.origins.count, "origin"))):\n"
         for origin in rc.origins {
             let message = table.strings[trace[origin].statusMessage]
-            out += "  \(label(origin)) (\(trace[origin].spanID.hex))" + (message.isEmpty ? "" : ": \(message)") + "\n"
-            out += "    chain: " + rc.chain(to: origin).map(label).joined(separator: " → ") + "\n"
+            out += "  \(shown(origin)) (\(trace[origin].spanID.hex))" + (message.isEmpty ? "" : ": \(message.visiblyEscaped)") + "\n"
+            out += "    chain: " + rc.chain(to: origin).map(shown).joined(separator: " → ") + "\n"
         }
         if !rc.propagated.isEmpty {
-            out += "  bubbled up (errors caused by the above): " + rc.propagated.map(label).joined(separator: ", ") + "\n"
+            out += "  bubbled up (errors caused by the above): " + rc.propagated.map(shown).joined(separator: ", ") + "\n"
         }
         return out
     }

@@ -1,21 +1,41 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TerminalCore
 
 /// Writing to standard output and standard error without Foundation, and leaving the process.
+///
+/// Text from trace data is escaped field by field where it is formatted (`visiblyEscaped`, and
+/// `TextTable` escapes every cell), so a newline inside a value shows as `\n` while the layout's
+/// own newlines stay. As a last line of defence the text writers here escape any control or bidi
+/// character that still arrives (all but the layout's newlines and tabs, leaving backslashes
+/// alone so nothing is escaped twice): no path from the data reaches the terminal raw.
 enum FileHandleOutput {
     /// Writes a line to standard error.
     static func standardError(_ text: String) {
-        var line = text
+        var line = terminalSafe(text)
         if !line.hasSuffix("\n") { line += "\n" }
         writeAll(2, Array(line.utf8))
     }
 
-    /// Writes bytes to standard output as they are.
+    /// Writes a `trex: ` message quoting data (a warning, an error naming a file or a value) to
+    /// standard error, the whole message escaped as one field: a newline in it shows as `\n`.
+    static func message(_ text: String) {
+        standardError("trex: " + text.visiblyEscaped)
+    }
+
+    /// Writes bytes to standard output as they are (JSON, which `JSONOutput` keeps terminal-safe).
     static func standardOutput(_ bytes: [UInt8]) { writeAll(1, bytes) }
 
-    /// Writes text to standard output as it is (no newline added).
-    static func standardOutput(_ text: String) { writeAll(1, Array(text.utf8)) }
+    /// Writes text to standard output (no newline added), escaping any control or bidi character
+    /// but the layout's newlines and tabs.
+    static func standardOutput(_ text: String) { writeAll(1, Array(terminalSafe(text).utf8)) }
+
+    /// `text` with every control and bidi character but newlines and tabs visibly escaped. A byte
+    /// scan that returns `text` itself when there is nothing to escape. O(n).
+    static func terminalSafe(_ text: String) -> String {
+        VisibleEscapes.escaped(text, keeping: [.newlines, .tabs, .backslashes])
+    }
 
     /// Unbuffered `write(2)` until everything is out (or the reader went away).
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {

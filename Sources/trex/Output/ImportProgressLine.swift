@@ -1,3 +1,5 @@
+import TerminalCore
+
 /// The one status line `trex import` keeps updating on a terminal (standard error):
 ///
 ///     importing 3/10 files · 45.2 MB · 1,204,331 spans · 210,000 spans/s · collector/part-3.json
@@ -23,7 +25,7 @@ final class ImportProgressLine: @unchecked Sendable {
         if filesTotal > 0 { parts.append("\(filesDone)/\(filesTotal) files · \(NumberText.bytes(bytes)) ·") }
         parts.append("\(NumberText.grouped(spans)) spans")
         if seconds > 0.2 { parts.append("· \(NumberText.grouped(Int(Double(spans) / seconds))) spans/s") }
-        if !current.isEmpty { parts.append("· " + current) }
+        if !current.isEmpty { parts.append("· " + current.visiblyEscaped) }
         var line = parts.joined(separator: " ")
         let width = max(20, FileHandleOutput.terminalWidth - 1)
         if line.count > width { line = String(line.prefix(width - 1)) + "…" }

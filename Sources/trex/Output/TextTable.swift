@@ -1,4 +1,9 @@
+import TerminalCore
+
 /// An aligned plain-text table: a header row and data rows, columns padded to the widest cell.
+///
+/// Every data cell is one field and is shown `visiblyEscaped` (a control character, a newline or
+/// a bidi override in a span name becomes `\e`, `\n`, `\u{202E}`), so callers pass raw values.
 struct TextTable {
     enum Alignment { case left, right }
 
@@ -32,8 +37,9 @@ struct TextTable {
     /// Writes the table in chunks of about 64 KB, so a table of many rows never exists as one
     /// string (a listing of a large input keeps its memory for the traces).
     func write(to output: (String) -> Void) {
-        let cells = ([columns.map(\.title)] + rows).map { row in
-            row.enumerated().map { index, cell in
+        let cells = [columns.map(\.title)] + rows.map { row in
+            row.enumerated().map { index, raw in
+                let cell = raw.visiblyEscaped
                 guard let limit = columns[index].maxWidth else { return cell }
                 return TextWidth.truncate(cell, to: limit)
             }
@@ -66,8 +72,20 @@ struct TextTable {
 enum TextWidth {
     static func of(_ text: String) -> Int { text.count }
 
+    /// `text` cut to `width` with an ellipsis, never inside a visible escape (`\u{202E}` is kept
+    /// whole or left out whole). O(n).
     static func truncate(_ text: String, to width: Int) -> String {
         guard of(text) > width else { return text }
-        return String(text.prefix(max(0, width - 1))) + "…"
+        let room = max(0, width - 1)
+        var end = text.startIndex
+        var used = 0
+        while end < text.endIndex {
+            let next = VisibleEscapes.unitEnd(in: text, at: end)
+            let w = text.distance(from: end, to: next)
+            if used + w > room { break }
+            used += w
+            end = next
+        }
+        return String(text[..<end]) + "…"
     }
 }

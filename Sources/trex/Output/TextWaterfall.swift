@@ -1,3 +1,4 @@
+import TerminalCore
 import TraceModel
 
 /// A trace as an indented text waterfall for `trex show`:
@@ -43,13 +44,13 @@ struct TextWaterfall {
             }
             let guide = guides(depth: depth, isLast: isLast, continues: continues)
             let marker = span.status == .error ? "! " : ""
-            let name = guide + marker + table.strings[span.name]
+            let name = guide + marker + table.strings[span.name].visiblyEscaped
             let offset = DurationFormat.string(span.start - origin, ascii: !unicode)
             let duration = DurationFormat.string(span.duration, ascii: !unicode)
             let bar = self.bar(start: span.start.unixNanos - origin.unixNanos, end: span.end.unixNanos - origin.unixNanos,
                                total: total, width: barWidth)
             out += pad(offset, 8, right: true) + " " + pad(duration, 8, right: true) + "  "
-                + pad(table.serviceName(of: span), 14) + " " + pad(name, nameWidth) + " " + bar + "\n"
+                + pad(table.serviceName(of: span).visiblyEscaped, 14) + " " + pad(name, nameWidth) + " " + bar + "\n"
             _ = position
         }
         return out
@@ -58,7 +59,7 @@ struct TextWaterfall {
     private func header(_ trace: Trace, _ s: TraceSummary) -> String {
         let strings = trace.table.strings
         let errors = s.errorCount == 0 ? "no errors" : s.errorCount == 1 ? "1 error" : "\(s.errorCount) errors"
-        return "Trace \(trace.shownID)  \(strings[s.rootService]): \(strings[s.rootName])\n"
+        return "Trace \(trace.shownID.visiblyEscaped)  \(strings[s.rootService].visiblyEscaped): \(strings[s.rootName].visiblyEscaped)\n"
             + "Started \(TimestampFormat.utc(s.start)) UTC, took \(DurationFormat.string(s.duration, ascii: !unicode)), "
             + "\(s.spanCount) spans, \(s.services.count) services, \(errors)\n\n"
     }

@@ -1,0 +1,129 @@
+import TerminalCore
+
+/// The detail pane's lines laid out as screen rows: a value with newlines (a stack trace, SQL)
+/// gets one row per line of the value, and every line is wrapped within the value column, so
+/// nothing is cut off. Continuation rows have no label and start under the value column.
+///
+/// The view draws these rows and the screen moves its cursor over them, so `y` and Enter act on
+/// the line (the field) the cursor row belongs to, wherever in a wrapped value the cursor is.
+struct SpanDetailRows {
+    struct Row: Equatable {
+        /// The index of the line in `SpanDetail.lines` this row shows (part of).
+        var line: Int
+        /// The label: the line's own on its first row, empty on continuation rows.
+        var label: String
+        /// The text in the value column (controls other than the line breaks stay in it; the
+        /// buffer draws them as visible escapes).
+        var value: Substring
+        /// Whether this is the line's first row.
+        var first: Bool
+    }
+
+    /// Rows one value may take; beyond them a last row says the rest is there for `y`.
+    static let maxRowsPerValue = 2_000
+
+    let rows: [Row]
+    /// The first row of each line, and one past the end.
+    private let starts: [Int]
+
+    /// Lays out `detail` for a value column `valueWidth` columns wide. O(total length of the values
+    /// shown, at most `maxRowsPerValue` rows each).
+    init(_ detail: SpanDetail, valueWidth: Int) {
+        var rows: [Row] = []
+        var starts: [Int] = []
+        starts.reserveCapacity(detail.lines.count + 1)
+        for (index, line) in detail.lines.enumerated() {
+            starts.append(rows.count)
+            switch line.kind {
+            case .heading, .section:
+                rows.append(Row(line: index, label: line.label, value: line.value[...], first: true))
+            case .field, .text, .warning:
+                let pieces = Self.layout(line.value, width: valueWidth)
+                for (n, piece) in pieces.enumerated() {
+                    rows.append(Row(line: index, label: n == 0 ? line.label : "", value: piece, first: n == 0))
+                }
+            }
+        }
+        starts.append(rows.count)
+        self.rows = rows
+        self.starts = starts
+    }
+
+    /// The rows of line `line` (empty when there is no such line).
+    func rows(of line: Int) -> Range<Int> {
+        guard line >= 0, line + 1 < starts.count else { return rows.endIndex..<rows.endIndex }
+        return starts[line]..<starts[line + 1]
+    }
+
+    /// The row a cursor at (`line`, `offset` rows into it) stands on, clamped to the line's rows;
+    /// the first row when there is no such line (the pane now shows a span with fewer lines).
+    func row(line: Int, offset: Int) -> Int {
+        let range = rows(of: line)
+        guard !range.isEmpty else { return 0 }
+        return range.lowerBound + max(0, min(offset, range.count - 1))
+    }
+
+    /// The detail pane's value column width for a pane `paneWidth` columns wide (border included).
+    static func valueWidth(paneWidth: Int) -> Int {
+        let inner = max(0, paneWidth - 2)
+        return max(4, inner - labelWidth(innerWidth: inner) - 3)
+    }
+
+    /// The label column width for a pane whose inside is `innerWidth` columns.
+    static func labelWidth(innerWidth: Int) -> Int { min(14, max(8, innerWidth / 4)) }
+
+    // MARK: - Layout
+
+    /// `text` cut at its line breaks (LF, CR LF) and each line wrapped to `width` columns,
+    /// preferring to break after a space. An empty line stays an empty row.
+    static func layout(_ text: String, width: Int) -> [Substring] {
+        var pieces: [Substring] = []
+        var lineStart = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\n" || character == "\r\n" {
+                guard wrap(text[lineStart..<index], width: width, into: &pieces) else { return pieces }
+                lineStart = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        _ = wrap(text[lineStart...], width: width, into: &pieces)
+        return pieces
+    }
+
+    /// Appends `line` wrapped to `width` columns; false (after a last "…" row) once the value has
+    /// `maxRowsPerValue` rows. O(length of line).
+    private static func wrap(_ line: Substring, width: Int, into pieces: inout [Substring]) -> Bool {
+        var start = line.startIndex
+        var used = 0
+        var lastSpace: String.Index?
+        var index = line.startIndex
+        while index < line.endIndex {
+            let w = DisplayWidth.of(line[index])
+            // Break after the last space on this row when there is one, else before this character
+            // (twice when what follows the space is still too wide with this character).
+            while used + w > width, index > start {
+                let end = lastSpace.map { line.index(after: $0) } ?? index
+                guard append(line[start..<end], to: &pieces) else { return false }
+                start = end
+                used = DisplayWidth.of(line[start..<index])
+                lastSpace = nil
+            }
+            if line[index] == " " { lastSpace = index }
+            used += w
+            index = line.index(after: index)
+        }
+        return append(line[start...], to: &pieces)
+    }
+
+    /// Appends one row unless the value already has its maximum; then appends the "…" row instead.
+    private static func append(_ piece: Substring, to pieces: inout [Substring]) -> Bool {
+        if pieces.count == maxRowsPerValue - 1 {
+            pieces.append("… (more: y copies the whole value)")
+            return false
+        }
+        pieces.append(piece)
+        return true
+    }
+}

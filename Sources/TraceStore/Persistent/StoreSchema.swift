@@ -15,29 +15,13 @@ enum StoreSchema {
     /// tell a trex store from any other SQLite database.
     static let applicationID: Int32 = 0x5452_4558
 
-<<<<<<< HEAD
-    /// The migrations, in order. Identifiers are permanent.
-    static let migrator: DatabaseMigrator = {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("1-initial-schema") { db in
-            try createVersion1(db)
-        }
-        migrator.registerMigration("2-span-chunks") { db in
-            try SchemaVersion2.migrate(db)
-        }
-        migrator.registerMigration("3-written-trace-ids") { db in
-            try SchemaVersion3.migrate(db)
-        }
-        return migrator
-    }()
-=======
     /// The migrations, in order. Identifiers are permanent; applied ones are listed in
     /// `grdb_migrations` (the table GRDB's `DatabaseMigrator` keeps, which wrote earlier stores).
     static let migrations: [(identifier: String, apply: @Sendable (Database) throws -> Void)] = [
         ("1-initial-schema", createVersion1),
         ("2-span-chunks", SchemaVersion2.migrate),
+        ("3-written-trace-ids", SchemaVersion3.migrate),
     ]
->>>>>>> regex
 
     static var migrationIdentifiers: [String] { migrations.map(\.identifier) }
 

@@ -172,7 +172,7 @@ import Testing
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.split(separator: "\n").count > 30)
         let info = try TrexBinary.run(["store", "info", "--check", "--store", copy])
-        #expect(info.stdout.contains("schema version 2"))
+        #expect(info.stdout.contains("schema version 3"))
         #expect(info.stdout.contains("Check        ok"))
     }
 

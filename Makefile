@@ -1,7 +1,7 @@
 # trex — see README.md. `make run` opens the bundled samples, `make test` runs every test.
 SWIFT ?= swift
 
-.PHONY: setup build release run test bench clean
+.PHONY: setup build release run test bench fuzz clean
 
 setup:
 	@scripts/setup
@@ -23,5 +23,8 @@ bench: setup
 	$(SWIFT) build -c release --product trex-bench --product trex
 	.build/release/trex-bench
 
+fuzz: setup
+	scripts/fuzz all $(or $(FUZZ_SECONDS),60)
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

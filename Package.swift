@@ -67,3 +67,11 @@ let package = Package(
     ],
     cxxLanguageStandard: .cxx17
 )
+
+// Fuzzing (docs/fuzzing.md): `scripts/fuzz` sets TREX_FUZZ=1 and builds this target alone, with
+// libFuzzer and the address sanitizer, in its own scratch path. A normal build never sees it.
+if Context.environment["TREX_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "trex-fuzz", dependencies: [
+        "TraceModel", "TraceFormats", "TraceQuery", "TraceStore", "ExplorerUI",
+    ], path: "Fuzz"))
+}

@@ -10,9 +10,12 @@ public enum TraceDecoder {
     /// `builder`, and reports what was skipped (with line/byte offsets) as warnings.
     /// O(input bytes).
     ///
+    /// - Parameter limits: how far gzip input may inflate (`DecodeLimits.standard` by default).
     /// - Parameter progress: called now and then with the input bytes consumed and the spans decoded.
-    /// - Throws: `DecodeFailure` when nothing in the input is a trace format.
+    /// - Throws: `DecodeFailure` when nothing in the input is a trace format, or when gzip data
+    ///   inflates past `limits.maxInflatedBytes`.
     public static func decode(_ bytes: UnsafeRawBufferPointer, source: String, into builder: inout SpanTableBuilder,
+                              limits: DecodeLimits = .standard,
                               progress: ((DecodeProgress) -> Void)? = nil) throws(DecodeFailure) -> DecodeReport {
         let input = bytes.assumingMemoryBound(to: UInt8.self)
         guard GzipInflater.isGzip(input) else {
@@ -26,9 +29,10 @@ public enum TraceDecoder {
             return try decoder.run(into: &builder, gzipped: false)
         }
         let inflated: GzipInflater.Output
-        switch GzipInflater.inflate(input) {
+        switch GzipInflater.inflate(input, limit: limits.maxInflatedBytes) {
         case .success(let output): inflated = output
-        case .failure(let error): throw .badGzip(source: source, detail: error.message)
+        case .failure(.tooLarge(let limit)): throw .inflatesTooLarge(source: source, limit: limit)
+        case .failure(.corrupt(let message)): throw .badGzip(source: source, detail: message)
         }
         let result: Result<DecodeReport, DecodeFailure> = inflated.bytes.withUnsafeBufferPointer { buffer in
             if let cut = ParallelLines.cut(buffer),
@@ -50,9 +54,12 @@ public enum TraceDecoder {
 
     /// Convenience over an array.
     public static func decode(_ bytes: [UInt8], source: String, into builder: inout SpanTableBuilder,
+                              limits: DecodeLimits = .standard,
                               progress: ((DecodeProgress) -> Void)? = nil) throws(DecodeFailure) -> DecodeReport {
         let result: Result<DecodeReport, DecodeFailure> = bytes.withUnsafeBytes { buffer in
-            do throws(DecodeFailure) { return .success(try decode(buffer, source: source, into: &builder, progress: progress)) }
+            do throws(DecodeFailure) {
+                return .success(try decode(buffer, source: source, into: &builder, limits: limits, progress: progress))
+            }
             catch { return .failure(error) }
         }
         return try result.get()

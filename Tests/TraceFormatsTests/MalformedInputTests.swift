@@ -124,7 +124,7 @@ import TraceModel
             let original = try Paths.read(directory.appendingPathComponent(name))
             let bytes: [UInt8]
             if GzipInflater.isGzip(original.withUnsafeBufferPointer { $0 }) {
-                guard case .success(let out) = original.withUnsafeBufferPointer(GzipInflater.inflate) else { continue }
+                guard case .success(let out) = original.withUnsafeBufferPointer({ GzipInflater.inflate($0, limit: 1 << 30) }) else { continue }
                 bytes = out.bytes
             } else {
                 bytes = original

@@ -3,6 +3,9 @@ public enum DecodeFailure: Error, Sendable, CustomStringConvertible {
     /// Valid or invalid JSON that matches no trace format; lists the formats tried.
     case notATraceFormat(source: String, tried: [TraceFormat], detail: String)
     case badGzip(source: String, detail: String)
+    /// gzip data that inflates past `DecodeLimits.maxInflatedBytes` (a decompression bomb, or a
+    /// file too large for this machine); decompression stopped at the limit.
+    case inflatesTooLarge(source: String, limit: Int)
     case empty(source: String)
 
     public var description: String {
@@ -11,6 +14,9 @@ public enum DecodeFailure: Error, Sendable, CustomStringConvertible {
             return "\(source): not a trace file (tried \(tried.map(\.rawValue).joined(separator: ", "))): \(detail)"
         case .badGzip(let source, let detail):
             return "\(source): cannot decompress gzip data: \(detail)"
+        case .inflatesTooLarge(let source, let limit):
+            return "\(source): the gzip data inflates to more than \(DecodeLimits.describe(limit)), the limit; stopped "
+                + "decompressing (set \(DecodeLimits.environmentVariable) to a larger size, e.g. 64G, to load it anyway)"
         case .empty(let source):
             return "\(source): empty input"
         }

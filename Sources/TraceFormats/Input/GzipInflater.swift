@@ -18,11 +18,14 @@ enum GzipInflater {
     }
 
     /// Inflates every member. O(input + output).
-    static func inflate(_ input: UnsafeBufferPointer<UInt8>) -> Result<Output, GzipError> {
+    ///
+    /// Stops with `.tooLarge` as soon as the output would pass `limit` bytes, so a gzip bomb
+    /// costs at most `limit` bytes of output buffer, never more.
+    static func inflate(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> Result<Output, GzipError> {
         var stream = z_stream()
         // windowBits 15 + 32: accept a gzip or zlib header, detected automatically.
         guard inflateInit2_(&stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            return .failure(GzipError(message: "zlib could not start"))
+            return .failure(GzipError.corrupt("zlib could not start"))
         }
         defer { inflateEnd(&stream) }
 
@@ -30,9 +33,9 @@ enum GzipInflater {
         let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
         defer { chunk.deallocate() }
         var out: [UInt8] = []
-        out.reserveCapacity(min(input.count * 6, 1 << 30))
+        out.reserveCapacity(min(input.count * 6, 1 << 30, limit))
 
-        guard let start = input.baseAddress else { return .failure(GzipError(message: "empty input")) }
+        guard let start = input.baseAddress else { return .failure(GzipError.corrupt("empty input")) }
         var consumed = 0
         var warning: String?
         func feed() {
@@ -48,6 +51,11 @@ enum GzipInflater {
             let rc = CZlib.inflate(&stream, Z_NO_FLUSH)
             consumed += before - Int(stream.avail_in)
             let produced = chunkSize - Int(stream.avail_out)
+            if produced > limit - out.count { return .failure(.tooLarge(limit: limit)) }
+            // Grow by doubling, but never past the limit (append alone could double past it).
+            if out.count + produced > out.capacity {
+                out.reserveCapacity(min(limit, max(out.capacity * 2, out.count + produced)))
+            }
             if produced > 0 { out.append(contentsOf: UnsafeBufferPointer(start: chunk, count: produced)) }
             if stream.avail_in == 0 && consumed < input.count { feed() }
 
@@ -68,14 +76,14 @@ enum GzipInflater {
                 return .success(Output(bytes: out, warning: warning))
             case Z_BUF_ERROR where produced == 0:
                 // No progress possible: the input ended inside a member.
-                if out.isEmpty { return .failure(GzipError(message: "the gzip data is truncated before any content")) }
+                if out.isEmpty { return .failure(GzipError.corrupt("the gzip data is truncated before any content")) }
                 warning = "the gzip data is truncated; loaded the \(out.count) bytes that decompressed"
                 return .success(Output(bytes: out, warning: warning))
             case Z_BUF_ERROR:
                 continue
             default:
                 let reason = stream.msg.map { String(cString: $0) } ?? "error \(rc)"
-                if out.isEmpty { return .failure(GzipError(message: reason)) }
+                if out.isEmpty { return .failure(GzipError.corrupt(reason)) }
                 warning = "the gzip data is corrupt after \(out.count) decompressed bytes (\(reason)); loaded what decompressed"
                 return .success(Output(bytes: out, warning: warning))
             }

@@ -157,7 +157,8 @@ enum ParallelLines {
 
     private static func source(of failure: DecodeFailure) -> String {
         switch failure {
-        case .notATraceFormat(let source, _, _), .badGzip(let source, _), .empty(let source): return source
+        case .notATraceFormat(let source, _, _), .badGzip(let source, _), .inflatesTooLarge(let source, _),
+             .empty(let source): return source
         }
     }
 
@@ -167,6 +168,7 @@ enum ParallelLines {
         switch failure {
         case .notATraceFormat(_, _, let why): detail = why
         case .badGzip(_, let why): detail = why
+        case .inflatesTooLarge(_, let limit): detail = "inflates past \(limit) bytes"
         case .empty: detail = "empty"
         }
         return DecodeWarning(source: source(of: failure), line: firstLine, byteOffset: range.lowerBound,

@@ -1,0 +1,51 @@
+import Testing
+import TraceModel
+@testable import TraceStore
+
+/// `SpanChunkDecoder`: a chunk row's blobs decode to spans, and damaged blobs are an error.
+@Suite struct SpanChunkDecoderTests {
+    static let strings: [Int64: String] = [1: "GET /users"]
+
+    /// One span: header varint 0 (no optional fields), start 0, duration 10 (zigzag 20),
+    /// name 1, resource 1, scope 1; no attributes.
+    static let record: [UInt8] = [0, 0, 20, 1, 1, 1]
+
+    func decode(count: Int, ids: [UInt8], records: [UInt8], attributes: [UInt8]) throws(SpanChunkDecoder.Failure) -> SpanTable {
+        let result: Result<SpanTable, SpanChunkDecoder.Failure> = ids.withUnsafeBytes { i in
+            records.withUnsafeBytes { r in
+                attributes.withUnsafeBytes { a in
+                    do throws(SpanChunkDecoder.Failure) {
+                        return .success(try SpanChunkDecoder.decode(spanCount: count, baseNanos: 1_000, ids: i, records: r,
+                                                                    attributes: a, traceID: TraceID(high: 1, low: 2),
+                                                                    strings: Self.strings))
+                    } catch { return .failure(error) }
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    @Test func aWellFormedChunkDecodes() throws {
+        let table = try decode(count: 1, ids: [7, 0, 0, 0, 0, 0, 0, 0], records: [UInt8(Self.record.count)] + Self.record,
+                               attributes: [0])
+        let span = try #require(table.spans.first)
+        #expect(span.spanID == SpanID(7))
+        #expect(table.name(of: span) == "GET /users")
+        #expect(span.start.unixNanos == 1_000)
+        #expect(span.end.unixNanos == 1_010)
+    }
+
+    @Test func damagedChunksAreErrorsNotCrashes() {
+        let ids: [UInt8] = [7, 0, 0, 0, 0, 0, 0, 0]
+        // Too few ids for the count, a truncated record, a missing string, bytes after the end.
+        #expect(throws: SpanChunkDecoder.Failure.self) { try decode(count: 2, ids: ids, records: [], attributes: []) }
+        #expect(throws: SpanChunkDecoder.Failure.self) { try decode(count: 1, ids: ids, records: [6, 0, 0], attributes: [0]) }
+        #expect(throws: SpanChunkDecoder.Failure.self) {
+            try decode(count: 1, ids: ids, records: [6, 0, 0, 20, 9, 1, 1], attributes: [0])
+        }
+        #expect(throws: SpanChunkDecoder.Failure.self) {
+            try decode(count: 1, ids: ids, records: [UInt8(Self.record.count)] + Self.record + [0], attributes: [0])
+        }
+        #expect(throws: SpanChunkDecoder.Failure.self) { try decode(count: -1, ids: [], records: [], attributes: []) }
+    }
+}

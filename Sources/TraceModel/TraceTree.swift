@@ -144,15 +144,15 @@ public struct TraceTree: Sendable {
                 let e = min(child.end.unixNanos, hi)
                 guard e > s else { continue }
                 if s > runEnd {
-                    if runEnd > runStart { covered += runEnd - runStart }
+                    if runEnd > runStart { covered = TimeMath.add(covered, TimeMath.subtract(runEnd, runStart)) }
                     runStart = s
                     runEnd = e
                 } else if e > runEnd {
                     runEnd = e
                 }
             }
-            if runEnd > runStart { covered += runEnd - runStart }
-            result[i] = Nanoseconds(hi - lo - covered)
+            if runEnd > runStart { covered = TimeMath.add(covered, TimeMath.subtract(runEnd, runStart)) }
+            result[i] = Nanoseconds(TimeMath.subtract(TimeMath.subtract(hi, lo), covered))
         }
         return result
     }

@@ -94,7 +94,7 @@ struct TraceListView {
         cell(name.isEmpty ? "?" : name, layout.name, base)
         cell(DurationFormat.string(s.duration, ascii: !context.glyphs.hasEighthBlocks), layout.duration, base, right: true)
         if layout.showBar {
-            let fraction = maxDuration.value > 0 ? Double(s.duration.value) / Double(maxDuration.value) : 0
+            let fraction = min(1, max(0, s.duration.ratio(to: maxDuration)))
             var barStyle = context.style(.bar)
             barStyle.background = base.background
             BarPainter.paint(from: 0, to: fraction * Double(layout.bar), x: x, y: row.y, width: layout.bar,

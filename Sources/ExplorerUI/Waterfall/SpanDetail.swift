@@ -39,10 +39,10 @@ struct SpanDetail {
 
         let (start, end) = screen.times(local)
         let (traceStart, _) = screen.traceWindow
-        lines.append(.field("start", "+" + DurationFormat.string(Nanoseconds(start - traceStart))
+        lines.append(.field("start", "+" + DurationFormat.string(Nanoseconds(TimeMath.subtract(start, traceStart)))
                             + "  (" + TimestampFormat.rfc3339(Timestamp(unixNanos: start)) + ")",
                             copy: TimestampFormat.rfc3339(Timestamp(unixNanos: start))))
-        lines.append(.field("duration", DurationFormat.string(Nanoseconds(end - start))))
+        lines.append(.field("duration", DurationFormat.string(Nanoseconds(TimeMath.subtract(end, start)))))
         lines.append(.field("self time", DurationFormat.string(insights.selfTimes[local])))
         let critical = insights.report.criticalPath.criticalTime[local]
         lines.append(.field("critical", critical > .zero ? DurationFormat.string(critical) : "not on the critical path"))
@@ -79,7 +79,7 @@ struct SpanDetail {
             lines.append(Line(kind: .section, label: "Events (\(events.count))", value: ""))
             let shift = insights.report.adjustment?.shifts[local] ?? 0
             for event in events {
-                let offset = Nanoseconds(event.time.unixNanos &+ shift &- start)
+                let offset = Nanoseconds(TimeMath.subtract(TimeMath.add(event.time.unixNanos, shift), start))
                 let attrs = table.keyValues(event.attributes).map { "\($0.key)=\($0.value.quotedText)" }
                 let value = strings[event.name] + (attrs.isEmpty ? "" : "  " + attrs.joined(separator: " "))
                 lines.append(.field("+" + DurationFormat.string(offset), value))

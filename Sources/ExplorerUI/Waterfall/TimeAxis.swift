@@ -1,6 +1,9 @@
 import TraceModel
 
 /// Maps times onto the columns of the timeline, and places ruler ticks at round intervals.
+///
+/// Total for any times a trace can carry: the window's width is taken in floating point (so
+/// a window from `Int64.min` to `Int64.max` is fine), and tick arithmetic saturates.
 struct TimeAxis: Sendable, Hashable {
     /// The window shown: the trace, or a zoomed span's interval (Unix ns).
     let start: Int64
@@ -11,28 +14,34 @@ struct TimeAxis: Sendable, Hashable {
 
     init(start: Int64, end: Int64, origin: Int64, width: Int) {
         self.start = start
-        self.end = max(end, start + 1)
+        self.end = max(end, TimeMath.add(start, 1))
         self.origin = origin
         self.width = max(1, width)
     }
 
-    var span: Int64 { end - start }
+    /// The window's length, saturated at Int64.max (at least 1 except at the very end of time).
+    var span: Int64 { max(1, TimeMath.subtract(end, start)) }
 
-    /// The column of a time, as a fraction (may fall outside 0...width).
-    func column(_ t: Int64) -> Double { Double(t - start) / Double(span) * Double(width) }
+    /// The column of a time, as a fraction (may fall outside 0...width; always finite).
+    func column(_ t: Int64) -> Double {
+        let wide = max(1, TimeMath.wideDifference(end, start))
+        return TimeMath.ratio(TimeMath.wideDifference(t, start), wide) * Double(width)
+    }
 
     /// Tick marks: (column, label) at a round step leaving room for every label. O(ticks).
     func ticks(minimumGap: Int = 10) -> [(column: Int, label: String)] {
         let step = Self.step(for: span, columns: width, minimumGap: minimumGap)
-        let firstTick = Self.ceilDiv(start - origin, step) * step + origin
+        let firstTick = TimeMath.add(TimeMath.multiply(Self.ceilDiv(TimeMath.subtract(start, origin), step), step), origin)
         var ticks: [(Int, String)] = []
         var t = firstTick
         while t <= end, ticks.count < 200 {
-            let column = Int(column(t).rounded(.down))
+            let column = TimeMath.int(column(t).rounded(.down))
             if column >= 0, column < width {
-                ticks.append((column, DurationFormat.string(Nanoseconds(t - origin))))
+                ticks.append((column, DurationFormat.string(Nanoseconds(TimeMath.subtract(t, origin)))))
             }
-            t += step
+            let (next, overflow) = t.addingReportingOverflow(step)
+            if overflow { break }
+            t = next
         }
         return ticks
     }
@@ -43,11 +52,13 @@ struct TimeAxis: Sendable, Hashable {
         var magnitude: Int64 = 1
         while true {
             for factor: Int64 in [1, 2, 5] {
-                let step = magnitude * factor
+                let (step, overflow) = magnitude.multipliedReportingOverflow(by: factor)
+                if overflow { return .max }
                 if span / step <= Int64(maxTicks) { return step }
             }
-            if magnitude > Int64.max / 100 { return Int64.max / 10 }
-            magnitude *= 10
+            let (next, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+            if overflow { return .max }
+            magnitude = next
         }
     }
 

@@ -29,7 +29,7 @@ struct TraceInsights: Sendable {
         selfTimes = tree.selfTimes(trace)
         let times = report.times
         let lo = times.starts.min() ?? 0
-        window = (lo, max(times.ends.max() ?? 1, lo + 1))
+        window = (lo, max(times.ends.max() ?? 1, TimeMath.add(lo, 1)))
         summary = Self.summarize(report, table: trace.table)
     }
 

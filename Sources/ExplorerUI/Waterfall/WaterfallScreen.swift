@@ -285,13 +285,13 @@ struct WaterfallScreen {
         let s = trace[span]
         let table = catalog.table
         let (start, end) = times(span)
-        var text = "\(table.serviceName(of: s)) \(table.strings[s.name]): \(DurationFormat.string(Nanoseconds(end - start)))"
+        var text = "\(table.serviceName(of: s)) \(table.strings[s.name]): \(DurationFormat.string(Nanoseconds(TimeMath.subtract(end, start))))"
         let critical = insights.report.criticalPath.criticalTime[span]
         if critical > .zero {
             let (lo, hi) = traceWindow
-            let share = Int((Double(critical.value) / Double(max(1, hi - lo)) * 100).rounded())
+            let share = TimeMath.int((critical.ratio(to: Nanoseconds(max(1, TimeMath.subtract(hi, lo)))) * 100).rounded())
             text += ", \(share)% of the trace, on the critical path"
-            if critical < Nanoseconds(end - start) { text += " (\(DurationFormat.string(critical)))" }
+            if critical < Nanoseconds(TimeMath.subtract(end, start)) { text += " (\(DurationFormat.string(critical)))" }
         } else {
             text += ", not on the critical path"
         }

@@ -34,7 +34,7 @@ struct WaterfallView {
             .init(" Trace \(trace.table.writtenID(of: trace.id) ?? String(trace.id.shownHex.prefix(16))) ", style: title),
             .init(strings[summary.rootService], style: context.service(strings[summary.rootService]).adding(.bold)),
             .init(": " + strings[summary.rootName], style: title),
-            .init("  " + DurationFormat.string(Nanoseconds(hi - lo)) + " · " + NumberFormat.count(summary.spanCount, "span")
+            .init("  " + DurationFormat.string(Nanoseconds(TimeMath.subtract(hi, lo))) + " · " + NumberFormat.count(summary.spanCount, "span")
                   + " · " + NumberFormat.count(summary.services.count, "service"), style: title),
         ]
         if summary.errorCount > 0 {
@@ -54,7 +54,7 @@ struct WaterfallView {
         buffer.setTruncated(mode, x: area.right - modeWidth, y: area.y + 1, width: modeWidth - 1,
                             style: screen.adjusted ? context.style(.warning) : context.style(.dim), alignment: .right)
         if area.height >= 3, let zoom = screen.zoom {
-            let note = " zoomed to \(DurationFormat.string(Nanoseconds(zoom.lowerBound - lo)))–\(DurationFormat.string(Nanoseconds(zoom.upperBound - lo))) · Z resets"
+            let note = " zoomed to \(DurationFormat.string(Nanoseconds(TimeMath.subtract(zoom.lowerBound, lo))))–\(DurationFormat.string(Nanoseconds(TimeMath.subtract(zoom.upperBound, lo)))) · Z resets"
             buffer.setTruncated(note, x: area.x, y: area.y + 2, width: area.width, style: context.style(.match))
         }
     }
@@ -164,7 +164,7 @@ struct WaterfallView {
 
         // Duration (marked when the adjusted view shifted the span).
         let (start, end) = screen.times(local)
-        var duration = DurationFormat.string(Nanoseconds(end - start), ascii: !context.glyphs.hasEighthBlocks)
+        var duration = DurationFormat.string(Nanoseconds(TimeMath.subtract(end, start)), ascii: !context.glyphs.hasEighthBlocks)
         if screen.adjusted, screen.insights.report.adjustment?.shifts[local] ?? 0 != 0 { duration = "~" + duration }
         buffer.setTruncated(duration, x: area.x + columns.left + 1, y: y, width: columns.duration,
                             style: styled(dimmed ? context.style(.dim) : text), alignment: .right)

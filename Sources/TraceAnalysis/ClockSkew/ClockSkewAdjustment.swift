@@ -67,7 +67,7 @@ public struct ClockSkewAdjustment: Sendable {
             } else {
                 (delta, method) = SkewDelta.compute(
                     childStart: span.start.unixNanos, childEnd: span.end.unixNanos,
-                    parentStart: parent.start.unixNanos &+ shifts[p], parentEnd: parent.end.unixNanos &+ shifts[p])
+                    parentStart: TimeMath.add(parent.start.unixNanos, shifts[p]), parentEnd: TimeMath.add(parent.end.unixNanos, shifts[p]))
             }
             computed[i] = delta
             guard delta != 0 else { continue }

@@ -66,7 +66,7 @@ public struct ClockSkewAnalysis: Sendable {
                 let cs = child.start.unixNanos, ce = child.end.unixNanos
                 let ps = parent.start.unixNanos, pe = parent.end.unixNanos
                 let synchronous = SpanRelation(child: child, parent: parent) == .synchronous
-                let longer = ce &- cs > pe &- ps
+                let longer = TimeMath.subtract(ce, cs) > TimeMath.subtract(pe, ps)
                 let key = UInt64(table.serviceID(of: parent).rawValue) << 32 | UInt64(table.serviceID(of: child).rawValue)
                 if key != lastKey {
                     lastKey = key
@@ -79,11 +79,11 @@ public struct ClockSkewAnalysis: Sendable {
                     }
                 }
                 accumulators[lastSlot].pairs += 1
-                accumulators[lastSlot].lower = max(accumulators[lastSlot].lower, ps &- cs)
-                if synchronous, !longer { accumulators[lastSlot].upper = min(accumulators[lastSlot].upper, pe &- ce) }
+                accumulators[lastSlot].lower = max(accumulators[lastSlot].lower, TimeMath.subtract(ps, cs))
+                if synchronous, !longer { accumulators[lastSlot].upper = min(accumulators[lastSlot].upper, TimeMath.subtract(pe, ce)) }
 
-                let early = max(0, ps &- cs)
-                let late = synchronous ? max(0, ce &- pe) : 0
+                let early = max(0, TimeMath.subtract(ps, cs))
+                let late = synchronous ? max(0, TimeMath.subtract(ce, pe)) : 0
                 if early > 0 || late > 0 {
                     let shift = SkewDelta.compute(childStart: cs, childEnd: ce, parentStart: ps, parentEnd: pe).shift
                     let finding = ClockSkewFinding(

@@ -1,3 +1,5 @@
+import TraceModel
+
 /// The shift that would put a child span, timed by another clock, inside its parent.
 ///
 /// Jaeger's `calculateSkew`, on nanoseconds:
@@ -21,16 +23,16 @@ public enum SkewDelta {
     /// parent [parentStart, parentEnd), and how it was found.
     public static func compute(childStart: Int64, childEnd: Int64,
                                parentStart: Int64, parentEnd: Int64) -> (shift: Int64, method: Method) {
-        let parentDuration = parentEnd &- parentStart
-        let childDuration = childEnd &- childStart
+        let parentDuration = TimeMath.subtract(parentEnd, parentStart)
+        let childDuration = TimeMath.subtract(childEnd, childStart)
         if childDuration > parentDuration {
-            if childStart < parentStart { return (parentStart &- childStart, .alignedToParentStart) }
+            if childStart < parentStart { return (TimeMath.subtract(parentStart, childStart), .alignedToParentStart) }
             return (0, .none)
         }
         if childStart >= parentStart, childEnd <= parentEnd { return (0, .none) }
         // Go's integer division truncates toward zero, as Swift's does.
-        let latency = (parentDuration &- childDuration) / 2
-        let shift = parentStart &+ latency &- childStart
+        let latency = TimeMath.subtract(parentDuration, childDuration) / 2
+        let shift = TimeMath.subtract(TimeMath.add(parentStart, latency), childStart)
         return (shift, shift == 0 ? .none : .centred)
     }
 }

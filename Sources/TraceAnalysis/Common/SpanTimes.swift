@@ -35,8 +35,8 @@ public struct SpanTimes: Sendable {
         var starts = raw.starts
         var ends = raw.ends
         for i in 0..<starts.count where adjustment.shifts[i] != 0 {
-            starts[i] &+= adjustment.shifts[i]
-            ends[i] &+= adjustment.shifts[i]
+            starts[i] = TimeMath.add(starts[i], adjustment.shifts[i])
+            ends[i] = TimeMath.add(ends[i], adjustment.shifts[i])
         }
         self.starts = starts
         self.ends = ends
@@ -55,5 +55,5 @@ public struct SpanTimes: Sendable {
 
     public func start(of span: Int) -> Timestamp { Timestamp(unixNanos: starts[span]) }
     public func end(of span: Int) -> Timestamp { Timestamp(unixNanos: ends[span]) }
-    public func duration(of span: Int) -> Nanoseconds { Nanoseconds(ends[span] &- starts[span]) }
+    public func duration(of span: Int) -> Nanoseconds { Nanoseconds(TimeMath.subtract(ends[span], starts[span])) }
 }

@@ -80,7 +80,7 @@ public struct CriticalPath: Sendable {
                 }
             }
             sections.reverse()
-            for s in sections { criticalTime[s.span] += s.end.unixNanos - s.start.unixNanos }
+            for s in sections { criticalTime[s.span] = TimeMath.add(criticalTime[s.span], s.duration.value) }
             paths.append(Path(root: root, sections: sections))
         }
         self.paths = paths

@@ -16,7 +16,7 @@ enum BadDurationRule {
             } else if d < 0 {
                 let what = span.end.unixNanos == 0
                     ? "has no end time: it was never ended (exported while still running, or the process died)"
-                    : "ends \(SpanLabel.duration(-d)) before it starts: its clock jumped, or start and end were swapped"
+                    : "ends \(SpanLabel.duration(TimeMath.negate(d))) before it starts: its clock jumped, or start and end were swapped"
                 out.append(Diagnostic(.badDuration, .warning, spans: [i], "\(context.label(i)) \(what)"))
             }
         }

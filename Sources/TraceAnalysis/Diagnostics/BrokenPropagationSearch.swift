@@ -32,7 +32,7 @@ enum BrokenPropagationSearch {
                             trace: Int32(t), span: Int32(s - entry.spanRange.lowerBound),
                             start: span.start.unixNanos, end: span.end.unixNanos))
                     }
-                    longest = max(longest, span.end.unixNanos - span.start.unixNanos)
+                    longest = max(longest, span.duration.value)
                 } else if span.kind == .server, !span.parentSpanID.isValid {
                     servers.append((t, s - entry.spanRange.lowerBound))
                 }
@@ -51,13 +51,13 @@ enum BrokenPropagationSearch {
                 guard let clients = clientsByPeer[name] else { continue }
                 // Clients starting after the server ends (plus slack) cannot overlap; those
                 // starting before ss - longest - slack end too early.
-                var k = upperBound(clients, se + slack) - 1
-                while k >= 0, clients[k].start >= ss - longest - slack {
+                var k = upperBound(clients, TimeMath.add(se, slack)) - 1
+                while k >= 0, clients[k].start >= TimeMath.subtract(TimeMath.subtract(ss, longest), slack) {
                     let c = clients[k]
                     k -= 1
-                    guard Int(c.trace) != server.trace, c.end + slack > ss, c.start - slack < se else { continue }
+                    guard Int(c.trace) != server.trace, TimeMath.add(c.end, slack) > ss, TimeMath.subtract(c.start, slack) < se else { continue }
                     let contained = c.start <= ss && se <= c.end
-                    let gap = abs(ss - c.start)
+                    let gap = TimeMath.absolute(TimeMath.subtract(ss, c.start))
                     if let b = best, b.contained && !contained || (b.contained == contained && b.gap <= gap) { continue }
                     best = (c, name, contained, gap)
                 }

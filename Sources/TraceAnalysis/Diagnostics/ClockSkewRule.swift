@@ -30,7 +30,7 @@ enum ClockSkewRule {
                 + "\(estimate.violations) of \(SpanLabel.count(estimate.pairs, "call")) do not fit in the caller ("
                 + what.joined(separator: ", ") + "). "
             let median = estimate.medianShift
-            message += "\(childName)'s clock looks \(DurationFormat.string(Nanoseconds(abs(median.value)))) "
+            message += "\(childName)'s clock looks \(DurationFormat.string(median.magnitude)) "
                 + (median.value >= 0 ? "behind" : "ahead")
                 + " (centring shift \(Self.signed(median))"
             if let minimum = estimate.minimumSkew {

@@ -97,8 +97,8 @@ public struct ChildGroups {
         var total: Int64 = 0
         var longest = children[0]
         for c in children {
-            total &+= ends[c] &- starts[c]
-            if ends[c] &- starts[c] > ends[longest] &- starts[longest] { longest = c }
+            total = TimeMath.add(total, TimeMath.subtract(ends[c], starts[c]))
+            if TimeMath.subtract(ends[c], starts[c]) > TimeMath.subtract(ends[longest], starts[longest]) { longest = c }
         }
         let key = sorted[range.lowerBound].key
         return ChildGroup(
@@ -119,14 +119,14 @@ public struct ChildGroups {
             var total: Int64 = 0
             var longest = calls[0]
             for c in calls {
-                total &+= ends[c] &- starts[c]
-                if ends[c] &- starts[c] > ends[longest] &- starts[longest] { longest = c }
+                total = TimeMath.add(total, TimeMath.subtract(ends[c], starts[c]))
+                if TimeMath.subtract(ends[c], starts[c]) > TimeMath.subtract(ends[longest], starts[longest]) { longest = c }
             }
             let key = sorted[runStart].key
             findings.append(NPlusOneFinding(
                 parent: span, service: StringID(UInt32(key >> 32)), name: StringID(UInt32(key & 0xffff_ffff)),
                 statementShape: shapes.shape(sorted[runStart].shape), calls: calls, totalTime: Nanoseconds(total),
-                longest: longest, longestTime: Nanoseconds(ends[longest] &- starts[longest])))
+                longest: longest, longestTime: Nanoseconds(TimeMath.subtract(ends[longest], starts[longest]))))
         }
         for k in range {
             let c = Int(sorted[k].child)
@@ -152,7 +152,7 @@ public struct ChildGroups {
         var slowest = Int(children[children.startIndex])
         for c32 in children {
             let c = Int(c32)
-            if ends[c] > ends[slowest] || (ends[c] == ends[slowest] && ends[c] &- starts[c] > ends[slowest] &- starts[slowest]) {
+            if ends[c] > ends[slowest] || (ends[c] == ends[slowest] && TimeMath.subtract(ends[c], starts[c]) > TimeMath.subtract(ends[slowest], starts[slowest])) {
                 slowest = c
             }
         }

@@ -44,8 +44,8 @@ public struct AnalysisReport: Sendable {
 
     /// Earliest start to latest end, in the report's times.
     public var duration: Nanoseconds {
-        guard times.count > 0 else { return .zero }
-        return Nanoseconds(times.ends.max()! &- times.starts.min()!)
+        guard let end = times.ends.max(), let start = times.starts.min() else { return .zero }
+        return Nanoseconds(TimeMath.subtract(end, start))
     }
 
     /// The length of the critical path (summed over the paths of several roots): the latency
@@ -57,10 +57,10 @@ public struct AnalysisReport: Sendable {
     /// Spans with critical time, most first: (span, critical time, share of
     /// `criticalPathDuration`).
     public var criticalShares: [(span: Int, time: Nanoseconds, share: Double)] {
-        let total = Double(max(criticalPathDuration.value, 1))
+        let total = Nanoseconds(max(criticalPathDuration.value, 1))
         return criticalPath.criticalTime.enumerated()
             .filter { $0.element > .zero }
             .sorted { $0.element != $1.element ? $0.element > $1.element : $0.offset < $1.offset }
-            .map { ($0.offset, $0.element, Double($0.element.value) / total) }
+            .map { ($0.offset, $0.element, $0.element.ratio(to: total)) }
     }
 }

@@ -43,7 +43,7 @@ extension TraceInputs {
     /// An interval widened by the broken-propagation skew allowance at both ends.
     static func widened(_ start: Timestamp, _ end: Timestamp) -> ClosedRange<Timestamp> {
         let slack = AnalysisThresholds.propagationSkewAllowance
-        return Timestamp(unixNanos: start.unixNanos &- slack)...Timestamp(unixNanos: max(start, end).unixNanos &+ slack)
+        return (start - Nanoseconds(slack))...(max(start, end) + Nanoseconds(slack))
     }
 
     /// Overlapping ranges joined. O(n log n).

@@ -19,7 +19,7 @@ struct AnalysisText {
     private func shown(_ local: Int) -> String { label(local).visiblyEscaped }
 
     private func offset(_ t: Int64) -> String {
-        DurationFormat.string(Nanoseconds(t - (report.times.starts.min() ?? t)))
+        DurationFormat.string(Nanoseconds(TimeMath.subtract(t, report.times.starts.min() ?? t)))
     }
 
     func render() -> String {
@@ -47,7 +47,7 @@ struct AnalysisText {
         out += "\nCritical time by span:\n"
         var shares = TextTable([.init("  SHARE", .right), .init("TIME", .right), .init("SPAN")])
         for share in report.criticalShares.prefix(10) {
-            shares.append(["\(Int((share.share * 100).rounded()))%", DurationFormat.string(share.time), label(share.span)])
+            shares.append(["\(TimeMath.int((share.share * 100).rounded()))%", DurationFormat.string(share.time), label(share.span)])
         }
         return out + shares.render()
     }

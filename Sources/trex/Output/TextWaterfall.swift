@@ -20,7 +20,6 @@ struct TextWaterfall {
         let tree = TraceTree(trace)
         let summary = TraceSummary(trace)
         let origin = summary.start
-        let total = max(summary.duration.value, 1)
         var out = header(trace, summary)
 
         let barWidth = max(10, min(60, width / 3))
@@ -47,8 +46,8 @@ struct TextWaterfall {
             let name = guide + marker + table.strings[span.name].visiblyEscaped
             let offset = DurationFormat.string(span.start - origin, ascii: !unicode)
             let duration = DurationFormat.string(span.duration, ascii: !unicode)
-            let bar = self.bar(start: span.start.unixNanos - origin.unixNanos, end: span.end.unixNanos - origin.unixNanos,
-                               total: total, width: barWidth)
+            let bar = self.bar(start: span.start.fraction(from: origin, to: summary.end),
+                               end: span.end.fraction(from: origin, to: summary.end), width: barWidth)
             out += pad(offset, 8, right: true) + " " + pad(duration, 8, right: true) + "  "
                 + pad(table.serviceName(of: span).visiblyEscaped, 14) + " " + pad(name, nameWidth) + " " + bar + "\n"
             _ = position
@@ -80,9 +79,11 @@ struct TextWaterfall {
         return text
     }
 
-    private func bar(start: Int64, end: Int64, total: Int64, width: Int) -> String {
-        let from = Int(Double(max(0, start)) / Double(total) * Double(width))
-        var to = Int((Double(max(start, end)) / Double(total) * Double(width)).rounded(.up))
+    /// `start` and `end` are fractions of the trace (see `Timestamp.fraction`), so no time can
+    /// overflow the bar's arithmetic.
+    private func bar(start: Double, end: Double, width: Int) -> String {
+        let from = min(width - 1, TimeMath.int(max(0, start) * Double(width)))
+        var to = TimeMath.int((min(1, max(start, end)) * Double(width)).rounded(.up))
         to = min(width, max(to, from + 1))
         let fill = unicode ? "█" : "#"
         return "|" + String(repeating: " ", count: min(from, width - 1))

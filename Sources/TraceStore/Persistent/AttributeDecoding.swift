@@ -60,7 +60,10 @@ enum AttributeDecoding {
         case .double: return .double(Double(bitPattern: reader.fixed64()))
         case .inlineString:
             let range = reader.take(Int(truncatingIfNeeded: reader.varint()))
-            return .string(builder.strings[intern(reader, range, into: &builder)])
+            // Intern first: `builder.strings[intern(...)]` would read the table as it was before
+            // the new string was added (found by fuzzing).
+            let id = intern(reader, range, into: &builder)
+            return .string(builder.strings[id])
         case .bytes: return .bytes(reader.bytes(reader.take(Int(truncatingIfNeeded: reader.varint()))))
         case .empty: return .empty
         case .array, .keyValueList:

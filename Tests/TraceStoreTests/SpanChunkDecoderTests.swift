@@ -61,4 +61,17 @@ import TraceModel
                                         5: "exception", 6: "db.system", 7: "postgresql", 8: ""]
         _ = try? decode(count: 1, ids: ids, records: records, attributes: attributes, strings: strings)
     }
+
+    /// Found by the `chunk` fuzz target (crash-442b021e): a string id varint above Int64.max
+    /// trapped in `Int64(_:)` ("Not enough bits"); now it is a missing string, an error.
+    @Test func aStringIDAboveInt64MaxIsAnError() {
+        let ids: [UInt8] = [7, 0, 0, 0, 0, 0, 0, 0]
+        let record: [UInt8] = [UInt8(Self.record.count)] + Self.record
+        // Key 1 with each tag in turn, then a 10-byte varint of 2^64-1.
+        let huge: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]
+        for tag in UInt8(0)..<8 {
+            let block: [UInt8] = [(1 << 3) | tag] + huge
+            _ = try? decode(count: 1, ids: ids, records: record, attributes: [UInt8(block.count)] + block)
+        }
+    }
 }

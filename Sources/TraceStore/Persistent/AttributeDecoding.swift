@@ -14,7 +14,7 @@ enum AttributeDecoding {
                 throw CorruptRow(detail: "unknown attribute tag \(header & StoredValueTag.mask)")
             }
             switch tag {
-            case .string: builder.appendString(key, try strings.builderID(Int64(reader.varint()), in: &builder))
+            case .string: builder.appendString(key, try strings.builderID(Int64(bitPattern: reader.varint()), in: &builder))
             case .inlineString:
                 let range = reader.take(Int(truncatingIfNeeded: reader.varint()))
                 builder.appendString(key, Self.intern(reader, range, into: &builder))
@@ -52,7 +52,7 @@ enum AttributeDecoding {
                                                       _ strings: inout M) throws -> AttributeValue {
         switch tag {
         case .string:
-            let id = try strings.builderID(Int64(reader.varint()), in: &builder)
+            let id = try strings.builderID(Int64(bitPattern: reader.varint()), in: &builder)
             return .string(builder.strings[id])
         case .false: return .bool(false)
         case .true: return .bool(true)
@@ -60,7 +60,10 @@ enum AttributeDecoding {
         case .double: return .double(Double(bitPattern: reader.fixed64()))
         case .inlineString:
             let range = reader.take(Int(truncatingIfNeeded: reader.varint()))
-            return .string(builder.strings[intern(reader, range, into: &builder)])
+            // Intern first: `builder.strings[intern(...)]` would read the table as it was before
+            // the new string was added (found by fuzzing).
+            let id = intern(reader, range, into: &builder)
+            return .string(builder.strings[id])
         case .bytes: return .bytes(reader.bytes(reader.take(Int(truncatingIfNeeded: reader.varint()))))
         case .empty: return .empty
         case .array, .keyValueList:

@@ -25,7 +25,7 @@ struct BlockTranscoder {
             let key = header & ~StoredValueTag.mask
             switch tag {
             case .string:
-                let id = Int64(reader.varint())
+                let id = Int64(bitPattern: reader.varint())
                 let bytes = try text(id)
                 if bytes.count >= StoredValueTag.inlineThreshold {
                     writer.varint(key | UInt64(StoredValueTag.inlineString.rawValue))

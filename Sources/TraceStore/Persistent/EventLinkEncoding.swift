@@ -61,7 +61,7 @@ enum EventLinkEncoding {
         var decoded: [SpanEvent] = []
         while !reader.isAtEnd {
             let time = Timestamp(unixNanos: spanStart.unixNanos &+ reader.signed())
-            let name = try strings.builderID(Int64(reader.varint()), in: &builder)
+            let name = try strings.builderID(Int64(bitPattern: reader.varint()), in: &builder)
             let dropped = reader.varint32()
             var inner = reader.section()
             let attributes = try AttributeDecoding.decode(&inner, into: &builder, strings: &strings)
@@ -89,7 +89,7 @@ enum EventLinkEncoding {
                 linked = TraceID(high: high, low: reader.fixed64())
             }
             let spanID = SpanID(reader.fixed64())
-            let traceState = try strings.builderID(Int64(reader.varint()), in: &builder)
+            let traceState = try strings.builderID(Int64(bitPattern: reader.varint()), in: &builder)
             let flags = reader.varint32()
             let dropped = reader.varint32()
             var inner = reader.section()

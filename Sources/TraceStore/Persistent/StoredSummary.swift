@@ -95,7 +95,7 @@ struct StoredSummary: Equatable {
         guard let blob else { return [] }
         var reader = ByteReader(blob)
         var ids: [Int64] = []
-        while !reader.isAtEnd && reader.isValid { ids.append(Int64(reader.varint())) }
+        while !reader.isAtEnd && reader.isValid { ids.append(Int64(bitPattern: reader.varint())) }
         return ids
     }
 }

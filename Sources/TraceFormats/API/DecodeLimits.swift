@@ -30,14 +30,16 @@ public struct DecodeLimits: Sendable, Equatable {
         return DecodeLimits(maxInflatedBytes: defaultMaxInflatedBytes)
     }()
 
-    /// A quarter of the machine's physical memory (1 GiB when it cannot be read): the inflated
-    /// bytes, the span table decoded from them and the rest of the process must all fit.
+    /// A tenth of the machine's physical memory (1 GiB when it cannot be read). Inflating peaks
+    /// at about 1.8 times the output kept (measured: a 256 MiB limit peaked at 464 MB RSS), and
+    /// the span table decoded from the bytes must fit too, so a bomb stops well before the
+    /// machine runs short: 2.4 GiB on a 24 GiB machine, about 4.3 GB at the peak.
     public static let defaultMaxInflatedBytes: Int = {
         let pages = sysconf(Int32(_SC_PHYS_PAGES))
         let pageSize = sysconf(Int32(_SC_PAGESIZE))
         guard pages > 0, pageSize > 0 else { return 1 << 30 }
         let (total, overflow) = pages.multipliedReportingOverflow(by: pageSize)
-        return overflow ? Int.max / 4 : total / 4
+        return overflow ? Int.max / 10 : total / 10
     }()
 
     /// Parses `123`, `64K`, `512M`, `8G`, `1T` (suffixes are powers of 1024, case-insensitive);

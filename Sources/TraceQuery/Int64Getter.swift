@@ -9,7 +9,7 @@ protocol Int64Getter {
 enum DurationGetter: Int64Getter {
     @inline(__always) static func get(_ f: EvalFrame, _ i: Int) -> Int64 {
         let s = f.spans[i]
-        return s.end.unixNanos &- s.start.unixNanos
+        return TimeMath.subtract(s.end.unixNanos, s.start.unixNanos)
     }
 }
 

@@ -42,7 +42,7 @@ struct TableVocabulary {
                 lo = min(lo, span.start.unixNanos)
                 hi = max(hi, span.end.unixNanos)
             }
-            longestTrace = max(longestTrace, Nanoseconds(hi &- lo))
+            longestTrace = max(longestTrace, Nanoseconds(TimeMath.subtract(hi, lo)))
         }
     }
 

@@ -29,6 +29,19 @@ public struct TraceFixture {
                               statusMessage: String = "", attributes: [String: AttributeValue] = [:],
                               resource: [String: AttributeValue] = [:], events: [(Int64, String)] = [],
                               links: [String] = [], markers: SpanMarkers = []) -> SpanID {
+        span(id, parent: parent, service: service, name: name, at: time(start), until: time(end), kind: kind,
+             status: status, statusMessage: statusMessage, attributes: attributes, resource: resource,
+             events: events.map { (time($0.0), $0.1) }, links: links, markers: markers)
+    }
+
+    /// Appends a span at exact times (any Int64 nanoseconds, for tests of extreme times).
+    @discardableResult
+    public mutating func span(_ id: String, parent: String? = nil, service: String = "svc", name: String? = nil,
+                              at start: Timestamp, until end: Timestamp, kind: SpanKind = .internal,
+                              status: StatusCode = .unset, statusMessage: String = "",
+                              attributes: [String: AttributeValue] = [:], resource: [String: AttributeValue] = [:],
+                              events: [(Timestamp, String)] = [], links: [String] = [],
+                              markers: SpanMarkers = []) -> SpanID {
         let spanID = Self.id(id)
         var resourcePairs = [KeyValue("service.name", .string(service))]
         resourcePairs += resource.sorted { $0.key < $1.key }.map { KeyValue($0.key, $0.value) }
@@ -37,7 +50,7 @@ public struct TraceFixture {
         let attrs = builder.appendAttributes(attributes.sorted { $0.key < $1.key }.map { KeyValue($0.key, $0.value) })
         let eventMark = builder.eventMark
         for (t, eventName) in events {
-            builder.append(SpanEvent(time: time(t), name: builder.intern(eventName)))
+            builder.append(SpanEvent(time: t, name: builder.intern(eventName)))
         }
         let eventRange = builder.events(since: eventMark)
         let linkMark = builder.linkMark
@@ -45,7 +58,7 @@ public struct TraceFixture {
         let linkRange = builder.links(since: linkMark)
         builder.append(Span(
             traceID: traceID, spanID: spanID, parentSpanID: parent.map(Self.id) ?? .zero,
-            name: builder.intern(name ?? id), kind: kind, start: time(start), end: time(end),
+            name: builder.intern(name ?? id), kind: kind, start: start, end: end,
             resource: resourceIndex, status: status, statusMessage: builder.intern(statusMessage),
             attributes: attrs, events: eventRange, links: linkRange, markers: markers))
         return spanID

@@ -34,7 +34,10 @@ struct TimeAxis: Sendable, Hashable {
         let firstTick = TimeMath.add(TimeMath.multiply(Self.ceilDiv(TimeMath.subtract(start, origin), step), step), origin)
         var ticks: [(Int, String)] = []
         var t = firstTick
-        while t <= end, ticks.count < 200 {
+        // Bounded even when saturation put the first tick far before the window.
+        var steps = 0
+        while t <= end, ticks.count < 200, steps < 1000 {
+            steps += 1
             let column = TimeMath.int(column(t).rounded(.down))
             if column >= 0, column < width {
                 ticks.append((column, DurationFormat.string(Nanoseconds(TimeMath.subtract(t, origin)))))

@@ -6,6 +6,8 @@ struct DecodeSession {
     var scanner: JSONScanner
     var log: WarningLog
     var ids = IDMapper()
+    /// Times that cannot be real, and nanoseconds found where microseconds belong.
+    var times = TimeSanity()
     let strings = InternCache()
     /// Spans appended to the builder.
     var spansDecoded = 0

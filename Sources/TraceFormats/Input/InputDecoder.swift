@@ -206,6 +206,7 @@ struct InputDecoder {
     }
 
     private mutating func addNotes() {
+        session.times.addNotes(to: &session.log)
         let ids = session.ids
         if let first = ids.firstHashed {
             let n = ids.hashedCount

@@ -35,6 +35,46 @@ extension JSONScanner {
         return nil
     }
 
+    /// An OTLP time: a 64-bit unsigned count of nanoseconds (fixed64), written as a string or a
+    /// number. Values above Int64.max come back as Int64.max with `clamped` set; nil (counted as a
+    /// mismatch) for anything that is not such an integer.
+    mutating func readUnsignedTime() throws(JSONError) -> (value: Int64, clamped: Bool)? {
+        let b = peek()
+        let at = pos
+        if b == UInt8(ascii: "\"") {
+            pos += 1
+            let s = try scanStringBody()
+            if let v = Self.integer(in: base, s) { return (v, false) }
+            if Self.fitsUInt64(base, from: s.start, to: s.end) { return (.max, true) }
+            noteMismatch(at: at)
+            return nil
+        }
+        if b == UInt8(ascii: "-") || NumberParser.isDigit(b) {
+            let n = try scanNumber()
+            if let v = NumberParser.int64(base, from: n.start, to: n.end, integral: n.integral) { return (v, false) }
+            if n.integral, Self.fitsUInt64(base, from: n.start, to: n.end) { return (.max, true) }
+            noteMismatch(at: at)
+            return nil
+        }
+        try skipMismatch()
+        return nil
+    }
+
+    /// Whether the bytes are plain decimal digits of a value that fits in UInt64.
+    private static func fitsUInt64(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard end > start, end - start <= 20 else { return false }
+        var value: UInt64 = 0
+        for i in start..<end {
+            let d = base[i] &- UInt8(ascii: "0")
+            guard d < 10 else { return false }
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(UInt64(d))
+            if o1 || o2 { return false }
+            value = sum
+        }
+        return true
+    }
+
     /// The integer inside a string token, when it holds exactly one valid number. One pass
     /// for plain digits (how timestamps come), the full grammar otherwise.
     @inline(__always)

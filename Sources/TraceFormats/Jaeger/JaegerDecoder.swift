@@ -107,7 +107,7 @@ struct JaegerDecoder {
             adopt(span, into: &own)
             resolve(&own, &s, &b)
         } else if spanMembers > 0 {
-            spans.finish(&span, &b)
+            spans.finish(&span, &b, times: &s.times)
             group.pending.append(span)
         }
     }

@@ -76,7 +76,7 @@ struct JaegerSpanDecoder {
             if let f = field(try s.scanner.bytes(of: key)) { try decode(f, &s, &b, into: &span) } else { try s.scanner.skipValue() }
         }
         s.spanStart = -1
-        finish(&span, &b)
+        finish(&span, &b, times: &s.times)
         return span
     }
 
@@ -137,7 +137,7 @@ struct JaegerSpanDecoder {
 
     /// Completes a span once its members are read: parent and links from the references,
     /// status, kind and scope from mapped tags, times.
-    mutating func finish(_ j: inout JaegerSpan, _ b: inout SpanTableBuilder) {
+    mutating func finish(_ j: inout JaegerSpan, _ b: inout SpanTableBuilder, times: inout TimeSanity) {
         let trace = j.span.traceID
         var parentIndex: Int?
         for (i, r) in references.enumerated() where !r.traceID.isValid || !trace.isValid || r.traceID == trace {
@@ -166,9 +166,15 @@ struct JaegerSpanDecoder {
         j.span.traceState = j.mapped.traceState
         j.span.scope = j.mapped.scope(&b)
         if let start = j.start {
-            j.span.start = .microseconds(start)
+            // Microseconds, unless the value only makes sense as nanoseconds (an export mistake).
+            let (startNanos, wasNanoseconds) = TimeSanity.nanoseconds(fromMicroseconds: start)
+            let duration = j.duration ?? 0
+            let end = TimeMath.add(startNanos, wasNanoseconds ? duration : TimeMath.multiply(duration, 1_000))
+            j.span.start = Timestamp(unixNanos: startNanos)
+            j.span.end = Timestamp(unixNanos: end)
             if j.duration == nil && j.badTime == nil { missingDurations += 1 }
-            j.span.end = .microseconds(start &+ (j.duration ?? 0))
+            if wasNanoseconds { times.note(.nanosecondsAsMicroseconds, at: j.offset) }
+            times.check(start: startNanos, end: end, at: j.offset)
         }
     }
 
@@ -208,7 +214,9 @@ struct JaegerSpanDecoder {
             while let key = try s.scanner.nextKey(&f) {
                 switch logKeys.lookup(try s.scanner.bytes(of: key)) {
                 case .timestamp?:
-                    if let v = try s.scanner.readInt64() { event.time = .microseconds(v) }
+                    if let v = try s.scanner.readInt64() {
+                        event.time = Timestamp(unixNanos: TimeSanity.nanoseconds(fromMicroseconds: v).nanos)
+                    }
                 case .fields?:
                     var unused = MappedTags()
                     var name = StringID.empty

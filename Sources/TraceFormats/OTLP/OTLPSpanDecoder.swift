@@ -65,6 +65,7 @@ struct OTLPSpanDecoder {
         var flags: UInt32 = 0
         var markers: SpanMarkers = []
         var badTime: String?
+        var clamped = false   // a time above Int64.max, held as Int64.max
 
         var first = true
         while let key = try s.scanner.nextKey(&first) {
@@ -91,12 +92,18 @@ struct OTLPSpanDecoder {
                 kind = try Self.readEnum(&s, SpanKind.init(rawValue:), SpanKind.init(name:)) ?? .unspecified
             case .startTimeUnixNano?:
                 let before = s.scanner.mismatches
-                if let v = try s.scanner.readInt64() { start = v } else if s.scanner.mismatches != before {
+                if let v = try s.scanner.readUnsignedTime() {
+                    start = v.value
+                    clamped = clamped || v.clamped
+                } else if s.scanner.mismatches != before {
                     badTime = "startTimeUnixNano is not a 64-bit integer"
                 }
             case .endTimeUnixNano?:
                 let before = s.scanner.mismatches
-                if let v = try s.scanner.readInt64() { end = v } else if s.scanner.mismatches != before {
+                if let v = try s.scanner.readUnsignedTime() {
+                    end = v.value
+                    clamped = clamped || v.clamped
+                } else if s.scanner.mismatches != before {
                     badTime = "endTimeUnixNano is not a 64-bit integer"
                 }
             case .attributes?:
@@ -137,6 +144,8 @@ struct OTLPSpanDecoder {
             s.skip(reason, at: spanStart, text)
             return nil
         }
+        if clamped { s.times.note(.aboveInt64, at: spanStart) }
+        s.times.check(start: start, end: end, at: spanStart)
         if followsFrom.matches(links, traceID: traceID, parent: parent, in: b) {
             markers.insert(.followsFrom)
             links = ElementRange(start: links.start + 1, count: links.count - 1)

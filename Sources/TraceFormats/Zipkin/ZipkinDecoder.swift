@@ -72,7 +72,7 @@ struct ZipkinDecoder {
                 s.skip(reason, at: z.offset, text)
                 continue
             }
-            guard let span = convert(z, &b) else {
+            guard let span = convert(z, &b, times: &s.times) else {
                 s.skip(.missingStart, at: z.offset, "skipped a span without a timestamp (and no annotations to take one from)")
                 continue
             }
@@ -96,11 +96,15 @@ struct ZipkinDecoder {
     }
 
     /// The model span, or nil when no start time can be found.
-    private mutating func convert(_ z: ZipkinSpan, _ b: inout SpanTableBuilder) -> Span? {
+    private mutating func convert(_ z: ZipkinSpan, _ b: inout SpanTableBuilder, times sanity: inout TimeSanity) -> Span? {
         let times = b.events[z.events.range].map(\.time)
         let start: Timestamp
+        // Microseconds, unless the value only makes sense as nanoseconds (an export mistake).
+        var wasNanoseconds = false
         if let t = z.timestamp {
-            start = .microseconds(t)
+            let converted = TimeSanity.nanoseconds(fromMicroseconds: t)
+            wasNanoseconds = converted.wasNanoseconds
+            start = Timestamp(unixNanos: converted.nanos)
         } else if let earliest = times.min() {
             start = earliest
             timedByAnnotations += 1
@@ -109,11 +113,13 @@ struct ZipkinDecoder {
         }
         let end: Timestamp
         if let d = z.duration {
-            end = start + Nanoseconds(d &* 1000)
+            end = start + Nanoseconds(wasNanoseconds ? d : TimeMath.multiply(d, 1_000))
         } else {
             end = max(start, times.max() ?? start)
             missingDurations += 1
         }
+        if wasNanoseconds { sanity.note(.nanosecondsAsMicroseconds, at: z.offset) }
+        sanity.check(start: start.unixNanos, end: end.unixNanos, at: z.offset)
         var markers: SpanMarkers = z.hashed ? [.hashedID] : []
         if z.debug { markers.insert(.hasFlags) }
         let (status, message) = z.mapped.status

@@ -193,7 +193,9 @@ struct ZipkinSpanDecoder {
             while let key = try s.scanner.nextKey(&f) {
                 switch annotationKeys.lookup(try s.scanner.bytes(of: key)) {
                 case .timestamp?:
-                    if let v = try s.scanner.readInt64() { event.time = .microseconds(v) }
+                    if let v = try s.scanner.readInt64() {
+                        event.time = Timestamp(unixNanos: TimeSanity.nanoseconds(fromMicroseconds: v).nanos)
+                    }
                 case .value?:
                     if let v = try s.scanner.readString() { event.name = try s.intern(v, &b) }
                 case nil:

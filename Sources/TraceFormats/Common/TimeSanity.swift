@@ -18,6 +18,9 @@ struct TimeSanity {
     enum Kind: Int, CaseIterable {
         case negative, before1980, after2100, aboveInt64, nanosecondsAsMicroseconds
 
+        /// The kinds that only say a time cannot be real (not how it was read).
+        var isImplausible: Bool { self == .negative || self == .before1980 || self == .after2100 }
+
         func phrase(_ n: Int) -> String {
             let spans = n == 1 ? "1 span has" : "\(n) spans have"
             switch self {
@@ -64,6 +67,7 @@ struct TimeSanity {
     func addNotes(to log: inout WarningLog) {
         for kind in Kind.allCases where counts[kind.rawValue] > 0 {
             log.note(kind.phrase(counts[kind.rawValue]) + " (the first here)", at: firsts[kind.rawValue])
+            if kind.isImplausible { log.markLastAsImplausibleTime() }
         }
     }
 }

@@ -5,6 +5,11 @@ struct WarningLog {
 
     let source: String
     private(set) var warnings: [DecodeWarning] = []
+
+    /// Marks the last warning as a note about times that cannot be real.
+    mutating func markLastAsImplausibleTime() {
+        if !warnings.isEmpty { warnings[warnings.count - 1].isImplausibleTime = true }
+    }
     private(set) var skippedSpans = 0
     private var lines: LineLocator
     private var hidden: [SkipReason: (spans: Int, firstOffset: Int)] = [:]

@@ -67,10 +67,10 @@ struct TextTable {
     }
 }
 
-/// Display width for plain-text output. Placeholder until TerminalCore's width measurement is
-/// wired in: counts characters.
+/// Display width for plain-text output, in terminal columns (TerminalCore's `DisplayWidth`: CJK
+/// and emoji take two, combining marks none), so tables align as the terminal draws them.
 enum TextWidth {
-    static func of(_ text: String) -> Int { text.count }
+    static func of(_ text: String) -> Int { DisplayWidth.of(text) }
 
     /// `text` cut to `width` with an ellipsis, never inside a visible escape (`\u{202E}` is kept
     /// whole or left out whole). O(n).
@@ -81,7 +81,7 @@ enum TextWidth {
         var used = 0
         while end < text.endIndex {
             let next = VisibleEscapes.unitEnd(in: text, at: end)
-            let w = text.distance(from: end, to: next)
+            let w = DisplayWidth.of(text[end..<next])
             if used + w > room { break }
             used += w
             end = next

@@ -34,6 +34,9 @@ public final class PersistentStore: Sendable {
         } else {
             guard create, !readOnly else { throw .noStore(path: path) }
             try StoreLocation.createParentDirectories(of: path)
+            if try StoreCreation.createWhole(at: path) {
+                return try open(at: path)
+            }
         }
         if readOnly {
             if state == .empty { throw .noStore(path: path) }

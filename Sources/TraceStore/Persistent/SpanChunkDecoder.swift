@@ -30,29 +30,13 @@ public enum SpanChunkDecoder {
                 var reader = entry.record
                 let r = SpanRecord(&reader, base: baseNanos)
                 guard reader.isValid else { throw CorruptRow(detail: "a span record is truncated") }
-                var attributeReader = entry.attributes
-                let start = Timestamp(unixNanos: r.start)
-                let attributeRange = try AttributeDecoding.decode(&attributeReader, into: &builder, strings: &mapping)
-                let events = try EventLinkEncoding.decodeEvents(reader.slice(r.events), spanStart: start,
-                                                                into: &builder, strings: &mapping)
-                let links = try EventLinkEncoding.decodeLinks(reader.slice(r.links), traceID: traceID,
-                                                              into: &builder, strings: &mapping)
                 let resource = resources[r.resourceID] ?? builder.addResource(attributes: .empty)
                 resources[r.resourceID] = resource
                 let scope = scopes[r.scopeID] ?? builder.addScope(InstrumentationScope())
                 scopes[r.scopeID] = scope
-                builder.append(Span(
-                    traceID: traceID, spanID: SpanID(entry.id), parentSpanID: SpanID(r.parentID),
-                    name: try mapping.builderID(r.nameID, in: &builder),
-                    kind: SpanKind(rawValue: r.kind) ?? .unspecified,
-                    start: start, end: Timestamp(unixNanos: r.start &+ r.duration),
-                    resource: resource, scope: scope,
-                    status: StatusCode(rawValue: r.status) ?? .unset,
-                    statusMessage: try mapping.builderID(r.statusMessageID, in: &builder),
-                    traceState: try mapping.builderID(r.traceStateID, in: &builder),
-                    attributes: attributeRange, events: events, links: links,
-                    droppedAttributesCount: r.droppedAttributes, droppedEventsCount: r.droppedEvents,
-                    droppedLinksCount: r.droppedLinks, flags: r.flags, markers: SpanMarkers(rawValue: r.markers)))
+                let span = try r.span(id: entry.id, traceID: traceID, record: reader, attributes: entry.attributes,
+                                    resource: resource, scope: scope, into: &builder, strings: &mapping)
+                builder.append(span)
             }
         } catch {
             throw Failure(description: "\(error)")

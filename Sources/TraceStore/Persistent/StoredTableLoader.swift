@@ -130,27 +130,10 @@ struct StoredTableLoader {
 
     private mutating func appendSpan(_ r: SpanRecord, id: UInt64, traceID: TraceID, record: ByteReader,
                                      attributes: ByteReader) throws {
-        let start = Timestamp(unixNanos: r.start)
         let resource = try resourceIndex(r.resourceID)
         let scope = try scopeIndex(r.scopeID)
-        var attributeReader = attributes
-        let attributeRange = try AttributeDecoding.decode(&attributeReader, into: &builder, strings: &strings)
-        let events = try EventLinkEncoding.decodeEvents(record.slice(r.events), spanStart: start, into: &builder,
-                                                        strings: &strings)
-        let links = try EventLinkEncoding.decodeLinks(record.slice(r.links), traceID: traceID, into: &builder,
-                                                      strings: &strings)
-        let span = Span(
-            traceID: traceID, spanID: SpanID(id), parentSpanID: SpanID(r.parentID),
-            name: try strings.builderID(r.nameID, in: &builder),
-            kind: SpanKind(rawValue: r.kind) ?? .unspecified,
-            start: start, end: Timestamp(unixNanos: r.start &+ r.duration),
-            resource: resource, scope: scope,
-            status: StatusCode(rawValue: r.status) ?? .unset,
-            statusMessage: try strings.builderID(r.statusMessageID, in: &builder),
-            traceState: try strings.builderID(r.traceStateID, in: &builder),
-            attributes: attributeRange, events: events, links: links,
-            droppedAttributesCount: r.droppedAttributes, droppedEventsCount: r.droppedEvents,
-            droppedLinksCount: r.droppedLinks, flags: r.flags, markers: SpanMarkers(rawValue: r.markers))
+        let span = try r.span(id: id, traceID: traceID, record: record, attributes: attributes,
+                              resource: resource, scope: scope, into: &builder, strings: &strings)
         builder.append(span)
     }
 

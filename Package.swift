@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, imports only downward:
-//   TraceModel <- TraceFormats, TraceQuery, TraceAnalysis <- TraceStore
+//   TraceModel <- TraceFormats, TraceQuery, TraceAnalysis <- TraceStore <- TraceWorkspace
 //   <- ExplorerUI (over TerminalCore) <- trex (wires NcursesBackend in)
 let package = Package(
     name: "trex",
@@ -29,24 +29,27 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
+        // The open sources composed: listing, lookup, query, analysis and whole-set work.
+        .target(name: "TraceWorkspace", dependencies: ["TraceModel", "TraceQuery", "TraceAnalysis", "TraceStore"]),
+
         // MARK: - Terminal
         .target(name: "TerminalCore"),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CTerminalGuard"),
         .target(name: "NcursesBackend", dependencies: ["TerminalCore", "CNcursesw", "CTerminalGuard"]),
         .target(name: "ExplorerUI", dependencies: [
-            "TerminalCore", "TraceModel", "TraceQuery", "TraceAnalysis", "TraceStore",
+            "TerminalCore", "TraceModel", "TraceQuery", "TraceAnalysis", "TraceStore", "TraceWorkspace",
         ]),
 
         // MARK: - Executables
         .executableTarget(name: "trex", dependencies: [
-            "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore",
+            "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore", "TraceWorkspace",
             "TerminalCore", "NcursesBackend", "ExplorerUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "trex-terminal-demo", dependencies: ["TerminalCore", "NcursesBackend"]),
         .executableTarget(name: "trex-bench", dependencies: [
-            "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore",
+            "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore", "TraceWorkspace",
             "TerminalCore", "ExplorerUI",
         ], path: "Benchmarks/trex-bench"),
 
@@ -58,6 +61,7 @@ let package = Package(
         .testTarget(name: "TraceQueryTests", dependencies: ["TraceQuery", "TestSupport"]),
         .testTarget(name: "TraceAnalysisTests", dependencies: ["TraceAnalysis", "TestSupport"]),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TraceWorkspaceTests", dependencies: ["TraceWorkspace", "TestSupport"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "NcursesBackendTests", dependencies: [
             "NcursesBackend", "TerminalCore", "CNcursesw", "trex-terminal-demo", "TerminalTestSupport",

@@ -1,8 +1,11 @@
 import TraceModel
+import TraceQuery
 
 /// Files loaded into memory as a `TraceSource`. Never throws.
 extension TraceCatalog: TraceSource {
     public var sourceDescription: String { "\(traceCount) loaded traces" }
+
+    public var holdsSpansInMemory: Bool { true }
 
     /// O(traces).
     public func traceListing(overlapping window: ClosedRange<Timestamp>?) -> TraceListing {
@@ -24,16 +27,30 @@ extension TraceCatalog: TraceSource {
         subset(Set(summaries.indices.filter { overlaps(start: summaries[$0].start, end: summaries[$0].end, window) }))
     }
 
-    public func loadAllTraces() -> SpanTable { table }
+    /// O(traces).
+    public func traceIDs() -> [TraceID] { table.traces.map(\.traceID).sorted() }
 
-    /// A table with only some traces, copied span by span (the whole table when all are kept).
+    /// O(traces).
+    public func traceIDs(overlapping window: ClosedRange<Timestamp>) -> [TraceID] {
+        summaries.filter { overlaps(start: $0.start, end: $0.end, window) }.map(\.traceID).sorted()
+    }
+
+    /// One pass over the spans. O(spans).
+    public func traceIDs(containingSpans ids: Set<SpanID>) -> [TraceID] {
+        guard !ids.isEmpty else { return [] }
+        return Set(table.spans.lazy.filter { ids.contains($0.spanID) }.map(\.traceID)).sorted()
+    }
+
+    /// Every span is at hand: the exact evaluation needs no narrowing.
+    public func candidateTraceIDs(for query: Query) -> [TraceID]? { nil }
+
+    /// The whole table at once: it is in memory already.
+    public func forEachBatch(spans: Int, _ body: (SpanTable) throws -> Void) throws {
+        if !table.spans.isEmpty { try body(table) }
+    }
+
+    /// A table with only some traces (the whole table when all are kept).
     private func subset(_ indices: Set<Int>) -> SpanTable {
-        if indices.count == table.traces.count { return table }
-        var builder = SpanTableBuilder()
-        builder.writtenTraceIDs = table.writtenTraceIDs
-        for index in indices.sorted() {
-            for span in table.trace(at: index).spans { builder.copy(span, from: table) }
-        }
-        return builder.finish()
+        indices.count == table.traces.count ? table : table.copying(traces: indices.sorted())
     }
 }

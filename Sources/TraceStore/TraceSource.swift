@@ -1,11 +1,21 @@
 import TraceModel
+import TraceQuery
 
-/// A place traces come from — files loaded into memory (`TraceCatalog`) or the persistent
-/// store (`PersistentStore`) — so the commands and the explorer read both the same way: list
-/// summaries cheaply, then load the traces they show or analyze into a `SpanTable`.
+/// A place traces come from: files loaded into memory (`TraceCatalog`), the persistent store
+/// (`PersistentStore`), and later a live receiver or a remote backend. The workspace
+/// (`TraceWorkspace.Workspace`) composes any number of them; everything the commands and the
+/// explorer ask goes through these requirements, so a new source is one new conforming type.
+///
+/// What a source must answer cheaply: its summaries (without loading spans), which trace an id
+/// text names, and which of its traces a query or a time window can concern. Spans are loaded
+/// only for the traces asked for, or streamed in batches for whole-set work.
 public protocol TraceSource: Sendable {
     /// Says where the traces come from, for messages ("3 files", "the store at PATH").
     var sourceDescription: String { get }
+
+    /// True when every span is in memory already: loading costs a copy, streaming is free,
+    /// and a query needs no pushdown.
+    var holdsSpansInMemory: Bool { get }
 
     /// The summaries of the traces that overlap a time window (all when nil), earliest first.
     func traceListing(overlapping window: ClosedRange<Timestamp>?) throws -> TraceListing
@@ -20,8 +30,23 @@ public protocol TraceSource: Sendable {
     /// latest end intersects the window).
     func loadTraces(overlapping window: ClosedRange<Timestamp>) throws -> SpanTable
 
-    /// Every trace.
-    func loadAllTraces() throws -> SpanTable
+    /// Every trace id it holds, in order.
+    func traceIDs() throws -> [TraceID]
+
+    /// The ids of the traces that overlap a time window, from the summaries alone.
+    func traceIDs(overlapping window: ClosedRange<Timestamp>) throws -> [TraceID]
+
+    /// The ids of the traces holding a span with one of these ids (the analysis looks for
+    /// orphans' parents in other traces).
+    func traceIDs(containingSpans ids: Set<SpanID>) throws -> [TraceID]
+
+    /// The traces that can match a query (a superset of the exact matches), or nil when the
+    /// source cannot narrow it down (every trace is a candidate).
+    func candidateTraceIDs(for query: Query) throws -> [TraceID]?
+
+    /// Calls `body` with every trace, in tables of whole traces of about `spans` spans each
+    /// (one trace larger than that comes alone), so whole-set work runs in bounded memory.
+    func forEachBatch(spans: Int, _ body: (SpanTable) throws -> Void) throws
 }
 
 extension TraceSource {

@@ -13,44 +13,61 @@ public struct DependencyGraph: Sendable {
     public let edges: [DependencyEdge]
 
     /// The graph of every trace in a table. O(N log N).
-    public init(_ table: SpanTable) { self.init(table.allTraces) }
+    public init(_ table: SpanTable) {
+        var accumulator = Accumulator()
+        accumulator.add(table)
+        self = accumulator.finish()
+    }
 
-    /// The graph of some traces (builds each one's `TraceTree`). O(N log N).
-    public init(_ traces: [Trace]) {
-        struct Key: Hashable {
+    init(edges: [DependencyEdge]) { self.edges = edges }
+
+    /// The graph built batch by batch (tables of whole traces), keeping one latency per call,
+    /// never the spans. Edges are keyed by service names, so batches need not share strings.
+    public struct Accumulator: Sendable {
+        struct Key: Hashable, Sendable {
             var caller: String
             var callee: String
             var kind: DependencyEdge.Kind
         }
+
         var latencies: [Key: [Int64]] = [:]
         var errors: [Key: Int] = [:]
-        for trace in traces {
-            let table = trace.table
-            let tree = TraceTree(trace)
-            for i in 0..<trace.spanCount {
-                let span = trace[i]
-                let p = Int(tree.parent[i])
-                if p >= 0, let (kind, latency) = Self.edge(child: span, parent: trace[p], in: table) {
-                    let parent = trace[p]
-                    let key = Key(caller: table.serviceName(of: parent), callee: table.serviceName(of: span), kind: kind)
-                    latencies[key, default: []].append(latency)
-                    if parent.isError || span.isError { errors[key, default: 0] += 1 }
-                }
-                if (span.kind == .client || span.kind == .producer), tree.childCount(of: i) == 0,
-                   let peer = Self.namedPeer(of: span, in: table) {
-                    let key = Key(caller: table.serviceName(of: span), callee: peer, kind: .uninstrumented)
-                    latencies[key, default: []].append(span.duration.value)
-                    if span.isError { errors[key, default: 0] += 1 }
+
+        public init() {}
+
+        /// Adds every trace of a table (builds each one's `TraceTree`). O(spans).
+        public mutating func add(_ table: SpanTable) {
+            for trace in table.allTraces {
+                let tree = TraceTree(trace)
+                for i in 0..<trace.spanCount {
+                    let span = trace[i]
+                    let p = Int(tree.parent[i])
+                    if p >= 0, let (kind, latency) = DependencyGraph.edge(child: span, parent: trace[p], in: table) {
+                        let parent = trace[p]
+                        let key = Key(caller: table.serviceName(of: parent), callee: table.serviceName(of: span), kind: kind)
+                        latencies[key, default: []].append(latency)
+                        if parent.isError || span.isError { errors[key, default: 0] += 1 }
+                    }
+                    if (span.kind == .client || span.kind == .producer), tree.childCount(of: i) == 0,
+                       let peer = DependencyGraph.namedPeer(of: span, in: table) {
+                        let key = Key(caller: table.serviceName(of: span), callee: peer, kind: .uninstrumented)
+                        latencies[key, default: []].append(span.duration.value)
+                        if span.isError { errors[key, default: 0] += 1 }
+                    }
                 }
             }
         }
-        edges = latencies.map { key, values in
-            DependencyEdge(caller: key.caller, callee: key.callee, kind: key.kind, calls: values.count,
-                           errors: errors[key] ?? 0,
-                           p95: Nanoseconds(Percentiles.nearestRank(95, ofSorted: values.sorted())))
-        }.sorted { a, b in
-            if a.calls != b.calls { return a.calls > b.calls }
-            return (a.caller, a.callee, a.kind.rawValue) < (b.caller, b.callee, b.kind.rawValue)
+
+        /// The graph of everything added. O(E log E) for the percentiles.
+        public func finish() -> DependencyGraph {
+            DependencyGraph(edges: latencies.map { key, values in
+                DependencyEdge(caller: key.caller, callee: key.callee, kind: key.kind, calls: values.count,
+                               errors: errors[key] ?? 0,
+                               p95: Nanoseconds(Percentiles.nearestRank(95, ofSorted: values.sorted())))
+            }.sorted { a, b in
+                if a.calls != b.calls { return a.calls > b.calls }
+                return (a.caller, a.callee, a.kind.rawValue) < (b.caller, b.callee, b.kind.rawValue)
+            })
         }
     }
 

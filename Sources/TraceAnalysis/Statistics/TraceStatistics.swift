@@ -5,7 +5,7 @@ import TraceModel
 ///
 /// Percentiles are exact, by the nearest-rank method (`Percentiles`): every value is kept and
 /// sorted, so the answer is always an observed value. O(N log N) time and O(N) memory over all
-/// spans N. Self time comes from each trace's `TraceTree.selfTimes`.
+/// spans N (16 bytes a span: `Accumulator` streams the spans themselves batch by batch). Self time comes from each trace's `TraceTree.selfTimes`.
 public struct TraceStatistics: Sendable {
     /// One row per (service, operation), by service then operation name.
     public let operations: [OperationStatistics]
@@ -18,52 +18,87 @@ public struct TraceStatistics: Sendable {
     }
 
     /// Statistics over every trace of a table.
-    public init(_ table: SpanTable) { self.init(table.allTraces) }
+    public init(_ table: SpanTable) {
+        var accumulator = Accumulator()
+        accumulator.add(table)
+        self = accumulator.finish()
+    }
 
-    /// Statistics over some traces (all from one table).
-    public init(_ traces: [Trace]) {
-        struct Samples {
+    init(operations: [OperationStatistics], services: [OperationStatistics]) {
+        self.operations = operations
+        self.services = services
+    }
+
+    /// Statistics built batch by batch (tables of whole traces, each trace in one batch), for
+    /// sets too large to hold in memory at once: only the samples are kept, 16 bytes a span,
+    /// never the spans. Rows are keyed by name, so batches need not share a string table.
+    public struct Accumulator: Sendable {
+        struct Samples: Sendable {
             var durations: [Int64] = []
             var selfTimes: [Int64] = []
             var errors = 0
-        }
-        var byOperation: [UInt64: Samples] = [:]
-        var byService: [StringID: Samples] = [:]
-        var table: SpanTable?
-        for trace in traces {
-            table = trace.table
-            let selfTimes = TraceTree(trace).selfTimes(trace)
-            for i in 0..<trace.spanCount {
-                let span = trace[i]
-                let service = trace.table.serviceID(of: span)
-                let key = UInt64(service.rawValue) << 32 | UInt64(span.name.rawValue)
-                let isError = span.status == .error
-                byOperation[key, default: Samples()].durations.append(span.duration.value)
-                byOperation[key]!.selfTimes.append(selfTimes[i].value)
-                byService[service, default: Samples()].durations.append(span.duration.value)
-                byService[service]!.selfTimes.append(selfTimes[i].value)
-                if isError {
-                    byOperation[key]!.errors += 1
-                    byService[service]!.errors += 1
-                }
+
+            mutating func absorb(_ other: Samples) {
+                durations += other.durations
+                selfTimes += other.selfTimes
+                errors += other.errors
             }
         }
-        guard let strings = table?.strings else {
-            operations = []
-            services = []
-            return
+
+        struct OperationKey: Hashable, Sendable {
+            var service: String
+            var name: String
         }
-        operations = byOperation.map { key, s in
-            OperationStatistics(
-                service: strings[StringID(UInt32(key >> 32))], operation: strings[StringID(UInt32(key & 0xffff_ffff))],
-                count: s.durations.count, errorCount: s.errors,
-                duration: Percentiles(s.durations), selfTime: Percentiles(s.selfTimes))
-        }.sorted { ($0.service, $0.operation ?? "") < ($1.service, $1.operation ?? "") }
-        services = byService.map { service, s in
-            OperationStatistics(
-                service: strings[service], operation: nil, count: s.durations.count, errorCount: s.errors,
-                duration: Percentiles(s.durations), selfTime: Percentiles(s.selfTimes))
-        }.sorted { $0.service < $1.service }
+
+        var byOperation: [OperationKey: Samples] = [:]
+        var byService: [String: Samples] = [:]
+
+        public init() {}
+
+        /// Adds every trace of a table. O(spans of the table).
+        public mutating func add(_ table: SpanTable) {
+            var operations: [UInt64: Samples] = [:]
+            var services: [StringID: Samples] = [:]
+            for trace in table.allTraces {
+                let selfTimes = TraceTree(trace).selfTimes(trace)
+                for i in 0..<trace.spanCount {
+                    let span = trace[i]
+                    let service = table.serviceID(of: span)
+                    let key = UInt64(service.rawValue) << 32 | UInt64(span.name.rawValue)
+                    let isError = span.status == .error
+                    operations[key, default: Samples()].durations.append(span.duration.value)
+                    operations[key]!.selfTimes.append(selfTimes[i].value)
+                    services[service, default: Samples()].durations.append(span.duration.value)
+                    services[service]!.selfTimes.append(selfTimes[i].value)
+                    if isError {
+                        operations[key]!.errors += 1
+                        services[service]!.errors += 1
+                    }
+                }
+            }
+            let strings = table.strings
+            for (key, samples) in operations {
+                let name = OperationKey(service: strings[StringID(UInt32(key >> 32))],
+                                        name: strings[StringID(UInt32(key & 0xffff_ffff))])
+                byOperation[name, default: Samples()].absorb(samples)
+            }
+            for (service, samples) in services { byService[strings[service], default: Samples()].absorb(samples) }
+        }
+
+        /// The statistics of everything added. O(N log N) for the percentiles.
+        public func finish() -> TraceStatistics {
+            let operations = byOperation.map { key, s in
+                OperationStatistics(
+                    service: key.service, operation: key.name, count: s.durations.count, errorCount: s.errors,
+                    duration: Percentiles(s.durations), selfTime: Percentiles(s.selfTimes))
+            }.sorted { ($0.service, $0.operation ?? "") < ($1.service, $1.operation ?? "") }
+            let services = byService.map { service, s in
+                OperationStatistics(
+                    service: service, operation: nil, count: s.durations.count, errorCount: s.errors,
+                    duration: Percentiles(s.durations), selfTime: Percentiles(s.selfTimes))
+            }.sorted { $0.service < $1.service }
+            return TraceStatistics(operations: operations, services: services)
+        }
     }
 
     /// Rows sorted by a key: numbers descending (the worst first), names ascending.

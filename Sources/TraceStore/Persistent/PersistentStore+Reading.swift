@@ -1,5 +1,6 @@
 import GRDB
 import TraceModel
+import TraceQuery
 
 /// Reading traces back: the summary fast path and loading spans into a `SpanTable`.
 extension PersistentStore {
@@ -124,11 +125,52 @@ extension PersistentStore {
     }
 }
 
-/// The store as a `TraceSource`: the protocol's requirements are the methods above.
+/// The store as a `TraceSource`: most requirements are the methods above and in
+/// PersistentStore+Pushdown.swift.
 extension PersistentStore: TraceSource {
     public var sourceDescription: String { "the store at \(path)" }
 
+    public var holdsSpansInMemory: Bool { false }
+
     public func traceListing(overlapping window: ClosedRange<Timestamp>?) throws -> TraceListing {
         try traceListing(overlapping: window, limit: nil, latestFirst: false)
+    }
+
+    /// The query's pushdown (`StoredTraceFilter`, `PushdownPlanner`): nil when nothing in it
+    /// narrows the traces down.
+    public func candidateTraceIDs(for query: Query) throws -> [TraceID]? {
+        try candidateTraces(StoredTraceFilter(query))
+    }
+
+    /// One scan of the chunks' span ids per id (see `traceIDs(containingSpan:)`).
+    public func traceIDs(containingSpans ids: Set<SpanID>) throws -> [TraceID] {
+        var found = Set<TraceID>()
+        for id in ids { found.formUnion(try traceIDs(containingSpan: id)) }
+        return found.sorted()
+    }
+
+    /// Batches of whole traces in key (import) order, each loaded in a read of its own, so at
+    /// most one batch of spans is in memory. O(spans) in all; O(traces) for the key list.
+    public func forEachBatch(spans: Int, _ body: (SpanTable) throws -> Void) throws {
+        let traces = try read { db in
+            try Row.fetchAll(db, sql: "SELECT key, span_count FROM traces ORDER BY key")
+                .map { (key: $0[0] as Int64, spans: $0[1] as Int) }
+        }
+        var batch: [Int64] = []
+        var count = 0
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            let keys = batch
+            let table = try read { db in try Self.load(keys: keys, db) }
+            batch.removeAll(keepingCapacity: true)
+            count = 0
+            try body(table)
+        }
+        for trace in traces {
+            if count > 0, count + trace.spans > spans { try flush() }
+            batch.append(trace.key)
+            count += trace.spans
+        }
+        try flush()
     }
 }

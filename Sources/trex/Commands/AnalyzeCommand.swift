@@ -2,6 +2,7 @@ import ArgumentParser
 import TraceAnalysis
 import TraceModel
 import TraceStore
+import TraceWorkspace
 
 /// `trex analyze`: one trace's critical path, diagnostics, fan-out and N+1, error root causes.
 struct AnalyzeCommand: ParsableCommand {
@@ -29,9 +30,8 @@ struct AnalyzeCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let (catalog, index) = try input.resolve().traceForAnalysis(traceID)
-        let report = AnalysisReport(catalog.trace(at: index), options: AnalysisOptions(adjustSkew: adjustSkew),
-                                    others: TraceSetIndex(catalog.table))
+        let subject = try input.resolve().requireAnalysisSubject(traceID)
+        let report = subject.report(AnalysisOptions(adjustSkew: adjustSkew))
         if json {
             try JSONOutput.write(report)
         } else {

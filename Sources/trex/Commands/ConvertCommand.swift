@@ -1,6 +1,7 @@
 import ArgumentParser
 import TraceFormats
 import TraceStore
+import TraceWorkspace
 
 /// `trex convert`: any input as OTLP JSON.
 struct ConvertCommand: ParsableCommand {
@@ -20,7 +21,7 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let catalog = try input.resolve().everything()
-        try export.write(catalog.table)
+        let workspace = try input.resolve()
+        try export.write { emit in try sourceOperation { try workspace.forEachBatch { emit($0, nil) } } }
     }
 }

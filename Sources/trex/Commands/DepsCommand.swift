@@ -1,6 +1,7 @@
 import ArgumentParser
 import TraceAnalysis
 import TraceModel
+import TraceWorkspace
 
 /// `trex deps`: the service dependency graph.
 struct DepsCommand: ParsableCommand {
@@ -21,8 +22,10 @@ struct DepsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let catalog = try input.resolve().everything()
-        let graph = DependencyGraph(catalog.table)
+        let workspace = try input.resolve()
+        var accumulator = DependencyGraph.Accumulator()
+        try sourceOperation { try workspace.forEachBatch { accumulator.add($0) } }
+        let graph = accumulator.finish()
         if json {
             try JSONOutput.write(graph.edges)
             return

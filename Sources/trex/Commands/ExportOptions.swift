@@ -19,12 +19,21 @@ struct ExportOptions: ParsableArguments {
 
     /// Writes the traces (indices into `table.traces`; all when nil) as OTLP JSON.
     func write(_ table: SpanTable, traces: [Int]? = nil) throws {
+        try write { emit in emit(table, traces) }
+    }
+
+    /// Writes the traces `produce` hands over, batch by batch, as one OTLP JSON request
+    /// (`OTLPJSONStream`): memory holds one batch, whatever the total.
+    func write(_ produce: (_ emit: (SpanTable, [Int]?) -> Void) throws -> Void) throws {
+        var stream = OTLPJSONStream(pretty: pretty)
+        let file = try output.map(OutputFile.init(path:))
         // Terminal-safe whether it goes to a file or a terminal: the same JSON either way.
-        let bytes = JSONOutput.terminalSafe(OTLPJSONEncoder.encode(table, traces: traces, pretty: pretty) + [10])
-        if let output {
-            try OutputFile.write(bytes, to: output)
-        } else {
-            FileHandleOutput.standardOutput(bytes)
+        func put(_ bytes: [UInt8]) {
+            let safe = JSONOutput.terminalSafe(bytes)
+            if let file { file.append(safe) } else { FileHandleOutput.standardOutput(safe) }
         }
+        try produce { table, traces in put(stream.write(table, traces: traces)) }
+        put(stream.finish() + [10])
+        try file?.commit()
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TerminalCore
 import TraceStore
+import TraceWorkspace
 
 /// The inputs every non-interactive command reads: trace files, the trace store, or both.
 ///
@@ -20,10 +21,10 @@ struct InputOptions: ParsableArguments {
     /// Loads the files, opens the store, or both (see the type's description). Prints what
     /// was skipped to standard error; exits 1 when no file could be loaded or the store cannot
     /// be opened.
-    func resolve() throws -> TraceInputs {
+    func resolve() throws -> Workspace {
         let catalog = files.isEmpty ? nil : try load()
         let opened = files.isEmpty || store.path != nil ? try store.open(forReading: true) : nil
-        return TraceInputs(files: catalog, store: opened)
+        return Workspace(files: catalog, store: opened)
     }
 
     /// Loads the files (in memory only).

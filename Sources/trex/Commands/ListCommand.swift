@@ -1,6 +1,7 @@
 import ArgumentParser
 import TraceModel
 import TraceStore
+import TraceWorkspace
 
 /// `trex list`: one row per trace.
 struct ListCommand: ParsableCommand {
@@ -21,7 +22,10 @@ struct ListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let (rows, idWidth) = try input.resolve().traceRows()
+        let workspace = try input.resolve()
+        let listing = try sourceOperation { try workspace.listing() }
+        let rows = listing.summaries.map { TraceRow(summary: $0, strings: listing.strings) }
+        let idWidth = TraceIDPrefix.uniqueLength(listing.summaries.map(\.traceID))
         if json {
             try JSONOutput.write(rows.map(\.json))
         } else {

@@ -3,6 +3,7 @@ import TerminalCore
 import TraceModel
 import TraceQuery
 import TraceStore
+import TraceWorkspace
 
 /// `trex query`: the traces (or spans) that match a query.
 struct QueryCommand: ParsableCommand {
@@ -39,24 +40,23 @@ struct QueryCommand: ParsableCommand {
             FileHandleOutput.standardError(diagnostic.rendered(query: expression))
             throw ExitCode(2)
         }
-        let found = try input.resolve().run(query)
-        let (catalog, matches) = (found.catalog, found.matches)
-        if matches.isEmpty {
+        let workspace = try input.resolve()
+        let found = try sourceOperation { try workspace.query(query) }
+        if found.matchCount == 0 {
             FileHandleOutput.message("no trace matches \(expression)")
-            for hint in QueryHints.check(query, table: try found.everything()) {
+            for hint in try sourceOperation({ try workspace.hints(for: query) }) {
                 FileHandleOutput.standardError("hint: " + hint.visiblyEscaped)
             }
             if json { FileHandleOutput.standardOutput("[]\n") }
             throw ExitCode(1)
         }
-        let ordered = matches.sorted {
-            catalog.summaries[$0.traceIndex].start < catalog.summaries[$1.traceIndex].start
-        }
+        let ordered = found.orderedMatches
+        let idWidth = try sourceOperation { try workspace.uniquePrefixLength() }
         if spans {
-            try printSpans(ordered, catalog: catalog, idWidth: found.idWidth)
+            try printSpans(ordered, idWidth: idWidth)
             return
         }
-        let rows = ordered.map { match in
+        let rows = ordered.map { catalog, match in
             let trace = catalog.trace(at: match.traceIndex)
             return TraceRow(catalog: catalog, index: match.traceIndex,
                             matchedSpans: match.matchedSpans.map { trace[Int($0)].spanID })
@@ -64,7 +64,7 @@ struct QueryCommand: ParsableCommand {
         if json {
             try JSONOutput.write(rows.map(\.json))
         } else {
-            TraceRow.table(rows, idWidth: found.idWidth, showMatches: true).write(to: FileHandleOutput.standardOutput)
+            TraceRow.table(rows, idWidth: idWidth, showMatches: true).write(to: FileHandleOutput.standardOutput)
         }
     }
 
@@ -80,10 +80,10 @@ struct QueryCommand: ParsableCommand {
         var durationNano: Int64
     }
 
-    private func printSpans(_ matches: [TraceMatch], catalog: TraceCatalog, idWidth: Int) throws {
-        let table = catalog.table
+    private func printSpans(_ matches: [(catalog: TraceCatalog, match: TraceMatch)], idWidth: Int) throws {
         var rows: [SpanJSON] = []
-        for match in matches {
+        for (catalog, match) in matches {
+            let table = catalog.table
             let trace = catalog.trace(at: match.traceIndex)
             for local in match.matchedSpans {
                 let span = trace[Int(local)]

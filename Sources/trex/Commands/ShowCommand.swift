@@ -2,6 +2,7 @@ import ArgumentParser
 import TraceFormats
 import TraceModel
 import TraceStore
+import TraceWorkspace
 
 /// `trex show`: one trace as a text waterfall, or as OTLP JSON.
 struct ShowCommand: ParsableCommand {
@@ -28,7 +29,7 @@ struct ShowCommand: ParsableCommand {
     var ascii = false
 
     func run() throws {
-        let (catalog, index) = try input.resolve().trace(traceID)
+        let (catalog, index) = try input.resolve().requireTrace(traceID)
         if json {
             FileHandleOutput.standardOutput(JSONOutput.terminalSafe(OTLPJSONEncoder.encode(catalog.table, traces: [index], pretty: true) + [10]))
             return

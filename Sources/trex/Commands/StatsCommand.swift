@@ -1,6 +1,7 @@
 import ArgumentParser
 import TraceAnalysis
 import TraceModel
+import TraceWorkspace
 
 /// `trex stats`: latency and errors per operation and per service over all loaded traces.
 struct StatsCommand: ParsableCommand {
@@ -22,8 +23,10 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let catalog = try input.resolve().everything()
-        let stats = TraceStatistics(catalog.table)
+        let workspace = try input.resolve()
+        var accumulator = TraceStatistics.Accumulator()
+        try sourceOperation { try workspace.forEachBatch { accumulator.add($0) } }
+        let stats = accumulator.finish()
         if json {
             try JSONOutput.write(StatsJSON(operations: TraceStatistics.sorted(stats.operations, by: sort),
                                            services: TraceStatistics.sorted(stats.services, by: sort)))

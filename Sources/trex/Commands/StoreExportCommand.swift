@@ -2,6 +2,7 @@ import ArgumentParser
 import TraceFormats
 import TraceQuery
 import TraceStore
+import TraceWorkspace
 
 /// `trex store export`: the store's traces as OTLP JSON.
 struct StoreExportCommand: ParsableCommand {
@@ -35,11 +36,14 @@ struct StoreExportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let opened = try store.open(forReading: true)
+        let workspace = Workspace(sources: [opened])
         if let parsed {
-            let result = try storeOperation { () throws(StoreError) in try StoreQueryEngine.run(parsed, on: opened) }
-            try export.write(result.table, traces: result.matches.map(\.traceIndex))
+            let result = try sourceOperation { try workspace.query(parsed) }
+            try export.write { emit in
+                for part in result.parts { emit(part.catalog.table, part.matches.map(\.traceIndex)) }
+            }
         } else {
-            try export.write(try storeOperation { () throws(StoreError) in try opened.loadAllTraces() })
+            try export.write { emit in try sourceOperation { try workspace.forEachBatch { emit($0, nil) } } }
         }
     }
 }

@@ -33,3 +33,16 @@ func storeOperation<T>(_ body: () throws(StoreError) -> T) throws -> T {
         throw ExitCode(1)
     }
 }
+
+/// Runs work on the inputs' workspace, reporting what a source throws (a `StoreError`, say) as
+/// `trex: ...` and exit status 1; exit codes pass through.
+func sourceOperation<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        FileHandleOutput.message("\(error)")
+        throw ExitCode(1)
+    }
+}

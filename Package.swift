@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "NcursesBackendTests", dependencies: [
             "NcursesBackend", "TerminalCore", "CNcursesw", "trex-terminal-demo", "TerminalTestSupport",
         ]),
-        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "TestSupport"]),
+        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "TraceWorkspace", "TestSupport"]),
         .testTarget(name: "trexTests", dependencies: ["TestSupport", "TerminalTestSupport", "trex"]),
     ],
     cxxLanguageStandard: .cxx17

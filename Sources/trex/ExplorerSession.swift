@@ -4,6 +4,7 @@ import NcursesBackend
 import TerminalCore
 import TraceModel
 import TraceStore
+import TraceWorkspace
 
 /// Runs the interactive explorer: starts the terminal, loads the inputs on a background thread
 /// (the screen shows progress meanwhile), runs the loop, and afterwards prints on standard error
@@ -27,36 +28,40 @@ struct ExplorerSession {
         let mailbox = loop.mailbox
         let result = LoadResultBox()
         let sources = files + (store.map { [$0.path] } ?? [])
+        // The files are decoded into memory; the store is only opened: the list reads its
+        // summaries, and a trace's spans are read when it is opened.
         let loader = Thread {
             let throttle = ProgressThrottle()
-            var tables: [SpanTable] = []
+            var catalog: TraceCatalog?
             var messages: [String] = []
             var skipped = 0
-            var seconds = 0.0
+            let started = ContinuousClock.now
             if !files.isEmpty {
                 let outcome = TraceLoader.load(files) { progress in
                     if throttle.shouldPost() { mailbox.post(.progress(progress)) }
                 }
-                tables.append(outcome.table)
+                if outcome.loadedAnything { catalog = TraceCatalog(table: outcome.table) }
                 messages = outcome.messages
                 skipped = outcome.spansSkipped
-                seconds = outcome.seconds
             }
             if let store {
-                mailbox.post(.progress(LoadProgress(filesTotal: 1, current: "trace store \(store.path)")))
-                do { tables.append(try store.loadAllTraces()) } catch { messages.append("\(store.path): \(error)") }
+                mailbox.post(.progress(LoadProgress(filesTotal: 1, current: "the trace list of the store \(store.path)")))
             }
-            let catalog = TraceCatalog(table: SpanTable.merging(tables))
+            let workspace = Workspace(files: catalog, store: store)
+            var listing = TraceListing(strings: StringTable(), summaries: [])
+            do { listing = try workspace.listing() } catch { messages.append("\(error)") }
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let report = LoadReport(sources: sources, messages: messages, spansSkipped: skipped, seconds: seconds)
-            result.set(report, loaded: catalog.spanCount > 0)
-            mailbox.post(.loaded(catalog, report))
+            result.set(report, loaded: listing.count > 0)
+            mailbox.post(.loaded(workspace, listing, report))
         }
         loader.stackSize = 8 << 20
         loader.start()
 
         let exit = loop.run(
             handle: { event in
-                if case .message(.loaded(let catalog, _)) = event, catalog.spanCount == 0 { return .quit }
+                if case .message(.loaded(_, let listing, _)) = event, listing.count == 0 { return .quit }
                 let action = app.handle(event)
                 if let text = app.takeClipboardRequest() { backend.copyToClipboard(text) }
                 return action

@@ -1,6 +1,7 @@
 import Testing
 import TerminalCore
 import TraceStore
+import TraceWorkspace
 @testable import ExplorerUI
 
 @Suite struct LoadingScreenTests {
@@ -17,7 +18,7 @@ import TraceStore
         #expect(text.contains("4.8 of 9.5 MB read · 1,234 spans"))
         #expect(text.contains("█"))
         let catalog = TraceCatalog(table: SampleTraces.table())
-        _ = app.handle(.message(.loaded(catalog, LoadReport(sources: ["x"], messages: [], spansSkipped: 0, seconds: 0))))
+        _ = app.handle(.message(.loaded(Workspace(sources: [catalog]), catalog.traceListing(overlapping: nil), LoadReport(sources: ["x"], messages: [], spansSkipped: 0, seconds: 0))))
         var after = Frame(size: app.screenSize)
         app.render(&after, capabilities: TerminalCapabilities())
         #expect(after.buffer.text.contains("2 traces · 9 spans"))

@@ -131,7 +131,7 @@ import TraceModel
             ("trace-123", "trace-123"), ("trace-1", "trace-123"),
         ]
         for source in [catalog as any TraceSource, store] {
-            let table = try source.loadAllTraces()
+            let table = try source.loadTraces(try source.traceIDs())
             for (typed, shown) in expectations {
                 let found = try source.findTrace(typed)
                 #expect((try? found.get()).map { table.shownID(of: $0) } == shown, "\(typed) in \(source.sourceDescription)")

@@ -1,11 +1,14 @@
+import TraceModel
 import TraceStore
+import TraceWorkspace
 
 /// What background work tells the explorer (through the loop's mailbox).
 public enum AppMessage: Sendable {
     /// Loading has got this far.
     case progress(LoadProgress)
-    /// Loading finished: the catalog, and the messages about what was skipped.
-    case loaded(TraceCatalog, LoadReport)
+    /// Loading finished: the workspace, its trace listing (summaries), and the messages about
+    /// what was skipped.
+    case loaded(Workspace, TraceListing, LoadReport)
 }
 
 /// What the user should know about a load, kept for the status line and printed after exit.

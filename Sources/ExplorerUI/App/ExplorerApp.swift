@@ -1,6 +1,7 @@
 import TerminalCore
 import TraceModel
 import TraceStore
+import TraceWorkspace
 
 /// The explorer: which screen is showing, what overlays are open, and how input changes them.
 ///
@@ -33,10 +34,17 @@ public final class ExplorerApp {
         phase = .loading(LoadProgress())
     }
 
-    /// Opens directly on a catalog (tests, and stores that are already loaded).
+    /// Opens directly on traces in memory (tests, benchmarks).
     public convenience init(catalog: TraceCatalog, report: LoadReport, theme: Theme = .standard, historyPath: String? = nil) {
+        self.init(workspace: Workspace(sources: [catalog]), listing: catalog.traceListing(overlapping: nil), report: report,
+                  theme: theme, historyPath: historyPath)
+    }
+
+    /// Opens directly on a workspace whose listing is at hand.
+    public convenience init(workspace: Workspace, listing: TraceListing, report: LoadReport, theme: Theme = .standard,
+                            historyPath: String? = nil) {
         self.init(theme: theme, historyPath: historyPath)
-        finishLoading(catalog, report)
+        finishLoading(workspace, listing, report)
     }
 
     /// The keymap of whatever has the keys now.
@@ -52,8 +60,8 @@ public final class ExplorerApp {
         case .message(.progress(let progress)):
             if case .loading = phase { phase = .loading(progress) }
             return .redraw
-        case .message(.loaded(let catalog, let report)):
-            finishLoading(catalog, report)
+        case .message(.loaded(let workspace, let listing, let report)):
+            finishLoading(workspace, listing, report)
             return .redraw
         case .input(.key(let key)):
             return handle(key)
@@ -67,9 +75,9 @@ public final class ExplorerApp {
         }
     }
 
-    private func finishLoading(_ catalog: TraceCatalog, _ report: LoadReport) {
+    private func finishLoading(_ workspace: Workspace, _ listing: TraceListing, _ report: LoadReport) {
         self.report = report
-        phase = .ready(TraceListScreen(catalog: catalog))
+        phase = .ready(TraceListScreen(workspace: workspace, listing: listing))
         updatePages()
         if report.spansSkipped > 0 || !report.messages.isEmpty {
             flash = "\(NumberFormat.count(report.messages.count, "warning")) while loading"
@@ -112,8 +120,11 @@ public final class ExplorerApp {
             case .copy(let text):
                 clipboardRequest = text
                 flash = "Copied \(text.count > 40 ? String(text.prefix(40)) + "…" : text)"
-            case .openTrace(let index, let spanID):
-                var other = WaterfallScreen(catalog: screen.catalog, traceIndex: index, filter: nil)
+            case .openTrace(let traceID, let spanID):
+                guard var other = openWaterfall(traceID, filter: nil, in: list.workspace) else {
+                    flash = flash ?? "The linked trace \(traceID.shownHex) is not loaded."
+                    break
+                }
                 if let local = other.trace.localIndex(of: spanID) { other.select(span: local) }
                 traceScreen = other
                 updatePages()
@@ -126,8 +137,8 @@ public final class ExplorerApp {
         phase = .ready(list)
         switch effect {
         case .open(let index):
-            traceScreen = WaterfallScreen(catalog: list.catalog, traceIndex: index,
-                                          filter: list.state.isFiltered ? list.state.filterText : nil)
+            traceScreen = openWaterfall(list.traceID(at: index), filter: list.state.isFiltered ? list.state.filterText : nil,
+                                        in: list.workspace)
             updatePages()
         case .openFilter:
             openFilter(initial: list.state.filterText, prompt: "filter traces")
@@ -135,6 +146,21 @@ public final class ExplorerApp {
             break
         }
         return .redraw
+    }
+
+    /// A trace's waterfall, its spans and neighbours loaded from the workspace (the analysis
+    /// `trex analyze` runs); nil, with a message in the status line, when it cannot be read.
+    private func openWaterfall(_ id: TraceID, filter: String?, in workspace: Workspace) -> WaterfallScreen? {
+        do {
+            guard let subject = try workspace.analysisSubject(id) else {
+                flash = "The trace \(id.shownHex) is no longer there."
+                return nil
+            }
+            return WaterfallScreen(subject: subject, filter: filter)
+        } catch {
+            flash = "Cannot read the trace \(id.shownHex): \(error)"
+            return nil
+        }
     }
 
     /// Hands over (and forgets) text waiting to be copied to the clipboard.

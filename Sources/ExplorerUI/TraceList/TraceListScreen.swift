@@ -2,22 +2,41 @@ import TerminalCore
 import TraceModel
 import TraceQuery
 import TraceStore
+import TraceWorkspace
 
 /// The trace list screen: the state plus what its commands do.
+///
+/// Reads summaries alone (`TraceListing`), so a store of any size opens without loading a
+/// span; a trace's spans are loaded from the workspace when it is opened, and a filter runs
+/// through the workspace's query (the store's pushdown).
 struct TraceListScreen {
-    let catalog: TraceCatalog
+    let workspace: Workspace
+    let listing: TraceListing
     var state: TraceListState
     let maxDuration: Nanoseconds
+    /// Spans over all listed traces.
+    let spanCount: Int
+    /// Trace id -> index into `listing.summaries`, for the filter's matches.
+    private let indexByID: [TraceID: Int]
 
-    init(catalog: TraceCatalog) {
-        self.catalog = catalog
-        var state = TraceListState(traceCount: catalog.traceCount)
-        state.setSort(TraceListSort(column: .start, descending: false), summaries: catalog.summaries,
-                      strings: catalog.table.strings)
+    init(workspace: Workspace, listing: TraceListing) {
+        self.workspace = workspace
+        self.listing = listing
+        var state = TraceListState(traceCount: listing.count)
+        state.setSort(TraceListSort(column: .start, descending: false), summaries: listing.summaries,
+                      strings: listing.strings)
         state.cursor.home()
         self.state = state
-        maxDuration = catalog.summaries.map(\.duration).max() ?? .zero
+        maxDuration = listing.summaries.map(\.duration).max() ?? .zero
+        spanCount = listing.summaries.reduce(0) { $0 + $1.spanCount }
+        var indexByID: [TraceID: Int] = [:]
+        indexByID.reserveCapacity(listing.count)
+        for (index, summary) in listing.summaries.enumerated() { indexByID[summary.traceID] = index }
+        self.indexByID = indexByID
     }
+
+    /// The trace id of a row's trace.
+    func traceID(at index: Int) -> TraceID { listing.summaries[index].traceID }
 
     /// What a command asks of the app beyond this screen.
     enum Effect: Equatable {
@@ -29,8 +48,8 @@ struct TraceListScreen {
     }
 
     mutating func perform(_ command: Command) -> Effect {
-        let summaries = catalog.summaries
-        let strings = catalog.table.strings
+        let summaries = listing.summaries
+        let strings = listing.strings
         switch command {
         case .moveDown: state.cursor.move(by: 1)
         case .moveUp: state.cursor.move(by: -1)
@@ -60,33 +79,34 @@ struct TraceListScreen {
 
     /// Applies a filter; returns a status message (counts, or hints when nothing matched).
     mutating func applyFilter(_ text: String) -> String {
-        let summaries = catalog.summaries
-        let strings = catalog.table.strings
+        let summaries = listing.summaries
+        let strings = listing.strings
         guard !text.isEmpty else {
             state.clearFilter(summaries: summaries, strings: strings)
             return "Filter cleared."
         }
         guard case .success(let query) = Query.result(text) else { return "" }
-        let matches = QueryEngine.run(query, on: catalog.table)
+        let found: WorkspaceQueryResult
+        do { found = try workspace.query(query) } catch { return "The filter failed: \(error)" }
         var counts: [Int: Int] = [:]
-        for match in matches { counts[match.traceIndex] = match.matchedSpans.count }
+        for (id, spans) in found.matchedSpanCounts { if let index = indexByID[id] { counts[index] = spans } }
         state.applyFilter(text, matches: counts, summaries: summaries, strings: strings)
-        if matches.isEmpty {
-            let hints = QueryHints.check(query, table: catalog.table)
+        if counts.isEmpty {
+            let hints = (try? workspace.hints(for: query)) ?? []
             return "No trace matches." + (hints.first.map { " " + $0 } ?? "")
         }
         let spans = counts.values.reduce(0, +)
-        return "\(NumberFormat.count(spans, "span")) in \(NumberFormat.count(matches.count, "trace")) match."
+        return "\(NumberFormat.count(spans, "span")) in \(NumberFormat.count(counts.count, "trace")) match."
     }
 
     /// The status line text: counts, filter, sort.
     var summaryText: String {
-        let total = catalog.traceCount
+        let total = listing.count
         var text: String
         if state.isFiltered {
             text = "\(NumberFormat.grouped(state.rows.count)) of \(NumberFormat.count(total, "trace")) match \(state.filterText)"
         } else {
-            text = "\(NumberFormat.count(total, "trace")) · \(NumberFormat.count(catalog.spanCount, "span"))"
+            text = "\(NumberFormat.count(total, "trace")) · \(NumberFormat.count(spanCount, "span"))"
         }
         if !state.rows.isEmpty { text += "  [\(state.cursor.selected + 1)/\(NumberFormat.grouped(state.rows.count))]" }
         return text

@@ -7,7 +7,7 @@ import TraceStore
 /// Pure: reads the state and draws only the visible rows, so a keypress on a list of 100,000
 /// traces costs a screenful of rows.
 struct TraceListView {
-    let catalog: TraceCatalog
+    let listing: TraceListing
     let state: TraceListState
     let context: RenderContext
     /// The longest duration in the list, for the proportional bars.
@@ -37,14 +37,14 @@ struct TraceListView {
         let layout = Layout(width: area.width, filtered: state.isFiltered)
         drawHeader(layout, at: area.row(0), into: &buffer)
         let body = area.splitTop(1).rest
-        let strings = catalog.table.strings
+        let strings = listing.strings
         for line in 0..<body.height {
             let index = state.cursor.offset + line
             guard index < state.rows.count else { break }
             let trace = state.rows[index]
             let rowRect = body.row(line)
             let selected = index == state.cursor.selected
-            drawRow(trace, summary: catalog.summaries[trace], strings: strings, layout: layout, in: rowRect,
+            drawRow(trace, summary: listing.summaries[trace], strings: strings, layout: layout, in: rowRect,
                     selected: selected, into: &buffer)
         }
         if state.rows.isEmpty {

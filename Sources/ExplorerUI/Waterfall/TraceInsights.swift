@@ -1,5 +1,6 @@
 import TraceAnalysis
 import TraceModel
+import TraceWorkspace
 
 /// What the waterfall shows from the analysis of one trace, in one timing mode (raw or
 /// clock-skew adjusted): the critical path per span, diagnostics per span, and the header's
@@ -16,8 +17,11 @@ struct TraceInsights: Sendable {
     /// The header's diagnostics line, computed once.
     let summary: (text: String, isWarning: Bool)
 
-    init(_ trace: Trace, tree: TraceTree, adjusted: Bool, others: TraceSetIndex?) {
-        report = AnalysisReport(trace, options: AnalysisOptions(adjustSkew: adjusted), tree: tree, others: others)
+    /// The trace's report (`AnalysisSubject.report`, what `trex analyze` prints), with the
+    /// neighbouring traces the workspace supplied.
+    init(_ subject: AnalysisSubject, tree: TraceTree, adjusted: Bool) {
+        let trace = subject.trace
+        report = AnalysisReport(trace, options: AnalysisOptions(adjustSkew: adjusted), tree: tree, others: subject.neighbours)
         var sections: [Int: [CriticalPathSection]] = [:]
         for section in report.criticalPath.sections { sections[section.span, default: []].append(section) }
         sectionsBySpan = sections

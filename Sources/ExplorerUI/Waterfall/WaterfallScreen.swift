@@ -3,13 +3,17 @@ import TraceAnalysis
 import TraceModel
 import TraceQuery
 import TraceStore
+import TraceWorkspace
 
 /// One trace's waterfall: the collapsible span tree on a time axis, with the critical path,
 /// diagnostics, an in-trace filter and the span detail pane.
 struct WaterfallScreen {
-    let catalog: TraceCatalog
-    let traceIndex: Int
+    /// The trace with the neighbours its cross-trace findings refer to.
+    let subject: AnalysisSubject
     let trace: Trace
+    /// The trace's table with its neighbours, and the trace's index there.
+    var catalog: TraceCatalog { subject.catalog }
+    var traceIndex: Int { subject.traceIndex }
     let tree: TraceTree
     var rows: WaterfallRows
     var cursor = ListCursor()
@@ -32,13 +36,12 @@ struct WaterfallScreen {
     /// cursor moves over the same wrapped rows the pane shows.
     var detailWidth = 60
 
-    init(catalog: TraceCatalog, traceIndex: Int, filter: String?) {
-        self.catalog = catalog
-        self.traceIndex = traceIndex
-        trace = catalog.trace(at: traceIndex)
+    init(subject: AnalysisSubject, filter: String?) {
+        self.subject = subject
+        trace = subject.trace
         tree = TraceTree(trace)
         rows = WaterfallRows(tree: WaterfallTree(trace, tree: tree))
-        rawInsights = TraceInsights(trace, tree: tree, adjusted: false, others: nil)
+        rawInsights = TraceInsights(subject, tree: tree, adjusted: false)
         cursor = ListCursor(count: rows.count, page: page)
         if let filter { _ = applyFilter(filter) }
     }
@@ -60,8 +63,8 @@ struct WaterfallScreen {
         case redraw
         case openFilter
         case flash(String)
-        /// Open another loaded trace at a span (following a link).
-        case openTrace(Int, SpanID)
+        /// Open another trace at a span (following a link).
+        case openTrace(TraceID, SpanID)
         /// Put text on the clipboard.
         case copy(String)
     }
@@ -116,7 +119,7 @@ struct WaterfallScreen {
         case .resetZoom:
             zoom = nil
         case .toggleSkewAdjustment:
-            if adjustedInsights == nil { adjustedInsights = TraceInsights(trace, tree: tree, adjusted: true, others: nil) }
+            if adjustedInsights == nil { adjustedInsights = TraceInsights(subject, tree: tree, adjusted: true) }
             adjusted.toggle()
             criticalStep = nil
             let shifted = insights.report.adjustment?.adjustedSpans.count ?? 0
@@ -150,10 +153,10 @@ struct WaterfallScreen {
         filterText = text
         guard !text.isEmpty else { matches = nil; return "Filter cleared." }
         guard case .success(let query) = Query.result(text) else { return "" }
-        let found = CompiledQuery(query, table: catalog.table).matches(trace: trace)
+        let found = CompiledQuery(query, table: trace.table).matches(trace: trace)
         matches = Set(found)
         guard let first = found.first else {
-            let hints = QueryHints.check(query, table: catalog.table)
+            let hints = QueryHints.check(query, table: trace.table)
             return "No span in this trace matches." + (hints.first.map { " " + $0 } ?? "")
         }
         if selectedSpan.map({ !matches!.contains(Int32($0)) }) ?? true { select(span: Int(first)) }
@@ -267,10 +270,7 @@ struct WaterfallScreen {
             select(span: local)
             return .flash("Followed the link to span \(link.spanID.hex).")
         }
-        guard let other = catalog.table.traceIndex(of: link.traceID) else {
-            return .flash("The linked trace \(link.traceID.shownHex) is not loaded.")
-        }
-        return .openTrace(other, link.spanID)
+        return .openTrace(link.traceID, link.spanID)
     }
 
     // MARK: - Status line
@@ -283,7 +283,7 @@ struct WaterfallScreen {
             return ""
         }
         let s = trace[span]
-        let table = catalog.table
+        let table = trace.table
         let (start, end) = times(span)
         var text = "\(table.serviceName(of: s)) \(table.strings[s.name]): \(DurationFormat.string(Nanoseconds(TimeMath.subtract(end, start))))"
         let critical = insights.report.criticalPath.criticalTime[span]

@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "TraceQuery", dependencies: ["TraceModel", "CRE2"]),
         .target(name: "TraceAnalysis", dependencies: ["TraceModel"]),
         .target(name: "TraceStore", dependencies: [
-            "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis",
+            "TraceModel", "TraceFormats", "TraceQuery",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "TraceQueryTests", dependencies: ["TraceQuery", "TestSupport"]),
         .testTarget(name: "TraceAnalysisTests", dependencies: ["TraceAnalysis", "TestSupport"]),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "TraceWorkspaceTests", dependencies: ["TraceWorkspace", "TestSupport"]),
+        .testTarget(name: "TraceWorkspaceTests", dependencies: ["TraceWorkspace", "TraceStore", "TestSupport"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "NcursesBackendTests", dependencies: [
             "NcursesBackend", "TerminalCore", "CNcursesw", "trex-terminal-demo", "TerminalTestSupport",

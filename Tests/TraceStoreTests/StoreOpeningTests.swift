@@ -1,3 +1,4 @@
+import TestSupport
 import GRDB
 import Testing
 import TraceModel

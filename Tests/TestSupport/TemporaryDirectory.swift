@@ -5,11 +5,11 @@ import Foundation
 
 /// A fresh directory under the system temporary directory, removed with everything in it
 /// when the value goes away.
-final class TemporaryDirectory: Sendable {
-    let path: String
+public final class TemporaryDirectory: Sendable {
+    public let path: String
 
-    init() {
-        var template = Array((NSTemporaryDirectory() + "trex-store-test-XXXXXX").utf8CString)
+    public init() {
+        var template = Array((NSTemporaryDirectory() + "trex-test-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         precondition(made != nil, "mkdtemp failed")
         path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -18,14 +18,14 @@ final class TemporaryDirectory: Sendable {
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
     /// A path inside the directory.
-    func file(_ name: String) -> String { path + "/" + name }
+    public func file(_ name: String) -> String { path + "/" + name }
 
     /// The bytes of a file, for "left untouched" checks.
-    static func contents(_ path: String) -> [UInt8] {
+    public static func contents(_ path: String) -> [UInt8] {
         (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))) ?? []
     }
 
-    static func write(_ bytes: [UInt8], to path: String) {
+    public static func write(_ bytes: [UInt8], to path: String) {
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
 }

@@ -67,7 +67,11 @@ let package = Package(
             "NcursesBackend", "TerminalCore", "CNcursesw", "trex-terminal-demo", "TerminalTestSupport",
         ]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "TraceWorkspace", "TestSupport"]),
-        .testTarget(name: "trexTests", dependencies: ["TestSupport", "TerminalTestSupport", "trex"]),
+        .testTarget(name: "trexTests", dependencies: [
+            "TestSupport", "TerminalTestSupport", "trex",
+            // The agreement test draws the explorer in memory and compares it with `trex analyze`.
+            "ExplorerUI", "TerminalCore", "TraceModel", "TraceStore", "TraceWorkspace",
+        ]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -17,7 +17,8 @@ public struct AnalysisSubject: Sendable {
 
     /// The trace's whole report (`AnalysisReport`): what `trex analyze` prints and the
     /// explorer draws.
-    public func report(_ options: AnalysisOptions = AnalysisOptions()) -> AnalysisReport {
-        AnalysisReport(trace, options: options, others: neighbours)
+    /// Pass the trace's tree when it is built already.
+    public func report(_ options: AnalysisOptions = AnalysisOptions(), tree: TraceTree? = nil) -> AnalysisReport {
+        AnalysisReport(trace, options: options, tree: tree, others: neighbours)
     }
 }

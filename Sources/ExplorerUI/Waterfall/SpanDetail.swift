@@ -1,3 +1,4 @@
+import TerminalCore
 import TraceAnalysis
 import TraceModel
 
@@ -45,7 +46,9 @@ struct SpanDetail {
         lines.append(.field("duration", DurationFormat.string(Nanoseconds(TimeMath.subtract(end, start)))))
         lines.append(.field("self time", DurationFormat.string(insights.selfTimes[local])))
         let critical = insights.report.criticalPath.criticalTime[local]
-        lines.append(.field("critical", critical > .zero ? DurationFormat.string(critical) : "not on the critical path"))
+        let share = AnalysisReport.percent(insights.report.criticalShare(of: local))
+        lines.append(.field("critical", critical > .zero ? "\(DurationFormat.string(critical)), \(share)% of the response"
+                            : "not on the critical path"))
         if let adjustment = insights.report.adjustment, adjustment.shifts[local] != 0 {
             let shift = adjustment.shift(of: local)
             lines.append(Line(kind: .warning, label: "adjusted", value: "shifted by \(shift > .zero ? "+" : "")\(DurationFormat.string(shift)) for clock skew; raw start +\(DurationFormat.string(span.start - Timestamp(unixNanos: traceStart)))"))
@@ -109,5 +112,10 @@ struct SpanDetail {
             }
         }
         self.lines = lines
+    }
+
+    /// The widest label of the label column (headings and sections span the pane), in columns.
+    var longestLabel: Int {
+        lines.lazy.filter { $0.kind != .heading && $0.kind != .section }.map { DisplayWidth.of($0.label) }.max() ?? 0
     }
 }

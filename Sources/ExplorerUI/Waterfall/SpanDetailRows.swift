@@ -64,13 +64,17 @@ struct SpanDetailRows {
     }
 
     /// The detail pane's value column width for a pane `paneWidth` columns wide (border included).
-    static func valueWidth(paneWidth: Int) -> Int {
+    static func valueWidth(paneWidth: Int, longestLabel: Int = 14) -> Int {
         let inner = max(0, paneWidth - 2)
-        return max(4, inner - labelWidth(innerWidth: inner) - 3)
+        return max(4, inner - labelWidth(innerWidth: inner, longestLabel: longestLabel) - 3)
     }
 
-    /// The label column width for a pane whose inside is `innerWidth` columns.
-    static func labelWidth(innerWidth: Int) -> Int { min(14, max(8, innerWidth / 4)) }
+    /// The label column width for a pane whose inside is `innerWidth` columns: as wide as the
+    /// longest label (`messaging.kafka.consumer.group`, `broken-propagation`), at most two
+    /// fifths of the pane, at least 8.
+    static func labelWidth(innerWidth: Int, longestLabel: Int = 14) -> Int {
+        min(max(8, longestLabel), max(8, innerWidth * 2 / 5))
+    }
 
     // MARK: - Layout
 

@@ -14,8 +14,8 @@ struct SpanDetailView {
         let borderStyle = state.focused ? context.style(.selection) : context.style(.border)
         let title = state.focused ? " Span detail (keys here; S-Tab returns) " : " Span detail (S-Tab for keys) "
         let inner = buffer.drawBorder(area, glyphs: context.glyphs, style: borderStyle, title: title)
-        let labelWidth = SpanDetailRows.labelWidth(innerWidth: inner.width)
-        let valueWidth = SpanDetailRows.valueWidth(paneWidth: area.width)
+        let labelWidth = SpanDetailRows.labelWidth(innerWidth: inner.width, longestLabel: detail.longestLabel)
+        let valueWidth = SpanDetailRows.valueWidth(paneWidth: area.width, longestLabel: detail.longestLabel)
 
         // Every line as screen rows (multi-line values line by line, long lines wrapped); scroll
         // so the cursor row is visible.

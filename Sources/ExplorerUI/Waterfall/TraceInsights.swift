@@ -21,7 +21,7 @@ struct TraceInsights: Sendable {
     /// neighbouring traces the workspace supplied.
     init(_ subject: AnalysisSubject, tree: TraceTree, adjusted: Bool) {
         let trace = subject.trace
-        report = AnalysisReport(trace, options: AnalysisOptions(adjustSkew: adjusted), tree: tree, others: subject.neighbours)
+        report = subject.report(AnalysisOptions(adjustSkew: adjusted), tree: tree)
         var sections: [Int: [CriticalPathSection]] = [:]
         for section in report.criticalPath.sections { sections[section.span, default: []].append(section) }
         sectionsBySpan = sections

@@ -239,7 +239,8 @@ struct WaterfallScreen {
         guard var state = detail, let span = selectedSpan else { return nil }
         let content = SpanDetail(screen: self, span: span)
         let lines = content.lines
-        let rows = SpanDetailRows(content, valueWidth: SpanDetailRows.valueWidth(paneWidth: detailWidth))
+        let rows = SpanDetailRows(content, valueWidth: SpanDetailRows.valueWidth(paneWidth: detailWidth,
+                                                                              longestLabel: content.longestLabel))
         switch command {
         case .moveDown: state.move(1, over: rows)
         case .moveUp: state.move(-1, over: rows)
@@ -288,9 +289,8 @@ struct WaterfallScreen {
         var text = "\(table.serviceName(of: s)) \(table.strings[s.name]): \(DurationFormat.string(Nanoseconds(TimeMath.subtract(end, start))))"
         let critical = insights.report.criticalPath.criticalTime[span]
         if critical > .zero {
-            let (lo, hi) = traceWindow
-            let share = TimeMath.int((critical.ratio(to: Nanoseconds(max(1, TimeMath.subtract(hi, lo)))) * 100).rounded())
-            text += ", \(share)% of the trace, on the critical path"
+            let share = AnalysisReport.percent(insights.report.criticalShare(of: span))
+            text += ", \(share)% of the response, on the critical path"
             if critical < Nanoseconds(TimeMath.subtract(end, start)) { text += " (\(DurationFormat.string(critical)))" }
         } else {
             text += ", not on the critical path"

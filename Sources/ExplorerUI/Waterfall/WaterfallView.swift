@@ -40,6 +40,10 @@ struct WaterfallView {
         if summary.errorCount > 0 {
             spans.append(.init(" · " + NumberFormat.count(summary.errorCount, "error"), style: context.style(.error)))
         }
+        if let async = screen.insights.report.asyncWorkText {
+            // Shares on the status line are of the response; what ran after it is named here.
+            spans.append(.init(" · " + async, style: title))
+        }
         buffer.setSpans(spans, x: area.x, y: area.y, width: area.width)
         guard area.height >= 2 else { return }
 

@@ -54,13 +54,37 @@ public struct AnalysisReport: Sendable {
         criticalPath.paths.reduce(.zero) { $0 + $1.duration }
     }
 
-    /// Spans with critical time, most first: (span, critical time, share of
-    /// `criticalPathDuration`).
+    /// Time after the last root ends during which other spans still run: asynchronous work
+    /// after the response (an e-mail sent after checkout answered). The critical path
+    /// explains the response's latency, so it is reported apart from it, never as part of a
+    /// share. Zero when every span ends by the time its root does.
+    public var asyncAfterResponse: Nanoseconds {
+        guard let latestEnd = times.ends.max() else { return .zero }
+        let rootsEnd = criticalPath.paths.map { times.ends[$0.root] }.max() ?? latestEnd
+        return Nanoseconds(max(0, TimeMath.subtract(latestEnd, rootsEnd)))
+    }
+
+    /// "+318ms of async work after the response", or nil when there is none: the same words in
+    /// `trex analyze` and the explorer's header.
+    public var asyncWorkText: String? {
+        let async = asyncAfterResponse
+        return async > .zero ? "+\(DurationFormat.string(async)) of async work after the response" : nil
+    }
+
+    /// The one definition of a span's share, used by `trex analyze` and the explorer alike:
+    /// its critical time over the root's latency (`criticalPathDuration`), 0...1.
+    public func criticalShare(of span: Int) -> Double {
+        criticalPath.criticalTime[span].ratio(to: Nanoseconds(max(criticalPathDuration.value, 1)))
+    }
+
+    /// A share as the whole percentage both views print ("64%").
+    public static func percent(_ share: Double) -> Int { TimeMath.int((share * 100).rounded()) }
+
+    /// Spans with critical time, most first: (span, critical time, `criticalShare(of:)`).
     public var criticalShares: [(span: Int, time: Nanoseconds, share: Double)] {
-        let total = Nanoseconds(max(criticalPathDuration.value, 1))
-        return criticalPath.criticalTime.enumerated()
+        criticalPath.criticalTime.enumerated()
             .filter { $0.element > .zero }
             .sorted { $0.element != $1.element ? $0.element > $1.element : $0.offset < $1.offset }
-            .map { ($0.offset, $0.element, $0.element.ratio(to: total)) }
+            .map { ($0.offset, $0.element, criticalShare(of: $0.offset)) }
     }
 }

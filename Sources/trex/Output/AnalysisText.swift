@@ -37,7 +37,10 @@ struct AnalysisText {
     }
 
     private func criticalPath() -> String {
-        var out = "Critical path (\(DurationFormat.string(report.criticalPathDuration)) of \(DurationFormat.string(report.duration))):\n"
+        // Shares below are of the critical path's length, the response's latency; work after
+        // the response is named apart.
+        var out = "Critical path (\(DurationFormat.string(report.criticalPathDuration)) of \(DurationFormat.string(report.duration))"
+            + (report.asyncWorkText.map { "; \($0)" } ?? "") + "):\n"
         var sections = TextTable([.init("  FROM", .right), .init("TO", .right), .init("TIME", .right), .init("SPAN"), .init("SPAN ID")])
         for s in report.criticalPath.sections {
             sections.append([offset(s.start.unixNanos), offset(s.end.unixNanos), DurationFormat.string(s.duration),
@@ -47,7 +50,7 @@ struct AnalysisText {
         out += "\nCritical time by span:\n"
         var shares = TextTable([.init("  SHARE", .right), .init("TIME", .right), .init("SPAN")])
         for share in report.criticalShares.prefix(10) {
-            shares.append(["\(TimeMath.int((share.share * 100).rounded()))%", DurationFormat.string(share.time), label(share.span)])
+            shares.append(["\(AnalysisReport.percent(share.share))%", DurationFormat.string(share.time), label(share.span)])
         }
         return out + shares.render()
     }

@@ -13,10 +13,15 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("waterfall", "a 1,000,000-span waterfall: a frame, expand-all, collapse-all", UIBenchmark.runWaterfall),
     ("escape", "visible escapes on plain and hostile fields; a keypress on 100,000 hostile traces", EscapeBenchmark.run),
     ("store", "import 1,000,000 spans into the SQLite store: spans/s, bytes per span, lookups", StoreBenchmark.run),
+    ("big-store", "a 1,000,000-span store: explorer first frame and RSS; list, stats, deps --store: time and RSS",
+     BigStoreBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.contains("--help") || arguments.contains("-h") {
+if arguments.first == "store-explorer" {
+    // The explorer half of `big-store`, run as a child process so its memory is its own.
+    BigStoreBenchmark.runExplorer(Array(arguments.dropFirst()))
+} else if arguments.contains("--help") || arguments.contains("-h") {
     print("usage: trex-bench [NAME...]   (all when none)")
     for b in benchmarks { print("  \(b.name + String(repeating: " ", count: max(1, 10 - b.name.count))) \(b.summary)") }
 } else {

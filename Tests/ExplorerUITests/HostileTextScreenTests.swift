@@ -89,7 +89,8 @@ import TestSupport
               let pane = lines[y].range(of: label) else { return [] }
         let labelColumn = lines[y].distance(from: lines[y].startIndex, to: pane.lowerBound)
         let paneWidth = frame.buffer.width - (labelColumn - 1)
-        let valueColumn = labelColumn - 1 + 2 + SpanDetailRows.labelWidth(innerWidth: paneWidth - 2)
+        let valueColumn = labelColumn - 1 + 2 + SpanDetailRows.labelWidth(innerWidth: paneWidth - 2,
+                                                                           longestLabel: longestLabel(h))
         var rows: [String] = []
         for row in y..<min(lines.count, y + count) {
             let labelCells = (labelColumn..<(valueColumn - 1)).map { frame.buffer[$0, row].character }
@@ -104,6 +105,12 @@ import TestSupport
         return rows
     }
 
+    /// The widest label of the selected span's detail, which sets the label column.
+    static func longestLabel(_ h: ExplorerHarness) -> Int {
+        guard let screen = h.app.traceScreen, let span = screen.selectedSpan else { return 0 }
+        return SpanDetail(screen: screen, span: span).longestLabel
+    }
+
     @Test func aValueWithNewlinesIsShownLineByLineWithNothingLost() {
         let h = ExplorerHarness(table: Self.detailTable(), width: 160, height: 60)
         h.press(.enter, .tab)
@@ -116,7 +123,7 @@ import TestSupport
     @Test func aLongLineWrapsWithinThePane() {
         let h = ExplorerHarness(table: Self.detailTable(), width: 160, height: 60)
         h.press(.enter, .tab)
-        let valueWidth = SpanDetailRows.valueWidth(paneWidth: h.app.traceScreen!.detailWidth)
+        let valueWidth = SpanDetailRows.valueWidth(paneWidth: h.app.traceScreen!.detailWidth, longestLabel: Self.longestLabel(h))
         let rows = Self.valueRows(h, from: "b.long", count: 12)
         #expect(rows.count > 3)
         #expect(rows.allSatisfy { $0.count <= valueWidth })
@@ -186,7 +193,8 @@ import TestSupport
         h.press(.enter, .tab, .backTab)
         let screen = try #require(h.app.traceScreen)
         let content = SpanDetail(screen: screen, span: try #require(screen.selectedSpan))
-        let rows = SpanDetailRows(content, valueWidth: SpanDetailRows.valueWidth(paneWidth: screen.detailWidth))
+        let rows = SpanDetailRows(content, valueWidth: SpanDetailRows.valueWidth(paneWidth: screen.detailWidth,
+                                                                              longestLabel: content.longestLabel))
         var visited = Set<Int>()
         for _ in 0..<(rows.rows.count + 2) {
             let state = try #require(h.app.traceScreen?.detail)

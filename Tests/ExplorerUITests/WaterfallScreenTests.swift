@@ -138,7 +138,25 @@ private func row(_ h: ExplorerHarness, _ name: String) -> Int? {
             let status = lines(h)[h.size.height - 2]
             if status.contains("stripe.call") { stripeStatus = status }
         }
-        #expect(stripeStatus?.contains("payment stripe.call: 380ms, 61% of the trace, on the critical path") == true)
+        #expect(stripeStatus?.contains("payment stripe.call: 380ms, 61% of the response, on the critical path") == true)
+    }
+
+    @Test func sharesAreOfTheResponseAndAsyncWorkAfterItIsNamedApart() {
+        // The response takes 120 ms, half of it in the database; an e-mail is sent
+        // after the response, until 400 ms: the database is 50% of the response, not 15% of the trace.
+        let table = TraceDrawing.table("""
+            root   web    [==========]                                  kind=server
+             db    web     [====]                                       name=database.query
+             mail  mailer           [============================]      name=send-email kind=consumer
+            """, trace: "async", unitNanos: 10_000_000)
+        let h = ExplorerHarness(table: table, width: 160, height: 30)
+        h.press(.enter)
+        #expect(lines(h)[0].contains("+280ms of async work after the response"), "\(lines(h)[0])")
+        h.press(.char("j"))
+        #expect(lines(h)[h.size.height - 2].contains("database.query: 60ms, 50% of the response, on the critical path"),
+                "\(lines(h)[h.size.height - 2])")
+        h.press(.tab)
+        #expect(h.screen.contains("60ms, 50% of the response"))
     }
 
     @Test func errorAndParentNavigation() {

@@ -115,7 +115,7 @@ struct ExplorerEndToEndTests {
         try session.press("[")
         #expect(session.waitFor { statusLine($0).contains("api.payments.example") } != nil, "\(session.capture())")
         let paymentStatus = statusLine(session.capture())
-        #expect(paymentStatus.contains("780ms, 64% of the trace, on the critical path"), "\(paymentStatus)")
+        #expect(paymentStatus.contains("780ms, 64% of the response, on the critical path"), "\(paymentStatus)")
 
         // Fold its parent, then unfold.
         try session.press("p", "Enter")

@@ -1,0 +1,152 @@
+import ExplorerUI
+import Foundation
+import TerminalCore
+import TraceModel
+import TraceStore
+import TraceWorkspace
+
+/// A store of any size opens at once (issue 11): a realistic 1,000,000-span store (SyntheticOTLP:
+/// 10-16 attributes per span, a dozen services, events, errors) imported with the real `trex
+/// import`, then, each in a process of its own so that its peak memory is its own:
+///
+/// - the explorer on the store (`store-explorer`, this benchmark run as a child): the first
+///   frame of the trace list (target < 300 ms), browsing the list (keypresses), a filter that
+///   the store's pushdown narrows, opening a trace, and resident memory (target < 100 MB);
+/// - `trex list --store`, `trex stats --store` and `trex deps --store`: time and peak RSS
+///   (bounded by a batch, not proportional to the store).
+///
+/// Options: `--spans=N` (default 1,000,000); `--store=PATH` to reuse a store (kept).
+enum BigStoreBenchmark {
+    static func run(_ options: [String]) {
+        let spans = Bench.option("--spans", in: options) ?? 1_000_000
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let trex = here.appendingPathComponent("trex").path
+        guard FileManager.default.isExecutableFile(atPath: trex) else {
+            print("  build trex first: swift build -c release --product trex")
+            return
+        }
+        let given = options.first { $0.hasPrefix("--store=") }.map { String($0.dropFirst(8)) }
+        let directory = NSTemporaryDirectory() + "trex-bench-bigstore-\(getpid())"
+        let store = given ?? directory + "/traces.sqlite"
+        if given == nil {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let input = directory + "/spans.jsonl"
+            guard let summary = try? SyntheticOTLP(spanCount: spans).write(to: input) else {
+                print("  cannot write \(input)")
+                return
+            }
+            print("  input: \(summary.spans) spans in \(summary.traces) traces, \(Bench.fixed(Double(summary.bytes) / 1e6, 0)) MB "
+                  + "of OTLP JSON Lines")
+            guard let (seconds, rss) = ListBenchmark.measure(trex, ["import", "--quiet", "--store", store, input]) else {
+                print("  trex import failed")
+                return
+            }
+            try? FileManager.default.removeItem(atPath: input)
+            print("  trex import: \(Bench.fixed(seconds, 2)) s (\(Int(Double(summary.spans) / seconds)) spans/s), "
+                  + "peak RSS \(rss >> 20) MB")
+            measureAll(trex: trex, store: store)
+        } else {
+            measureAll(trex: trex, store: store)
+        }
+    }
+
+    private static func measureAll(trex: String, store: String) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: store)[.size] as? Int) ?? 0
+        print("  store: \(size >> 20) MB")
+        // The explorer, in a child process of its own.
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        child.arguments = ["store-explorer", "--store=\(store)"]
+        let pipe = Pipe()
+        child.standardOutput = pipe
+        do {
+            try child.run()
+            let output = pipe.fileHandleForReading.readDataToEndOfFile()
+            child.waitUntilExit()
+            print(String(decoding: output, as: UTF8.self), terminator: "")
+        } catch {
+            print("  cannot run the explorer child: \(error)")
+        }
+        for command in [["list"], ["stats"], ["deps"]] {
+            var best: (Double, Int)?
+            for _ in 0..<3 {
+                guard let run = ListBenchmark.measure(trex, command + ["--store", store]) else { continue }
+                best = best.map { ($0.0 < run.0 ? $0.0 : run.0, max($0.1, run.1)) } ?? run
+            }
+            guard let (seconds, rss) = best else {
+                print("  trex \(command[0]) --store failed")
+                continue
+            }
+            print("  trex \(command[0]) --store: \(Bench.fixed(seconds * 1000, 0)) ms (best of 3), peak RSS \(rss >> 20) MB")
+        }
+    }
+
+    /// The explorer on a store, measured in this process (run as a child by `big-store`, or by
+    /// hand on any store with `trex-bench store-explorer --store=PATH`).
+    static func runExplorer(_ options: [String]) {
+        guard let path = options.first(where: { $0.hasPrefix("--store=") }).map({ String($0.dropFirst(8)) }) else {
+            print("  usage: trex-bench store-explorer --store=PATH")
+            return
+        }
+        let size = UIBenchmark.size
+        let capabilities = UIBenchmark.capabilities
+        let before = Bench.memory("VmRSS")
+        do {
+            // What `trex --store PATH` does before its first frame: open the store, read the
+            // listing (summaries only), draw.
+            let ((app, listing), open) = try Bench.time { () throws -> (ExplorerApp, TraceListing) in
+                let store = try PersistentStore.openForReading(at: path)
+                let workspace = Workspace(files: nil, store: store)
+                let listing = try workspace.listing()
+                let app = ExplorerApp(workspace: workspace, listing: listing,
+                                      report: LoadReport(sources: [path], messages: [], spansSkipped: 0, seconds: 0))
+                app.screenSize = size
+                var frame = Frame(size: size)
+                app.render(&frame, capabilities: capabilities)
+                _ = frame.buffer.changes(from: nil)
+                return (app, listing)
+            }
+            print("  explorer: first frame of the trace list (\(listing.count) traces) in \(Bench.fixed(Bench.milliseconds(open), 1)) ms "
+                  + "(target < 300 ms: \(Bench.verdict(Bench.milliseconds(open) < 300))); RSS \(Bench.memory("VmRSS") >> 20) MB "
+                  + "(\(before >> 20) MB before)")
+            var times: [Double] = []
+            var previous = Frame(size: size)
+            let keys: [Key] = Array(repeating: .pageDown, count: 200) + [.end, .home] + Array(repeating: .char("j"), count: 200)
+            for key in keys {
+                let (_, elapsed) = Bench.time {
+                    _ = app.handle(.input(.key(key)))
+                    var frame = Frame(size: size)
+                    app.render(&frame, capabilities: capabilities)
+                    _ = frame.buffer.changes(from: previous.buffer)
+                    previous = frame
+                }
+                times.append(Bench.milliseconds(elapsed))
+            }
+            times.sort()
+            print("  browsing: \(keys.count) keys, median \(Bench.fixed(Bench.percentile(50, times), 2)) ms, "
+                  + "p99 \(Bench.fixed(Bench.percentile(99, times), 2)) ms")
+            let (_, filter) = Bench.time {
+                _ = app.handle(.input(.key(.char("/"))))
+                for c in "service.name = \"payment\" AND duration > 500ms" { _ = app.handle(.input(.key(.char(c)))) }
+                _ = app.handle(.input(.key(.enter)))
+                var frame = Frame(size: size)
+                app.render(&frame, capabilities: capabilities)
+            }
+            print("  filter `service.name = \"payment\" AND duration > 500ms` (store pushdown): "
+                  + "\(Bench.fixed(Bench.milliseconds(filter), 1)) ms")
+            let (_, opening) = Bench.time {
+                _ = app.handle(.input(.key(.enter)))
+                var frame = Frame(size: size)
+                app.render(&frame, capabilities: capabilities)
+            }
+            print("  opening the selected trace (its spans and neighbours loaded, analysed): "
+                  + "\(Bench.fixed(Bench.milliseconds(opening), 1)) ms")
+            let rss = Bench.memory("VmHWM")
+            print("  explorer peak RSS while browsing, filtering and opening: \(rss >> 20) MB "
+                  + "(target < 100 MB: \(Bench.verdict(rss < 100 << 20)))")
+        } catch {
+            print("  failed: \(error)")
+        }
+    }
+}

@@ -20,7 +20,8 @@ test: setup
 	$(SWIFT) test --skip-build
 
 bench: setup
-	$(SWIFT) build -c release --product trex-bench --product trex
+	$(SWIFT) build -c release --product trex
+	$(SWIFT) build -c release --product trex-bench
 	.build/release/trex-bench
 
 fuzz: setup

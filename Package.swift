@@ -51,6 +51,7 @@ let package = Package(
         .executableTarget(name: "trex-bench", dependencies: [
             "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore", "TraceWorkspace",
             "TerminalCore", "ExplorerUI",
+            "TestSupport",   // SyntheticTraces, the store benchmark's generator
         ], path: "Benchmarks/trex-bench"),
 
         // MARK: - Tests

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import TraceModel
 import TraceQuery
+import TestSupport
 import TraceStore
 
 /// The persistent store: import rate and bytes per span for 1,000,000 realistic spans, then

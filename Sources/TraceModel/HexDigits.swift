@@ -1,14 +1,20 @@
 /// Hex digit helpers shared by the id types.
 public enum HexDigits {
-    /// The value of one ASCII hex digit (either case), or nil.
+    /// The value of one ASCII hex digit (either case), or nil. Branch-light: two range checks
+    /// (the decoders call it per id byte).
     @inline(__always)
     public static func value(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte &- UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte &- UInt8(ascii: "a") &+ 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte &- UInt8(ascii: "A") &+ 10
-        default: return nil
-        }
+        let d = byte &- UInt8(ascii: "0")
+        if d < 10 { return d }
+        let l = (byte | 0x20) &- UInt8(ascii: "a")
+        if l < 6 { return l &+ 10 }
+        return nil
+    }
+
+    /// The lowercase ASCII hex digit of a nibble (0...15).
+    @inline(__always)
+    public static func digit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10
     }
 
     private static let digits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -7,6 +7,8 @@ extension TraceCatalog: TraceSource {
 
     public var holdsSpansInMemory: Bool { true }
 
+    public func countSpans() -> Int { table.spans.count }
+
     /// O(traces).
     public func traceListing(overlapping window: ClosedRange<Timestamp>?) -> TraceListing {
         var ordered = byStart.map { summaries[$0] }

@@ -24,11 +24,6 @@ public final class TraceCatalog: Sendable {
 
     public func trace(at index: Int) -> Trace { table.trace(at: index) }
 
-    /// Distinct service names over all traces, sorted.
-    public var serviceNames: [String] {
-        Set(table.resources.map(\.serviceName)).filter { !$0.isEmpty }.map { table.strings[$0] }.sorted()
-    }
-
     // MARK: - Finding traces by id
 
     public enum LookupError: Error, Equatable, CustomStringConvertible {
@@ -75,11 +70,5 @@ public final class TraceCatalog: Sendable {
                 return TraceIDCandidate(id: id, shown: table.shownID(of: id))
             }))
         }
-    }
-
-    /// The shortest id prefix length (at least `minimum`) that tells every loaded trace apart,
-    /// like git's abbreviated hashes. O(traces log traces).
-    public func uniquePrefixLength(minimum: Int = 8) -> Int {
-        TraceIDPrefix.uniqueLength(table.traces.map(\.traceID), minimum: minimum)
     }
 }

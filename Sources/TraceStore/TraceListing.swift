@@ -16,17 +16,4 @@ public struct TraceListing: Sendable {
     }
 
     public var count: Int { summaries.count }
-
-    /// Distinct service names over every listed trace, sorted. O(traces · services).
-    public var serviceNames: [String] {
-        var ids = Set<StringID>()
-        for summary in summaries { ids.formUnion(summary.services) }
-        return ids.filter { !$0.isEmpty }.map { strings[$0] }.sorted()
-    }
-
-    /// The shortest id prefix length (at least `minimum`) that tells every listed trace apart.
-    /// O(traces log traces).
-    public func uniquePrefixLength(minimum: Int = 8) -> Int {
-        TraceIDPrefix.uniqueLength(summaries.map(\.traceID), minimum: minimum)
-    }
 }

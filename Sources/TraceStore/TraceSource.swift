@@ -17,6 +17,9 @@ public protocol TraceSource: Sendable {
     /// and a query needs no pushdown.
     var holdsSpansInMemory: Bool { get }
 
+    /// How many spans it holds, cheaply (a count, not a scan).
+    func countSpans() throws -> Int
+
     /// The summaries of the traces that overlap a time window (all when nil), earliest first.
     func traceListing(overlapping window: ClosedRange<Timestamp>?) throws -> TraceListing
 

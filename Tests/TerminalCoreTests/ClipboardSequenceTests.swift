@@ -5,7 +5,7 @@ import Testing
     @Test(arguments: [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy"),
                       ("00-5b8e", "MDAtNWI4ZQ==")])
     func base64MatchesRFC4648(text: String, encoded: String) {
-        #expect(String(decoding: ClipboardSequence.base64(Array(text.utf8)), as: UTF8.self) == encoded)
+        #expect(ClipboardSequence.bytes(for: text) == Array("\u{1B}]52;c;\(encoded)\u{07}".utf8))
     }
 
     @Test func sequenceIsOSC52() {

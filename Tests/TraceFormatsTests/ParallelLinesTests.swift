@@ -46,9 +46,9 @@ import TraceModel
     @Test func onlyLargeJSONLinesInputsAreCut() {
         let small = Array(#"{"resourceSpans":[]}"#.utf8) + [0x0A] + Array(#"{"resourceSpans":[]}"#.utf8) + [0x0A]
         #expect(small.withUnsafeBufferPointer { ParallelLines.cut($0) } == nil)
-        #expect(small.withUnsafeBufferPointer { ParallelLines.looksLikeJSONLines($0) })
+        #expect(small.withUnsafeBufferPointer { JSONLinesDetection.looksLikeJSONLines($0) })
         let pretty = Array("{\n  \"resourceSpans\": []\n}\n".utf8)
-        #expect(!pretty.withUnsafeBufferPointer { ParallelLines.looksLikeJSONLines($0) })
+        #expect(!pretty.withUnsafeBufferPointer { JSONLinesDetection.looksLikeJSONLines($0) })
         let big = [UInt8](repeating: UInt8(ascii: " "), count: ParallelLines.threshold) + Array("{}".utf8)
         #expect(big.withUnsafeBufferPointer { ParallelLines.cut($0) } == nil, "one document: nothing to cut")
     }

@@ -1,6 +1,7 @@
 import TestSupport
 import Foundation
 import Testing
+import TraceFormats
 @testable import TraceStore
 
 /// `trex import` and `trex store ...` as a person runs them: output, exit status, errors.
@@ -32,11 +33,13 @@ import Testing
     func importInfoPruneAndErrors() throws {
         let dir = TemporaryDirectory()
         let store = dir.file("cli/traces.sqlite")
-        let first = try Self.trex(["import", "--store", store, "--synthetic-spans", "3000"])
+        let input = dir.file("generated.json")
+        TemporaryDirectory.write(OTLPJSONEncoder.encode(SyntheticTraces(spansPerTrace: 100).table(traces: 0..<30)), to: input)
+        let first = try Self.trex(["import", "--store", store, input])
         #expect(first.status == 0)
         #expect(first.output.hasPrefix("imported 30 traces, "))
         #expect(first.output.contains(" spans in "))
-        let again = try Self.trex(["import", "--store", store, "--synthetic-spans", "3000"])
+        let again = try Self.trex(["import", "--store", store, input])
         #expect(again.output.contains("already stored"))
 
         let info = try Self.trex(["store", "info", "--store", store, "--json", "--check"])

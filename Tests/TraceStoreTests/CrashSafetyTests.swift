@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import TestSupport
 import Glibc
 #endif
+import TestSupport
 import Foundation
 import Testing
 import TraceFormats
@@ -26,11 +26,6 @@ import TraceModel
         let outcome = TraceLoader.load(bytes: OTLPJSONEncoder.encode(table), source: "probe.json")
         return outcome.spanCount == table.spans.count
     }()
-
-    @Test(.enabled(if: trex != nil, "needs the trex executable next to the test bundle: run `swift build` first"))
-    func killingAGeneratedImportLeavesAConsistentStore() throws {
-        try killMidImport(arguments: ["--synthetic-spans", "5000000", "--batch-spans", "1500"])
-    }
 
     @Test(.enabled(if: trex != nil && formatsWork,
                    "needs the trex executable and the OTLP JSON decoder and encoder (TraceFormats)"))

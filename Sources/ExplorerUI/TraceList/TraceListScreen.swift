@@ -92,7 +92,9 @@ struct TraceListScreen {
         for (id, spans) in found.matchedSpanCounts { if let index = indexByID[id] { counts[index] = spans } }
         state.applyFilter(text, matches: counts, summaries: summaries, strings: strings)
         if counts.isEmpty {
-            let hints = (try? workspace.hints(for: query)) ?? []
+            guard let hints = try? workspace.hints(for: query, spanBudget: Workspace.interactiveHintSpans) else {
+                return "No trace matches. (For hints on a store this size: trex query.)"
+            }
             return "No trace matches." + (hints.first.map { " " + $0 } ?? "")
         }
         let spans = counts.values.reduce(0, +)

@@ -2,16 +2,6 @@ import TraceModel
 
 /// Hex parsing of ids straight from input bytes.
 enum HexParse {
-    /// The value of an ASCII hex digit (either case), or nil. Branch-light: two range checks.
-    @inline(__always)
-    static func digit(_ b: UInt8) -> UInt8? {
-        let d = b &- UInt8(ascii: "0")
-        if d < 10 { return d }
-        let l = (b | 0x20) &- UInt8(ascii: "a")
-        if l < 6 { return l &+ 10 }
-        return nil
-    }
-
     /// Eight hex digits (either case) loaded little-endian from the input, as a 32-bit value;
     /// nil when any byte is not a hex digit. Word-at-a-time: decode each byte's nibble, then
     /// check the input is exactly the encoding of those nibbles.
@@ -54,7 +44,7 @@ enum HexParse {
         var low: UInt64 = 0
         var i = 0
         while i < n {
-            guard let v = digit(bytes[i]) else { return nil }
+            guard let v = HexDigits.value(bytes[i]) else { return nil }
             high = (high << 4) | (low >> 60)
             low = (low << 4) | UInt64(v)
             i += 1
@@ -74,7 +64,7 @@ enum HexParse {
         var value: UInt64 = 0
         var i = 0
         while i < n {
-            guard let v = digit(bytes[i]) else { return nil }
+            guard let v = HexDigits.value(bytes[i]) else { return nil }
             value = (value << 4) | UInt64(v)
             i += 1
         }

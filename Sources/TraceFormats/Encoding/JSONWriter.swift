@@ -97,16 +97,12 @@ struct JSONWriter {
         case 0x0C: raw("\\f")
         case 0..<0x20:
             raw("\\u00")
-            byte(Self.hex(b >> 4))
-            byte(Self.hex(b & 0xF))
+            byte(HexDigits.digit(b >> 4))
+            byte(HexDigits.digit(b & 0xF))
         default: byte(b)
         }
     }
 
-    @inline(__always)
-    private static func hex(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10
-    }
 
     // MARK: - Numbers
 
@@ -177,6 +173,6 @@ struct JSONWriter {
 
     @inline(__always)
     private static func hexDigits(_ v: UInt64, to p: UnsafeMutablePointer<UInt8>) {
-        for i in 0..<16 { p[i] = hex(UInt8(truncatingIfNeeded: v &>> UInt64(60 &- i &* 4)) & 0xF) }
+        for i in 0..<16 { p[i] = HexDigits.digit(UInt8(truncatingIfNeeded: v &>> UInt64(60 &- i &* 4)) & 0xF) }
     }
 }

@@ -81,8 +81,8 @@ struct QuotedStrings {
         case 0x0C: put("\\f")
         case 0..<0x20:
             put("\\u00")
-            arena[count] = Self.hex(b >> 4)
-            arena[count + 1] = Self.hex(b & 0xF)
+            arena[count] = HexDigits.digit(b >> 4)
+            arena[count + 1] = HexDigits.digit(b & 0xF)
             count += 2
         default:
             arena[count] = b
@@ -90,7 +90,4 @@ struct QuotedStrings {
         }
     }
 
-    private static func hex(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-    }
 }

@@ -71,30 +71,10 @@ struct InputDecoder {
                             spansSkipped: session.log.skippedSpans, warnings: session.log.warnings)
     }
 
-    /// Whether the input is JSON Lines, judged from its first two lines: one of them holds a
-    /// whole record (`{...}` or `[...]` on one line). Lines over 1 MiB are not looked at (then
-    /// the first value decides, once a second one follows). O(1 MiB).
+    /// Whether the input is JSON Lines (`JSONLinesDetection`), from the scanner's position.
     private func looksLikeJSONLines() -> Bool {
         let s = session.scanner
-        guard let end1 = lineEnd(from: s.pos), end1 < s.end else { return false }
-        if isOneLineRecord(at: s.pos) { return true }
-        let second = end1 + 1
-        guard second < s.end, s.base[second] == UInt8(ascii: "{") || s.base[second] == UInt8(ascii: "["),
-              lineEnd(from: second) != nil else { return false }
-        return isOneLineRecord(at: second)
-    }
-
-    /// The offset of the newline ending the line at `start` (or the input's end), looking at
-    /// most 1 MiB ahead; nil when the line is longer.
-    private func lineEnd(from start: Int) -> Int? {
-        let s = session.scanner
-        let limit = min(s.end, start + (1 << 20))
-        var i = start
-        while i < limit {
-            if s.base[i] == 0x0A { return i }
-            i += 1
-        }
-        return limit == s.end ? s.end : nil
+        return JSONLinesDetection.looksLikeJSONLines(UnsafeBufferPointer(start: s.base, count: s.end), from: s.pos)
     }
 
     /// True when the first value, from `start`, ended before any newline: then the input is
@@ -179,19 +159,11 @@ struct InputDecoder {
             firstSyntaxError = "malformed JSON at byte \(error.offset) (line \(session.log.line(at: error.offset))): \(error.message)"
         }
         session.scanner.pos = next ?? session.scanner.end
-        if let next, !lineMode { lineMode = isOneLineRecord(at: next) }
+        if let next, !lineMode {
+            let s = session.scanner
+            lineMode = JSONLinesDetection.isOneLineRecord(UnsafeBufferPointer(start: s.base, count: s.end), at: next)
+        }
         return next != nil
-    }
-
-    /// Whether the line at `start` holds a whole record: it ends (before any trailing
-    /// whitespace) with `}` or `]`. Decides JSON Lines when the first record was damaged.
-    private func isOneLineRecord(at start: Int) -> Bool {
-        let s = session.scanner
-        guard start < s.end, s.base[start] == UInt8(ascii: "{") || s.base[start] == UInt8(ascii: "[") else { return false }
-        var i = start
-        while i < s.end && s.base[i] != 0x0A { i += 1 }
-        while i > start && s.base[i - 1] <= 0x20 { i -= 1 }
-        return i > start && (s.base[i - 1] == UInt8(ascii: "}") || s.base[i - 1] == UInt8(ascii: "]"))
     }
 
     // MARK: - Notes
@@ -214,7 +186,7 @@ struct InputDecoder {
                              + "\(n == 1 ? "was" : "were") mapped to stable hashed ids", at: first.offset)
         }
         if ids.base64Count > 0 {
-            session.log.note(Phrase.count(ids.base64Count, "id was", "ids were") + " base64 (protobuf's JSON mapping) rather than hex; decoded as bytes")
+            session.log.note(NumberFormat.count(ids.base64Count, "id was", "ids were") + " base64 (protobuf's JSON mapping) rather than hex; decoded as bytes")
         }
         if session.scanner.mismatches > 0 {
             let n = session.scanner.mismatches

@@ -23,7 +23,7 @@ enum ParallelLines {
     /// Where to cut `input`: the start of the first record at or after its middle, when the
     /// input is large JSON Lines; nil otherwise. O(first line + distance to the cut).
     static func cut(_ input: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard input.count >= threshold, looksLikeJSONLines(input) else { return nil }
+        guard input.count >= threshold, JSONLinesDetection.looksLikeJSONLines(input) else { return nil }
         return recordStart(in: input, atOrAfter: input.count / 2)
     }
 
@@ -35,20 +35,6 @@ enum ParallelLines {
             i += 1
         }
         return nil
-    }
-
-    /// True when the first line is a whole object (`{` ... `}`) and the next line starts another.
-    static func looksLikeJSONLines(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < input.count, input[i] <= 0x20 { i += 1 }
-        guard i < input.count, input[i] == UInt8(ascii: "{") else { return false }
-        guard let newline = input[i...].firstIndex(of: 0x0A) else { return false }
-        var last = newline - 1
-        while last > i, input[last] <= 0x20 { last -= 1 }
-        guard input[last] == UInt8(ascii: "}") else { return false }
-        var next = newline + 1
-        while next < input.count, input[next] <= 0x20 { next += 1 }
-        return next < input.count && input[next] == UInt8(ascii: "{")
     }
 
     /// One piece of the second half, decoded on the second thread.

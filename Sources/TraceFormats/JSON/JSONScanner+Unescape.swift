@@ -1,3 +1,5 @@
+import TraceModel
+
 extension JSONScanner {
     // MARK: - Unescaping
 
@@ -59,7 +61,7 @@ extension JSONScanner {
         guard offset + 4 <= limit else { return nil }
         var v: UInt16 = 0
         for k in 0..<4 {
-            guard let d = HexParse.digit(base[offset + k]) else { return nil }
+            guard let d = HexDigits.value(base[offset + k]) else { return nil }
             v = v << 4 | UInt16(d)
         }
         return v

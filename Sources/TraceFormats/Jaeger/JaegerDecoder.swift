@@ -204,11 +204,11 @@ struct JaegerDecoder {
 
     func addNotes(to log: inout WarningLog) {
         if unknownProcess > 0 {
-            log.note(Phrase.count(unknownProcess, "span names", "spans name") + " no process that the trace defines; their service is unknown")
+            log.note(NumberFormat.count(unknownProcess, "span names", "spans name") + " no process that the trace defines; their service is unknown")
         }
-        if spans.missingDurations > 0 { log.note(Phrase.count(spans.missingDurations, "span has", "spans have") + " no duration; loaded as 0") }
+        if spans.missingDurations > 0 { log.note(NumberFormat.count(spans.missingDurations, "span has", "spans have") + " no duration; loaded as 0") }
         if unpaired > 0 {
-            log.note(Phrase.count(unpaired, "span shares its", "spans share their") + " span id with another span that is not its client/server half; "
+            log.note(NumberFormat.count(unpaired, "span shares its", "spans share their") + " span id with another span that is not its client/server half; "
                      + "kept as they are (exact duplicates are dropped once traces are built)")
         }
     }

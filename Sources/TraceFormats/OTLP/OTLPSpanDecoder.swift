@@ -259,9 +259,9 @@ struct OTLPSpanDecoder {
 extension OTLPSpanDecoder {
     /// Notes about values this decoder dropped.
     func addNotes(to log: inout WarningLog) {
-        if droppedLinks > 0 { log.note("dropped " + Phrase.count(droppedLinks, "span link", "span links") + " without a valid trace and span id") }
+        if droppedLinks > 0 { log.note("dropped " + NumberFormat.count(droppedLinks, "span link", "span links") + " without a valid trace and span id") }
         if attributes.tooDeep > 0 {
-            log.note("dropped " + Phrase.count(attributes.tooDeep, "attribute value", "attribute values") + " nested deeper than \(OTLPAttributeDecoder.maxDepth) levels")
+            log.note("dropped " + NumberFormat.count(attributes.tooDeep, "attribute value", "attribute values") + " nested deeper than \(OTLPAttributeDecoder.maxDepth) levels")
         }
     }
 }

@@ -133,15 +133,15 @@ struct ZipkinDecoder {
 
     func addNotes(to log: inout WarningLog) {
         if missingDurations > 0 {
-            log.note(Phrase.count(missingDurations, "span has", "spans have") + " no duration; each ends at its last annotation, or lasts 0")
+            log.note(NumberFormat.count(missingDurations, "span has", "spans have") + " no duration; each ends at its last annotation, or lasts 0")
         }
         if timedByAnnotations > 0 {
-            log.note(Phrase.count(timedByAnnotations, "span has", "spans have") + " no timestamp; each starts at its first annotation")
+            log.note(NumberFormat.count(timedByAnnotations, "span has", "spans have") + " no timestamp; each starts at its first annotation")
         }
         if unpaired > 0 {
-            log.note(Phrase.count(unpaired, "span shares its", "spans share their") + " id with another span that is not its client/server half; "
+            log.note(NumberFormat.count(unpaired, "span shares its", "spans share their") + " id with another span that is not its client/server half; "
                      + "kept as they are (exact duplicates are dropped once traces are built)")
         }
-        if nestedTooDeep > 0 { log.note("skipped " + Phrase.count(nestedTooDeep, "array", "arrays") + " nested deeper than an array of traces") }
+        if nestedTooDeep > 0 { log.note("skipped " + NumberFormat.count(nestedTooDeep, "array", "arrays") + " nested deeper than an array of traces") }
     }
 }

@@ -132,6 +132,8 @@ extension PersistentStore: TraceSource {
 
     public var holdsSpansInMemory: Bool { false }
 
+    public func countSpans() throws -> Int { try spanCount() }
+
     public func traceListing(overlapping window: ClosedRange<Timestamp>?) throws -> TraceListing {
         try traceListing(overlapping: window, limit: nil, latestFirst: false)
     }

@@ -46,12 +46,8 @@ struct ImportCommand: ParsableCommand {
         valueName: "strategy"))
     var indexes: IndexStrategy = .auto
 
-    /// Developer aid (benchmarks, crash tests): import this many generated spans instead of files.
-    @Option(help: ArgumentHelp("Import N generated spans.", visibility: .private))
-    var syntheticSpans: Int?
-
     func validate() throws {
-        if files.isEmpty && syntheticSpans == nil { throw ValidationError("give at least one trace file or directory") }
+        if files.isEmpty { throw ValidationError("give at least one trace file or directory") }
         if batchSpans < 1 { throw ValidationError("--batch-spans must be at least 1") }
     }
 
@@ -62,17 +58,13 @@ struct ImportCommand: ParsableCommand {
         case .incremental: deferIndexes = false
         case .deferred: deferIndexes = true
         case .auto:
-            let incoming = syntheticSpans ?? Self.estimatedSpans(files)
+            let incoming = Self.estimatedSpans(files)
             let stored = try storeOperation { () throws(StoreError) in try target.spanCount() }
             deferIndexes = incoming >= 200_000 && incoming >= stored
         }
         let importer = StoreImporter(store: target, options: .init(batchSpans: batchSpans, deferIndexes: deferIndexes))
         var run = ImportRun(importer: importer, quiet: quiet)
-        if let syntheticSpans {
-            try run.importSynthetic(spans: syntheticSpans)
-        } else {
-            try run.importFiles(files)
-        }
+        try run.importFiles(files)
         try storeOperation { () throws(StoreError) in try importer.finish() }
         run.finish(files: files)
     }
@@ -127,13 +119,6 @@ struct ImportRun {
         }
     }
 
-    /// Imports generated traces (the hidden `--synthetic-spans`).
-    mutating func importSynthetic(spans: Int) throws {
-        for table in SyntheticTraces().tables(totalSpans: spans, spansPerTable: 20_000) {
-            try add(table, filesDone: 0, filesTotal: 0, current: "synthetic")
-        }
-    }
-
     private mutating func add(_ table: SpanTable, filesDone: Int, filesTotal: Int, current: String) throws {
         for entry in table.traces { traceIDs.insert(entry.traceID) }
         let (line, bytes) = (progress, self.bytes)
@@ -161,14 +146,14 @@ struct ImportRun {
             FileHandleOutput.standardError("trex: no spans could be loaded from " + files.map(\.visiblyEscaped).joined(separator: " "))
             exitProcess(1)
         }
-        var line = "imported \(NumberText.count(traceIDs.count, "trace")), \(NumberText.count(totals.spansRead, "span"))"
-        if totals.spansUnchanged > 0 { line += " (\(NumberText.grouped(totals.spansUnchanged)) already stored)" }
-        if filesLoaded > 0 { line += " from \(NumberText.count(filesLoaded, "file"))" }
-        line += " in \(NumberText.oneDecimal(progress.elapsedSeconds)) s"
+        var line = "imported \(NumberFormat.count(traceIDs.count, "trace")), \(NumberFormat.count(totals.spansRead, "span"))"
+        if totals.spansUnchanged > 0 { line += " (\(NumberFormat.grouped(totals.spansUnchanged)) already stored)" }
+        if filesLoaded > 0 { line += " from \(NumberFormat.count(filesLoaded, "file"))" }
+        line += " in \(NumberFormat.oneDecimal(progress.elapsedSeconds)) s"
         if spansSkipped > 0 {
-            line += "; \(NumberText.count(spansSkipped, "span")) skipped, see warnings"
+            line += "; \(NumberFormat.count(spansSkipped, "span")) skipped, see warnings"
         } else if warnings > 0 {
-            line += "; \(NumberText.count(warnings, "warning"))"
+            line += "; \(NumberFormat.count(warnings, "warning"))"
         }
         FileHandleOutput.standardOutput(line + "\n")
     }

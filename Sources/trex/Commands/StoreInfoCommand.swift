@@ -31,24 +31,24 @@ struct StoreInfoCommand: ParsableCommand {
 
     static func text(_ info: StoreInfo, problems: [String]?) -> String {
         var rows: [(String, String)] = [("Store", info.path.visiblyEscaped)]
-        var size = NumberText.bytes(info.fileBytes)
+        var size = NumberFormat.bytes(info.fileBytes)
         if let perSpan = info.bytesPerSpan { size += " (\(Int(perSpan.rounded())) bytes per span)" }
-        if info.freeBytes > 0 { size += ", \(NumberText.bytes(info.freeBytes)) free for reuse" }
+        if info.freeBytes > 0 { size += ", \(NumberFormat.bytes(info.freeBytes)) free for reuse" }
         rows.append(("Size", size))
-        rows.append(("Traces", NumberText.grouped(info.traceCount)))
-        rows.append(("Spans", NumberText.grouped(info.spanCount)))
+        rows.append(("Traces", NumberFormat.grouped(info.traceCount)))
+        rows.append(("Spans", NumberFormat.grouped(info.spanCount)))
         if let range = info.timeRange {
             rows.append(("Time range", "\(TimestampFormat.utc(range.lowerBound)) to \(TimestampFormat.utc(range.upperBound)) UTC"))
         }
         if !info.services.isEmpty {
-            let shown = info.services.prefix(12).map { "\($0.name.isEmpty ? "?" : $0.name.visiblyEscaped) (\(NumberText.grouped($0.spans)))" }
+            let shown = info.services.prefix(12).map { "\($0.name.isEmpty ? "?" : $0.name.visiblyEscaped) (\(NumberFormat.grouped($0.spans)))" }
             rows.append(("Services", "\(info.services.count): " + shown.joined(separator: ", ")
                          + (info.services.count > 12 ? ", ..." : "")))
         }
         if let last = info.lastImport { rows.append(("Last import", TimestampFormat.utc(last, milliseconds: false) + " UTC")) }
         rows.append(("Created", TimestampFormat.utc(info.created, milliseconds: false) + " UTC"))
-        rows.append(("Contents", "\(NumberText.count(info.stringCount, "string")), "
-                     + "\(NumberText.count(info.resourceCount, "resource")), \(NumberText.count(info.scopeCount, "scope")); "
+        rows.append(("Contents", "\(NumberFormat.count(info.stringCount, "string")), "
+                     + "\(NumberFormat.count(info.resourceCount, "resource")), \(NumberFormat.count(info.scopeCount, "scope")); "
                      + "schema version \(info.schemaVersion)"))
         if !info.missingIndexes.isEmpty {
             rows.append(("Indexes", "\(info.missingIndexes.count) missing (an import is building them, or was "

@@ -39,10 +39,10 @@ struct StorePruneCommand: ParsableCommand {
             }
             return try opened.prune(keepLast: keepLast ?? 0)
         }
-        var line = "pruned \(NumberText.count(result.traces, "trace")), \(NumberText.count(result.spans, "span"))"
-        if result.strings > 0 { line += " and \(NumberText.count(result.strings, "string")) no longer used" }
-        line += "; the store is \(NumberText.bytes(result.bytesAfter))"
-        if result.bytesAfter != result.bytesBefore { line += " (was \(NumberText.bytes(result.bytesBefore)))" }
+        var line = "pruned \(NumberFormat.count(result.traces, "trace")), \(NumberFormat.count(result.spans, "span"))"
+        if result.strings > 0 { line += " and \(NumberFormat.count(result.strings, "string")) no longer used" }
+        line += "; the store is \(NumberFormat.bytes(result.bytesAfter))"
+        if result.bytesAfter != result.bytesBefore { line += " (was \(NumberFormat.bytes(result.bytesBefore)))" }
         FileHandleOutput.standardOutput(line + "\n")
     }
 }

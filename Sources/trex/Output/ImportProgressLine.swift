@@ -1,4 +1,5 @@
 import TerminalCore
+import TraceModel
 
 /// The one status line `trex import` keeps updating on a terminal (standard error):
 ///
@@ -22,9 +23,9 @@ final class ImportProgressLine: @unchecked Sendable {
         lastDraw = now
         let seconds = Self.seconds(now - started)
         var parts = ["importing"]
-        if filesTotal > 0 { parts.append("\(filesDone)/\(filesTotal) files · \(NumberText.bytes(bytes)) ·") }
-        parts.append("\(NumberText.grouped(spans)) spans")
-        if seconds > 0.2 { parts.append("· \(NumberText.grouped(Int(Double(spans) / seconds))) spans/s") }
+        if filesTotal > 0 { parts.append("\(filesDone)/\(filesTotal) files · \(NumberFormat.bytes(bytes)) ·") }
+        parts.append("\(NumberFormat.grouped(spans)) spans")
+        if seconds > 0.2 { parts.append("· \(NumberFormat.grouped(Int(Double(spans) / seconds))) spans/s") }
         if !current.isEmpty { parts.append("· " + current.visiblyEscaped) }
         var line = parts.joined(separator: " ")
         let width = max(20, FileHandleOutput.terminalWidth - 1)

@@ -1,4 +1,0 @@
-import TraceModel
-
-/// The store commands' name for `NumberFormat` (TraceModel).
-typealias NumberText = NumberFormat

@@ -15,8 +15,8 @@ extension Buffer {
             let w = DisplayWidth.of(character)
             if w == 0 { continue }
             if column + w > end { break }
-            if column >= 0 { set(character, x: column, y: y, style: style) }
-            column += w
+            // A doubled backslash (`doublesBackslashes`) takes one column more than its width.
+            column += column >= 0 ? max(w, set(character, x: column, y: y, style: style)) : w
         }
         return column - x
     }

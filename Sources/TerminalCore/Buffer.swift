@@ -8,6 +8,10 @@ public struct Buffer: Hashable, Sendable {
     public private(set) var size: Size
     /// The cells, row by row.
     public private(set) var cells: [Cell]
+    /// Draws a backslash as two, as the CLI prints text, so that in plain text (where the dim
+    /// style of an escape is lost) an escape is told apart from a backslash in the data. For
+    /// buffers printed rather than shown (`trex show`).
+    public var doublesBackslashes = false
 
     /// A grid of `size` filled with `cell` (a blank by default).
     public init(size: Size, filling cell: Cell = .blank) {
@@ -50,11 +54,17 @@ public struct Buffer: Hashable, Sendable {
     @discardableResult
     public mutating func set(_ character: Character, x: Int, y: Int, style: Style = .plain) -> Int {
         guard y >= 0, y < size.height, x >= 0, x < size.width else { return 0 }
+        if doublesBackslashes && character == "\\" {
+            let first = put(Cell("\\", width: 1, style: style), x: x, y: y)
+            return first + (x + 1 < size.width ? put(Cell("\\", width: 1, style: style), x: x + 1, y: y) : 0)
+        }
         if VisibleEscapes.isEscaped(character) {
             var column = x
             let escapeStyle = style.adding(.dim)
             for piece in VisibleEscapes.visible(character) {
-                column += set(piece, x: column, y: y, style: escapeStyle)
+                // The escape's own backslash is never doubled.
+                column += piece == "\\" ? put(Cell(piece, width: 1, style: escapeStyle), x: column, y: y)
+                    : set(piece, x: column, y: y, style: escapeStyle)
             }
             return column - x
         }

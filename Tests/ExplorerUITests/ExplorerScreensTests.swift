@@ -168,6 +168,48 @@ import TestSupport
         #expect(!h.screen.contains("Keys: Trace list"))
     }
 
+    @Test func helpScrollsToItsLastEntryAt80x24() {
+        let h = ExplorerHarness(table: SampleTraces.table(), width: 80, height: 24)
+        h.press(.enter, .char("?"))
+        #expect(h.screen.contains("Keys: Waterfall"))
+        // j walks down to the end: every entry of every keymap the overlay lists shows on the way.
+        var seen = h.screen
+        for _ in 0..<120 {
+            h.press(.char("j"))
+            seen += h.screen
+        }
+        for keymap in [Keymaps.waterfall, Keymaps.filterBar, Keymaps.help] {
+            for binding in keymap.sections.flatMap(\.bindings) {
+                #expect(seen.contains(binding.command.summary), "\(keymap.name): \(binding.command) never shown")
+            }
+        }
+        // G shows the last entry, g the first, PgDn pages.
+        h.press(.char("g"))
+        let top = h.screen
+        #expect(top.contains("Tree"))
+        h.press(.char("G"))
+        #expect(h.screen.contains("go to the last row"))
+        #expect(!h.screen.contains("collapse or expand the selected span"))
+        h.press(.char("g"), .pageDown)
+        #expect(h.screen != top)
+        h.press(.char("?"))
+        #expect(!h.screen.contains("Keys: Waterfall"))
+    }
+
+    @Test func theFilterBarsKeysComeFromItsKeymap() {
+        let h = ExplorerHarness(table: SampleTraces.table(), width: 120, height: 30)
+        h.press(.char("/"))
+        h.type("status = error")
+        h.press(.ctrl("a"), .ctrl("k"))   // start of line, delete to its end
+        #expect(!h.screen.contains("status = error"))
+        h.type("name = \"charge\"")
+        h.press(.ctrl("w"))
+        h.type("\"verify\"")
+        h.press(.enter)
+        #expect(h.screen.contains("1 span in 1 trace match."), "\(h.screen)")
+        #expect(h.screen.contains("POST_/login") && !h.screen.contains("GET_/checkout"))
+    }
+
     @Test func keymapsHaveNoConflicts() {
         for keymap in Keymaps.all { #expect(keymap.conflicts.isEmpty, "\(keymap.name): \(keymap.conflicts)") }
     }

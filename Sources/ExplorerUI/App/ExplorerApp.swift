@@ -215,15 +215,16 @@ public final class ExplorerApp {
     }
 
     private func handleHelpKey(_ key: Key) -> LoopAction {
-        switch key {
-        case .escape, .char("?"), .char("q"), .f(1):
-            help = nil
-        case .char("j"), .down:
-            help?.scroll(by: 1, visible: 20)
-        case .char("k"), .up:
-            help?.scroll(by: -1, visible: 20)
-        default:
-            return .none
+        let visible = help?.bodyHeight(in: mainArea) ?? 1
+        switch Keymaps.help.command(for: key) {
+        case .closeHelp: help = nil
+        case .scrollDown: help?.scroll(by: 1, visible: visible)
+        case .scrollUp: help?.scroll(by: -1, visible: visible)
+        case .pageDown: help?.scroll(by: visible, visible: visible)
+        case .pageUp: help?.scroll(by: -visible, visible: visible)
+        case .first: help?.scroll(by: -Int.max / 2, visible: visible)
+        case .last: help?.scroll(by: Int.max / 2, visible: visible)
+        default: return .none
         }
         return .redraw
     }

@@ -4,7 +4,8 @@ import TraceQuery
 /// The filter bar's state: the text being typed, its live diagnosis and history recall.
 ///
 /// Typing re-validates on every key; a bad query keeps the bar open and shows the error with a
-/// caret under its column. Enter applies, Esc cancels, Up/Down walk the history, Ctrl-U clears.
+/// caret under its column. Its keys are `Keymaps.filterBar` (Enter applies, Esc cancels,
+/// Up/Down walk the history, the editing keys of readline).
 public struct FilterBar: Sendable {
     public var editor: LineEditor
     /// The parse/check error of the current text, nil when it is valid (or empty).
@@ -30,16 +31,16 @@ public struct FilterBar: Sendable {
     }
 
     public mutating func handle(_ key: Key) -> Outcome {
-        switch key {
-        case .escape:
+        switch Keymaps.filterBar.command(for: key) {
+        case .cancelFilter:
             return .cancel
-        case .enter:
+        case .applyFilter:
             guard diagnostic == nil else { return .unchanged }
             return .apply(editor.string.trimmingSpaces)
-        case .up:
+        case .olderFilter:
             guard let entry = history.older() else { return .unchanged }
             editor.set(entry)
-        case .down:
+        case .newerFilter:
             guard let entry = history.newer() else { return .unchanged }
             editor.set(entry)
         default:

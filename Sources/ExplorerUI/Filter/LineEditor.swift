@@ -26,40 +26,47 @@ public struct LineEditor: Sendable, Hashable {
     /// Applies an editing key: printable characters, Backspace, Delete, Left/Right,
     /// Home/End (ctrl-a/ctrl-e), ctrl-u (clear), ctrl-w (delete word), ctrl-k (kill to end).
     public mutating func apply(_ key: Key) -> Outcome {
-        switch (key.code, key.modifiers) {
-        case (.character(let c), let m) where m.subtracting(.shift).isEmpty && !DisplayWidth.isControl(c):
+        if case .character(let c) = key.code, key.modifiers.subtracting(.shift).isEmpty, !DisplayWidth.isControl(c) {
             text.insert(c, at: cursor)
             cursor += 1
             return .edited
-        case (.backspace, _), (.character("h"), .control):
+        }
+        guard let command = Keymaps.filterBar.command(for: key) else { return .ignored }
+        return perform(command)
+    }
+
+    /// An editing command of the filter bar's keymap (`Keymaps.filterBar`).
+    public mutating func perform(_ command: Command) -> Outcome {
+        switch command {
+        case .deleteBackward:
             guard cursor > 0 else { return .moved }
             text.remove(at: cursor - 1)
             cursor -= 1
             return .edited
-        case (.delete, _), (.character("d"), .control):
+        case .deleteForward:
             guard cursor < text.count else { return .moved }
             text.remove(at: cursor)
             return .edited
-        case (.left, []), (.character("b"), .control):
+        case .cursorLeft:
             cursor = max(0, cursor - 1)
             return .moved
-        case (.right, []), (.character("f"), .control):
+        case .cursorRight:
             cursor = min(text.count, cursor + 1)
             return .moved
-        case (.home, _), (.character("a"), .control):
+        case .lineStart:
             cursor = 0
             return .moved
-        case (.end, _), (.character("e"), .control):
+        case .lineEnd:
             cursor = text.count
             return .moved
-        case (.character("u"), .control):
+        case .clearLine:
             text.removeAll()
             cursor = 0
             return .edited
-        case (.character("k"), .control):
+        case .deleteToLineEnd:
             text.removeSubrange(cursor...)
             return .edited
-        case (.character("w"), .control):
+        case .deleteWordBackward:
             var start = cursor
             while start > 0, text[start - 1] == " " { start -= 1 }
             while start > 0, text[start - 1] != " " { start -= 1 }

@@ -19,6 +19,14 @@ public enum Command: Hashable, Sendable {
     // MARK: Global
     case help, back, quit, redraw
 
+    // MARK: The filter bar (printable keys type themselves)
+    case applyFilter, cancelFilter, olderFilter, newerFilter
+    case deleteBackward, deleteForward, cursorLeft, cursorRight, lineStart, lineEnd
+    case clearLine, deleteToLineEnd, deleteWordBackward
+
+    // MARK: The help overlay
+    case closeHelp, scrollDown, scrollUp
+
     /// One line for the help overlay.
     public var summary: String {
         switch self {
@@ -33,13 +41,13 @@ public enum Command: Hashable, Sendable {
         case .openTrace: "open the selected trace's waterfall"
         case .cycleSort: "sort by the next column"
         case .reverseSort: "reverse the sort order"
-        case .openFilter: "filter (query language; Enter applies, Esc cancels)"
+        case .openFilter: "filter with the query language"
         case .clearFilter: "clear the filter"
         case .nextMatch: "next span matching the filter"
         case .previousMatch: "previous span matching the filter"
         case .toggleCollapse: "collapse or expand the selected span"
         case .expand: "expand the selected span"
-        case .collapse: "collapse the selected span (or go to its parent)"
+        case .collapse: "collapse the span, or go to its parent"
         case .expandAll: "expand every span"
         case .collapseAll: "collapse every span"
         case .collapseToDepth(let n): "show \(n) level\(n == 1 ? "" : "s") and collapse deeper spans"
@@ -53,13 +61,29 @@ public enum Command: Hashable, Sendable {
         case .goToParent: "go to the parent span"
         case .toggleSkewAdjustment: "show clock-skew adjusted or raw timings"
         case .toggleDetail: "show or hide the span detail pane"
-        case .focusDetail: "move the keys between the waterfall and the detail pane"
+        case .focusDetail: "move the keys to or from the detail pane"
         case .followLink: "follow the selected link"
         case .copyValue: "copy the selected value (OSC 52)"
         case .help: "show this help"
         case .back: "go back (close the overlay or the screen)"
         case .quit: "quit (from a sub-view: go back)"
         case .redraw: "redraw the screen"
+        case .applyFilter: "apply the filter (an empty filter clears it)"
+        case .cancelFilter: "cancel"
+        case .olderFilter: "the previous filter from the history"
+        case .newerFilter: "the next filter from the history"
+        case .deleteBackward: "delete the character before the cursor"
+        case .deleteForward: "delete the character under the cursor"
+        case .cursorLeft: "move the cursor left"
+        case .cursorRight: "move the cursor right"
+        case .lineStart: "go to the start of the line"
+        case .lineEnd: "go to the end of the line"
+        case .clearLine: "clear the line"
+        case .deleteToLineEnd: "delete from the cursor to the end of the line"
+        case .deleteWordBackward: "delete the word before the cursor"
+        case .closeHelp: "close the help"
+        case .scrollDown: "scroll down"
+        case .scrollUp: "scroll up"
         }
     }
 }

@@ -16,14 +16,6 @@ public enum KeymapDocument {
                 }
             }
         }
-        out += "\n## The filter bar\n\n| Keys | Action |\n|---|---|\n"
-        out += "| `Enter` | apply the filter (an empty filter clears it) |\n"
-        out += "| `Esc` | cancel |\n"
-        out += "| `Up`, `Down` | older and newer filters from the history (`$XDG_STATE_HOME/trex/history`) |\n"
-        out += "| `ctrl-u` | clear the line |\n"
-        out += "| `ctrl-w` | delete the word before the cursor |\n"
-        out += "| `ctrl-a`, `Home` / `ctrl-e`, `End` | start / end of the line |\n"
-        out += "| `Left`, `Right`, `Backspace`, `Del` | edit |\n"
         return out
     }
 }

@@ -78,6 +78,40 @@ public enum Keymaps {
         global,
     ])
 
+    /// Keys while the filter bar is open, on any screen. Printable keys type themselves.
+    public static let filterBar = Keymap(name: "Filter bar", sections: [
+        Keymap.Section("Applying", [
+            KeyBinding([.enter], .applyFilter),
+            KeyBinding([.escape], .cancelFilter),
+            KeyBinding([.up], .olderFilter),
+            KeyBinding([.down], .newerFilter),
+        ]),
+        Keymap.Section("Editing", [
+            KeyBinding([.backspace, .ctrl("h")], .deleteBackward),
+            KeyBinding([.delete, .ctrl("d")], .deleteForward),
+            KeyBinding([.left, .ctrl("b")], .cursorLeft),
+            KeyBinding([.right, .ctrl("f")], .cursorRight),
+            KeyBinding([.home, .ctrl("a")], .lineStart),
+            KeyBinding([.end, .ctrl("e")], .lineEnd),
+            KeyBinding([.ctrl("u")], .clearLine),
+            KeyBinding([.ctrl("k")], .deleteToLineEnd),
+            KeyBinding([.ctrl("w")], .deleteWordBackward),
+        ]),
+    ])
+
+    /// Keys while the `?` overlay is open.
+    public static let help = Keymap(name: "Help", sections: [
+        Keymap.Section("Help", [
+            KeyBinding([.escape, .char("?"), .char("q"), .f(1)], .closeHelp),
+            KeyBinding([.char("j"), .down], .scrollDown),
+            KeyBinding([.char("k"), .up], .scrollUp),
+            KeyBinding([.pageDown, .ctrl("f"), .space], .pageDown),
+            KeyBinding([.pageUp, .ctrl("b")], .pageUp),
+            KeyBinding([.char("g"), .home], .first),
+            KeyBinding([.char("G"), .end], .last),
+        ]),
+    ])
+
     /// Every keymap, for docs/keys.md and the conflict test.
-    public static let all: [Keymap] = [traceList, waterfall, detail]
+    public static let all: [Keymap] = [traceList, waterfall, detail, filterBar, help]
 }

@@ -1,6 +1,7 @@
 import TerminalCore
 
-/// The `?` overlay: every key of the current screen, generated from its keymap.
+/// The `?` overlay: every key of the current screen, generated from its keymap, then the
+/// filter bar's and the overlay's own keys (`Keymaps.filterBar`, `Keymaps.help`).
 struct HelpOverlay {
     let keymap: Keymap
     var scroll = 0
@@ -8,13 +9,19 @@ struct HelpOverlay {
     /// The overlay's lines: section titles, then "keys  what they do".
     var lines: [(keys: String, text: String, isTitle: Bool)] {
         var out: [(String, String, Bool)] = []
-        for section in keymap.sections {
-            if !out.isEmpty { out.append(("", "", false)) }
-            out.append((section.title, "", true))
-            for binding in section.bindings { out.append((binding.keyText, binding.command.summary, false)) }
+        for map in [keymap, Keymaps.filterBar, Keymaps.help] {
+            for section in map.sections {
+                if !out.isEmpty { out.append(("", "", false)) }
+                out.append((map.name == keymap.name ? section.title : "\(map.name): \(section.title)", "", true))
+                for binding in section.bindings { out.append((binding.keyText, binding.command.summary, false)) }
+            }
         }
         return out
     }
+
+    /// Rows of entries the overlay shows at once in `area`: its box less the border and the
+    /// footer line.
+    func bodyHeight(in area: Rect) -> Int { max(1, min(area.height - 2, lines.count + 4) - 3) }
 
     mutating func scroll(by delta: Int, visible: Int) {
         scroll = max(0, min(scroll + delta, max(0, lines.count - visible)))
@@ -24,7 +31,7 @@ struct HelpOverlay {
         let lines = self.lines
         let keyWidth = min(24, (lines.map { DisplayWidth.of($0.keys) }.max() ?? 8) + 2)
         let width = min(area.width - 4, max(60, keyWidth + 56))
-        let height = min(area.height - 2, lines.count + 4)
+        let height = bodyHeight(in: area) + 3
         let box = area.centered(Size(width: width, height: height))
         buffer.fill(box, style: context.style(.text))
         let inner = buffer.drawBorder(box, glyphs: context.glyphs, style: context.style(.border),

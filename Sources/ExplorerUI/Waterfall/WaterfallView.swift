@@ -7,6 +7,8 @@ import TraceModel
 struct WaterfallView {
     let screen: WaterfallScreen
     let context: RenderContext
+    /// Drawn for print (`WaterfallText`): no key hints.
+    var printing = false
     /// Indentation stops growing past this depth (deeper rows show their depth number).
     static let maxIndent = 24
 
@@ -22,7 +24,7 @@ struct WaterfallView {
 
     // MARK: - Header
 
-    private func drawHeader(in area: Rect, into buffer: inout Buffer) {
+    func drawHeader(in area: Rect, into buffer: inout Buffer) {
         guard area.height >= 1 else { return }
         let trace = screen.trace
         let summary = screen.catalog.summaries[screen.traceIndex]
@@ -31,7 +33,9 @@ struct WaterfallView {
         buffer.fill(area.row(0), style: title)
         let (lo, hi) = screen.traceWindow
         var spans: [TerminalCore.Span] = [
-            .init(" Trace \(trace.table.writtenID(of: trace.id) ?? String(trace.id.shownHex.prefix(16))) ", style: title),
+            // The whole id in print; on screen its first 16 digits (any prefix finds it).
+            .init(" Trace \(trace.table.writtenID(of: trace.id) ?? (printing ? trace.id.shownHex : String(trace.id.shownHex.prefix(16)))) ",
+                  style: title),
             .init(strings[summary.rootService], style: context.service(strings[summary.rootService]).adding(.bold)),
             .init(": " + strings[summary.rootName], style: title),
             .init("  " + DurationFormat.string(Nanoseconds(TimeMath.subtract(hi, lo))) + " · " + NumberFormat.count(summary.spanCount, "span")
@@ -51,12 +55,14 @@ struct WaterfallView {
         let mode = screen.adjusted
             ? "adjusted timings (\(screen.insights.report.adjustment?.adjustedSpans.count ?? 0) shifted) · a: raw"
             : "raw timings · a: adjust skew"
-        let modeWidth = DisplayWidth.of(mode) + 1
+        let modeWidth = printing ? 1 : DisplayWidth.of(mode) + 1
         let marker = isWarning ? (context.glyphs.hasEighthBlocks ? "⚠ " : "! ") : ""
         buffer.setTruncated(" " + marker + text, x: area.x, y: area.y + 1, width: area.width - modeWidth - 1,
                             style: isWarning ? context.style(.warning) : context.style(.dim))
-        buffer.setTruncated(mode, x: area.right - modeWidth, y: area.y + 1, width: modeWidth - 1,
-                            style: screen.adjusted ? context.style(.warning) : context.style(.dim), alignment: .right)
+        if !printing {
+            buffer.setTruncated(mode, x: area.right - modeWidth, y: area.y + 1, width: modeWidth - 1,
+                                style: screen.adjusted ? context.style(.warning) : context.style(.dim), alignment: .right)
+        }
         if area.height >= 3, let zoom = screen.zoom {
             let note = " zoomed to \(DurationFormat.string(Nanoseconds(TimeMath.subtract(zoom.lowerBound, lo))))–\(DurationFormat.string(Nanoseconds(TimeMath.subtract(zoom.upperBound, lo)))) · Z resets"
             buffer.setTruncated(note, x: area.x, y: area.y + 2, width: area.width, style: context.style(.match))
@@ -78,7 +84,7 @@ struct WaterfallView {
         }
     }
 
-    private func axis(_ columns: Columns) -> TimeAxis {
+    func axis(_ columns: Columns) -> TimeAxis {
         let (lo, hi) = screen.traceWindow
         let window = screen.zoom ?? lo...hi
         return TimeAxis(start: window.lowerBound, end: window.upperBound, origin: lo, width: columns.timelineWidth)
@@ -98,7 +104,7 @@ struct WaterfallView {
         }
     }
 
-    private func drawRuler(_ axis: TimeAxis, columns: Columns, y: Int, area: Rect, into buffer: inout Buffer) {
+    func drawRuler(_ axis: TimeAxis, columns: Columns, y: Int, area: Rect, into buffer: inout Buffer) {
         let style = context.style(.axis)
         buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)
         buffer.setString(" SERVICE  SPAN", x: area.x, y: y, style: style.adding(.bold), maxWidth: columns.left)
@@ -114,7 +120,7 @@ struct WaterfallView {
         }
     }
 
-    private func drawRow(position: Int, y: Int, selected: Bool, columns: Columns, axis: TimeAxis, area: Rect,
+    func drawRow(position: Int, y: Int, selected: Bool, columns: Columns, axis: TimeAxis, area: Rect,
                          into buffer: inout Buffer) {
         let tree = screen.rows.tree
         let row = Rect(x: area.x, y: y, width: area.width, height: 1)

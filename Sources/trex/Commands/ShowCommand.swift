@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExplorerUI
 import TraceFormats
 import TraceModel
 import TraceStore
@@ -8,9 +9,10 @@ import TraceWorkspace
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print one trace as an indented text waterfall.",
+        abstract: "Print one trace as the explorer's waterfall, as text.",
         discussion: """
-        The trace id may be any unique prefix of the 32-digit id.
+        The trace id may be any unique prefix of the id as shown. Every span is expanded; the
+        second line names the findings of `trex analyze`.
 
         Examples:
           trex show 5b8efff7 traces.json
@@ -29,13 +31,24 @@ struct ShowCommand: ParsableCommand {
     var ascii = false
 
     func run() throws {
-        let (catalog, index) = try input.resolve().requireTrace(traceID)
+        let workspace = try input.resolve()
         if json {
+            let (catalog, index) = try workspace.requireTrace(traceID)
             FileHandleOutput.standardOutput(JSONOutput.terminalSafe(OTLPJSONEncoder.encode(catalog.table, traces: [index], pretty: true) + [10]))
             return
         }
-        let waterfall = TextWaterfall(width: FileHandleOutput.terminalWidth,
-                                      unicode: !ascii && FileHandleOutput.localeIsUTF8)
-        FileHandleOutput.standardOutput(waterfall.render(catalog.trace(at: index)))
+        // The explorer's waterfall, every span expanded, drawn as text.
+        let subject = try workspace.requireAnalysisSubject(traceID)
+        var chunk = ""
+        var lines = 0
+        WaterfallText.write(subject, width: FileHandleOutput.terminalWidth, unicode: !ascii && FileHandleOutput.localeIsUTF8) { line in
+            chunk += line + "\n"
+            lines += 1
+            if lines % 4_096 == 0 {
+                FileHandleOutput.standardOutput(chunk)
+                chunk = ""
+            }
+        }
+        FileHandleOutput.standardOutput(chunk)
     }
 }

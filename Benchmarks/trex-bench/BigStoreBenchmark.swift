@@ -57,19 +57,22 @@ enum BigStoreBenchmark {
     private static func measureAll(trex: String, store: String) {
         let size = (try? FileManager.default.attributesOfItem(atPath: store)[.size] as? Int) ?? 0
         print("  store: \(size >> 20) MB")
-        // The explorer, in a child process of its own.
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        child.arguments = ["store-explorer", "--store=\(store)"]
-        let pipe = Pipe()
-        child.standardOutput = pipe
-        do {
-            try child.run()
-            let output = pipe.fileHandleForReading.readDataToEndOfFile()
-            child.waitUntilExit()
-            print(String(decoding: output, as: UTF8.self), terminator: "")
-        } catch {
-            print("  cannot run the explorer child: \(error)")
+        // The explorer, in a child process of its own; then, for comparison, what it did before
+        // the workspace (every span loaded before the first frame), in another.
+        for extra in [[], ["--load-all"]] {
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            child.arguments = ["store-explorer", "--store=\(store)"] + extra
+            let pipe = Pipe()
+            child.standardOutput = pipe
+            do {
+                try child.run()
+                let output = pipe.fileHandleForReading.readDataToEndOfFile()
+                child.waitUntilExit()
+                print(String(decoding: output, as: UTF8.self), terminator: "")
+            } catch {
+                print("  cannot run the explorer child: \(error)")
+            }
         }
         for command in [["list"], ["stats"], ["deps"]] {
             var best: (Double, Int)?
@@ -95,6 +98,20 @@ enum BigStoreBenchmark {
         let size = UIBenchmark.size
         let capabilities = UIBenchmark.capabilities
         let before = Bench.memory("VmRSS")
+        if options.contains("--load-all") {
+            // The explorer before the workspace: `loadAllTraces()`, then a catalog of every span.
+            do {
+                let (catalog, elapsed) = try Bench.time { () throws -> TraceCatalog in
+                    let store = try PersistentStore.openForReading(at: path)
+                    return TraceCatalog(table: try store.loadAllTraces())
+                }
+                print("  before the workspace (every span loaded first): \(catalog.spanCount) spans in "
+                      + "\(Bench.fixed(Bench.milliseconds(elapsed), 0)) ms, peak RSS \(Bench.memory("VmHWM") >> 20) MB")
+            } catch {
+                print("  failed: \(error)")
+            }
+            return
+        }
         do {
             // What `trex --store PATH` does before its first frame: open the store, read the
             // listing (summaries only), draw.
@@ -113,20 +130,8 @@ enum BigStoreBenchmark {
             print("  explorer: first frame of the trace list (\(listing.count) traces) in \(Bench.fixed(Bench.milliseconds(open), 1)) ms "
                   + "(target < 300 ms: \(Bench.verdict(Bench.milliseconds(open) < 300))); RSS \(Bench.memory("VmRSS") >> 20) MB "
                   + "(\(before >> 20) MB before)")
-            var times: [Double] = []
-            var previous = Frame(size: size)
             let keys: [Key] = Array(repeating: .pageDown, count: 200) + [.end, .home] + Array(repeating: .char("j"), count: 200)
-            for key in keys {
-                let (_, elapsed) = Bench.time {
-                    _ = app.handle(.input(.key(key)))
-                    var frame = Frame(size: size)
-                    app.render(&frame, capabilities: capabilities)
-                    _ = frame.buffer.changes(from: previous.buffer)
-                    previous = frame
-                }
-                times.append(Bench.milliseconds(elapsed))
-            }
-            times.sort()
+            let times = UIBenchmark.timeKeys(keys, on: app)
             print("  browsing: \(keys.count) keys, median \(Bench.fixed(Bench.percentile(50, times), 2)) ms, "
                   + "p99 \(Bench.fixed(Bench.percentile(99, times), 2)) ms")
             let (_, filter) = Bench.time {

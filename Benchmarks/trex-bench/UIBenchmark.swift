@@ -57,11 +57,18 @@ enum UIBenchmark {
         let catalog = TraceCatalog(table: table)
         let app = ExplorerApp(catalog: catalog, report: LoadReport(sources: ["memory"], messages: [], spansSkipped: 0, seconds: 0))
         app.screenSize = size
+        let keys: [Key] = Array(repeating: .char("j"), count: 300) + Array(repeating: .pageDown, count: 100)
+            + [.char("G"), .char("g")] + Array(repeating: .char("k"), count: 100)
+        let times = timeKeys(keys, on: app)
+        return (Bench.percentile(50, times), Bench.percentile(99, times), times.last ?? 0, times.count, app)
+    }
+
+    /// Each key handled, the frame redrawn and diffed against the one before (what the backend
+    /// then writes): milliseconds per key, sorted.
+    static func timeKeys(_ keys: [Key], on app: ExplorerApp) -> [Double] {
         var previous = Frame(size: size)
         app.render(&previous, capabilities: capabilities)
         var times: [Double] = []
-        let keys: [Key] = Array(repeating: .char("j"), count: 300) + Array(repeating: .pageDown, count: 100)
-            + [.char("G"), .char("g")] + Array(repeating: .char("k"), count: 100)
         for key in keys {
             let (_, elapsed) = Bench.time {
                 _ = app.handle(.input(.key(key)))
@@ -72,8 +79,7 @@ enum UIBenchmark {
             }
             times.append(Bench.milliseconds(elapsed))
         }
-        times.sort()
-        return (Bench.percentile(50, times), Bench.percentile(99, times), times.last ?? 0, times.count, app)
+        return times.sorted()
     }
 
     static func runWaterfall(_ options: [String]) {

@@ -46,6 +46,16 @@ import TraceStore
         static let onlyStore = StableHash.traceID(for: "only-store")
     }
 
+    /// A workspace with one fixture trace in the files and another in a store (keep the
+    /// directory alive while using it).
+    static func split(_ table: SpanTable, inFiles: String, inStore: String) throws -> (Workspace, TemporaryDirectory) {
+        let directory = TemporaryDirectory()
+        let store = try PersistentStore.open(at: directory.file("t.sqlite"), create: true)
+        let index = { (name: String) in table.traceIndex(of: StableHash.traceID(for: name))! }
+        try StoreImporter(store: store).add(table.copying(traces: [index(inStore)]))
+        return (Workspace(files: TraceCatalog(table: table.copying(traces: [index(inFiles)])), store: store), directory)
+    }
+
     @Test func theTracesBothSourcesHoldAreTheSharedOnes() throws {
         let split = try Split()
         #expect(try split.workspace.sharedTraceIDs() == [Split.shared])
@@ -164,12 +174,9 @@ import TraceStore
              pay     web      [==========]    trace=t1 kind=client
             charge   payment    [======]      trace=t2 kind=server parent=-
             """, attributes: ["pay": ["peer.service": .string("payment")]])
+        let (workspace, directory) = try Self.split(table, inFiles: "t1", inStore: "t2")
+        defer { withExtendedLifetime(directory) {} }
         let t1 = table.traceIndex(of: StableHash.traceID(for: "t1"))!
-        let t2 = table.traceIndex(of: StableHash.traceID(for: "t2"))!
-        let directory = TemporaryDirectory()
-        let store = try PersistentStore.open(at: directory.file("t.sqlite"), create: true)
-        try StoreImporter(store: store).add(table.copying(traces: [t2]))
-        let workspace = Workspace(files: TraceCatalog(table: table.copying(traces: [t1])), store: store)
 
         let server = try #require(try workspace.analysisSubject(StableHash.traceID(for: "t2")))
         let onServer = server.report().diagnostics.filter { $0.kind == .brokenPropagation }
@@ -190,12 +197,9 @@ import TraceStore
         fixture.inTrace("orphan-trace")
         fixture.span("lost", parent: "p-root", service: "worker", start: 200_000, end: 200_050)
         let table = fixture.build()
-        let parentIndex = table.traceIndex(of: StableHash.traceID(for: "parent-trace"))!
         let orphanIndex = table.traceIndex(of: StableHash.traceID(for: "orphan-trace"))!
-        let directory = TemporaryDirectory()
-        let store = try PersistentStore.open(at: directory.file("t.sqlite"), create: true)
-        try StoreImporter(store: store).add(table.copying(traces: [parentIndex]))
-        let workspace = Workspace(files: TraceCatalog(table: table.copying(traces: [orphanIndex])), store: store)
+        let (workspace, directory) = try Self.split(table, inFiles: "orphan-trace", inStore: "parent-trace")
+        defer { withExtendedLifetime(directory) {} }
         let subject = try #require(try workspace.analysisSubject(StableHash.traceID(for: "orphan-trace")))
         // The parent trace is far away in time: only the span-id lookup brings it in.
         #expect(subject.catalog.traceCount == 2)

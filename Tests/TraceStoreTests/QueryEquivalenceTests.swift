@@ -58,26 +58,6 @@ import TraceQuery
         #expect(result.matchedSummaries.map(\.traceID) == result.matchedTraces.map(\.traceID))
     }
 
-    /// Half of every trace in the store, the other half in memory (as `--store` with files).
-    @Test(arguments: queries)
-    func storePlusFilesAgreesWithEverythingInMemory(_ text: String) throws {
-        let query = try Query.parse(text)
-        let expected = Self.key(QueryEngine.run(query, on: Self.data), in: Self.data)
-        let result = try StoreQueryEngine.run(query, on: Self.halves.store, merging: Self.halves.files)
-        #expect(Self.key(result.matches, in: result.table) == expected, "\(text) pushed down as \(result.filter)")
-    }
-
-    static let halves: (directory: TemporaryDirectory, store: PersistentStore, files: SpanTable) = {
-        var stored = SpanTableBuilder(), files = SpanTableBuilder()
-        for (i, span) in data.spans.enumerated() {
-            if i % 2 == 0 { stored.copy(span, from: data) } else { files.copy(span, from: data) }
-        }
-        let directory = TemporaryDirectory()
-        let store = try! StoreTest.makeStore(directory)
-        try! StoreTest.importTables([stored.finish()], into: store)
-        return (directory, store, files.finish())
-    }()
-
     @Test func theDataIsRichEnoughThatMostQueriesMatch() throws {
         let matching = try Self.queries.filter { !QueryEngine.run(try Query.parse($0), on: Self.data).isEmpty }
         #expect(Double(matching.count) >= 0.8 * Double(Self.queries.count),

@@ -2,7 +2,8 @@ import GRDB
 import TraceModel
 import TraceQuery
 
-/// Runs queries against the persistent store with exactly the in-memory semantics.
+/// Runs queries against the persistent store alone with exactly the in-memory semantics (the
+/// store's own answer; composing it with other sources is `TraceWorkspace.Workspace.query`).
 ///
 /// 1. `StoredTraceFilter(query)` extracts what every match implies (indexed fields per
 ///    spanset, trace-level fields, attribute equalities);
@@ -17,27 +18,12 @@ public enum StoreQueryEngine {
     /// Runs a query on the store. O(index entries + attribute bytes scanned + spans of the
     /// candidates); a query with nothing to push down loads the whole store.
     public static func run(_ query: Query, on store: PersistentStore) throws(StoreError) -> StoreQueryResult {
-        try run(query, on: store, merging: nil)
-    }
-
-    /// Runs a query on the store's traces together with traces held in memory (files), as if
-    /// all had been loaded together: a trace present in both is merged span by span (see
-    /// `SpanTable.merging`). The store's copies of the in-memory traces are loaded too, whatever the
-    /// filter says, so such a trace is evaluated whole.
-    public static func run(_ query: Query, on store: PersistentStore,
-                           merging files: SpanTable?) throws(StoreError) -> StoreQueryResult {
         let filter = StoredTraceFilter(query)
-        let (stored, count, everything) = try store.read { db -> (SpanTable, Int, Bool) in
-            guard var keys = try PushdownPlanner(db).traceKeys(filter) else {
-                let all = try PersistentStore.loadAll(db)
-                return (all, all.traces.count, true)
-            }
-            if let files { keys.formUnion(try PersistentStore.traceKeys(ids: files.traces.map(\.traceID), db)) }
-            let table = try PersistentStore.load(keys: Array(keys), db)
-            return (table, table.traces.count, false)
+        let (table, everything) = try store.read { db -> (SpanTable, Bool) in
+            guard let keys = try PushdownPlanner(db).traceKeys(filter) else { return (try PersistentStore.loadAll(db), true) }
+            return (try PersistentStore.load(keys: Array(keys), db), false)
         }
-        let table = files.map { SpanTable.merging([$0, stored].filter { !$0.spans.isEmpty }) } ?? stored
         return StoreQueryResult(table: table, matches: QueryEngine.run(query, on: table), filter: filter,
-                                loadedFromStore: count, loadedEverything: everything)
+                                loadedFromStore: table.traces.count, loadedEverything: everything)
     }
 }

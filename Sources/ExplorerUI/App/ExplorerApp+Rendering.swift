@@ -23,7 +23,8 @@ extension ExplorerApp {
                 drawStatus(flash ?? screen.statusText, right: screen.statusRight, in: statusRow, into: &frame.buffer,
                            context: context)
             } else {
-                TraceListView(listing: list.listing, state: list.state, context: context, maxDuration: list.maxDuration)
+                TraceListView(listing: list.listing, state: list.state, context: context, maxDuration: list.maxDuration,
+                              overview: list.overview)
                     .render(in: main, into: &frame.buffer)
                 drawStatus(flash ?? list.summaryText, right: sourcesText, in: statusRow, into: &frame.buffer, context: context)
             }

@@ -142,6 +142,8 @@ public final class ExplorerApp {
             updatePages()
         case .openFilter:
             openFilter(initial: list.state.filterText, prompt: "filter traces")
+        case .openTraceIDPrompt:
+            filterBar = FilterBar(initial: "", prompt: Self.traceIDPrompt, history: [], isQuery: false)
         case .none, .redraw, .unhandled:
             break
         }
@@ -175,7 +177,7 @@ public final class ExplorerApp {
     /// Tells the screens how many rows they show, so paging and scrolling match the screen.
     func updatePages() {
         if case .ready(var list) = phase {
-            list.state.cursor.page = max(1, mainArea.height - 1)
+            list.state.cursor.page = max(1, mainArea.height - 2)   // the overview and the column titles
             phase = .ready(list)
         }
         if var screen = traceScreen {
@@ -184,6 +186,9 @@ public final class ExplorerApp {
             traceScreen = screen
         }
     }
+
+    /// The prompt of the bar `#` opens.
+    static let traceIDPrompt = "go to trace id"
 
     private func openFilter(initial: String, prompt: String) {
         filterBar = FilterBar(initial: initial, prompt: prompt, history: history.entries)
@@ -199,6 +204,14 @@ public final class ExplorerApp {
             return .redraw
         case .cancel:
             filterBar = nil
+            return .redraw
+        case .apply(let text) where !bar.isQuery:
+            filterBar = nil
+            if case .ready(var list) = phase, bar.prompt == Self.traceIDPrompt {
+                let message = list.goToTrace(text)
+                if !message.isEmpty { flash = message }
+                phase = .ready(list)
+            }
             return .redraw
         case .apply(let text):
             filterBar = nil

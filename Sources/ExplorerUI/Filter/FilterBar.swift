@@ -14,9 +14,15 @@ public struct FilterBar: Sendable {
     public let prompt: String
     private var history: HistoryCursor
 
-    public init(initial: String, prompt: String, history: [String]) {
+    /// Whether the text is a query (validated as typed); false for a plain prompt (a trace id).
+    public let isQuery: Bool
+
+    /// `initial` comes selected, so typing replaces it and the arrow keys edit it.
+    public init(initial: String, prompt: String, history: [String], isQuery: Bool = true) {
         editor = LineEditor(initial)
+        editor.selectAll()
         self.prompt = prompt
+        self.isQuery = isQuery
         self.history = HistoryCursor(entries: history, draft: initial)
         validate()
     }
@@ -56,6 +62,7 @@ public struct FilterBar: Sendable {
 
     private mutating func validate() {
         let text = editor.string
+        guard isQuery else { diagnostic = nil; return }
         guard !text.trimmingSpaces.isEmpty else { diagnostic = nil; return }
         switch Query.result(text) {
         case .success: diagnostic = nil

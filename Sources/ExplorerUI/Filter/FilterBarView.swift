@@ -23,7 +23,9 @@ struct FilterBarView {
         let cursorColumn = bar.editor.cursorColumn
         let shift = max(0, cursorColumn - room + 1)
         let visible = dropColumns(bar.editor.string, shift)
-        buffer.setString(visible, x: textX, y: inputRow.y, style: style, maxWidth: room)
+        // A selected text (a reopened filter, replaced by typing) is drawn as the selection.
+        buffer.setString(visible, x: textX, y: inputRow.y, style: bar.editor.selectedAll ? context.style(.selection) : style,
+                         maxWidth: room)
         if let diagnostic = bar.diagnostic, area.height >= 2 {
             let caretRow = area.row(1)
             let errorStyle = context.style(.error)

@@ -5,6 +5,9 @@ public struct LineEditor: Sendable, Hashable {
     public private(set) var text: [Character]
     /// The cursor position, in characters (0...text.count).
     public private(set) var cursor: Int
+    /// True while the whole text is selected (a reopened filter): the next character typed
+    /// replaces it, Backspace or Delete clears it, a movement key keeps it and drops the selection.
+    public private(set) var selectedAll = false
 
     public init(_ text: String = "") {
         self.text = Array(text)
@@ -26,13 +29,26 @@ public struct LineEditor: Sendable, Hashable {
     /// Applies an editing key: printable characters, Backspace, Delete, Left/Right,
     /// Home/End (ctrl-a/ctrl-e), ctrl-u (clear), ctrl-w (delete word), ctrl-k (kill to end).
     public mutating func apply(_ key: Key) -> Outcome {
+        let replacing = selectedAll
+        selectedAll = false
         if case .character(let c) = key.code, key.modifiers.subtracting(.shift).isEmpty, !DisplayWidth.isControl(c) {
+            if replacing { text.removeAll(); cursor = 0 }
             text.insert(c, at: cursor)
             cursor += 1
             return .edited
         }
-        guard let command = Keymaps.filterBar.command(for: key) else { return .ignored }
+        guard let command = Keymaps.filterBar.command(for: key) else {
+            selectedAll = replacing
+            return .ignored
+        }
+        if replacing, command == .deleteBackward || command == .deleteForward { return perform(.clearLine) }
         return perform(command)
+    }
+
+    /// Selects the whole text (shown highlighted), cursor at the end.
+    public mutating func selectAll() {
+        selectedAll = !text.isEmpty
+        cursor = text.count
     }
 
     /// An editing command of the filter bar's keymap (`Keymaps.filterBar`).
@@ -82,6 +98,7 @@ public struct LineEditor: Sendable, Hashable {
     public mutating func set(_ newText: String) {
         text = Array(newText)
         cursor = text.count
+        selectedAll = false
     }
 
     /// The display column of the cursor (wide characters count two).

@@ -5,7 +5,7 @@ public enum Command: Hashable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, first, last
 
     // MARK: Trace list
-    case openTrace, cycleSort, reverseSort
+    case openTrace, cycleSort, reverseSort, goToTrace
 
     // MARK: Filtering
     case openFilter, clearFilter, nextMatch, previousMatch
@@ -41,6 +41,7 @@ public enum Command: Hashable, Sendable {
         case .openTrace: "open the selected trace's waterfall"
         case .cycleSort: "sort by the next column"
         case .reverseSort: "reverse the sort order"
+        case .goToTrace: "go to a trace by any prefix of its id"
         case .openFilter: "filter with the query language"
         case .clearFilter: "clear the filter"
         case .nextMatch: "next span matching the filter"

@@ -26,6 +26,7 @@ public enum Keymaps {
             KeyBinding([.enter, .char("l"), .right], .openTrace),
             KeyBinding([.char("s")], .cycleSort),
             KeyBinding([.char("S")], .reverseSort),
+            KeyBinding([.char("#")], .goToTrace),
             KeyBinding([.char("/")], .openFilter),
             KeyBinding([.char("\\")], .clearFilter),
         ]),

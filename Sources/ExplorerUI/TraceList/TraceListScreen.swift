@@ -16,6 +16,8 @@ struct TraceListScreen {
     let maxDuration: Nanoseconds
     /// Spans over all listed traces.
     let spanCount: Int
+    /// The loaded set at a glance (the list's first line) and its widest numbers.
+    let overview: TraceSetOverview
     /// Trace id -> index into `listing.summaries`, for the filter's matches.
     private let indexByID: [TraceID: Int]
 
@@ -29,6 +31,7 @@ struct TraceListScreen {
         self.state = state
         maxDuration = listing.summaries.map(\.duration).max() ?? .zero
         spanCount = listing.summaries.reduce(0) { $0 + $1.spanCount }
+        overview = TraceSetOverview(listing.summaries)
         var indexByID: [TraceID: Int] = [:]
         indexByID.reserveCapacity(listing.count)
         for (index, summary) in listing.summaries.enumerated() { indexByID[summary.traceID] = index }
@@ -44,6 +47,7 @@ struct TraceListScreen {
         case redraw
         case open(traceIndex: Int)
         case openFilter
+        case openTraceIDPrompt
         case unhandled
     }
 
@@ -61,8 +65,12 @@ struct TraceListScreen {
         case .last: state.cursor.end()
         case .cycleSort:
             state.setSort(state.sort.next(filterActive: state.isFiltered), summaries: summaries, strings: strings)
+            state.cursor.home()   // the first row of the new order
         case .reverseSort:
             state.setSort(state.sort.reversed, summaries: summaries, strings: strings)
+            state.cursor.home()
+        case .goToTrace:
+            return .openTraceIDPrompt
         case .openTrace:
             guard let trace = state.selectedTrace else { return .none }
             return .open(traceIndex: trace)
@@ -75,6 +83,23 @@ struct TraceListScreen {
             return .unhandled
         }
         return .redraw
+    }
+
+    /// Selects the trace whose id (as shown, as its file wrote it, or any prefix of either, as
+    /// `trex show` takes it) is `text`; returns a status message.
+    mutating func goToTrace(_ text: String) -> String {
+        let typed = text.trimmingSpaces
+        guard !typed.isEmpty else { return "" }
+        var candidates: [TraceID]
+        switch try? workspace.findTrace(typed) {
+        case .success(let id)?: candidates = [id]
+        case .failure(.ambiguous(_, let found))?: candidates = found.map(\.id)
+        default: return "No trace id starts with \(typed)."
+        }
+        let rows = candidates.compactMap { indexByID[$0] }.compactMap { state.rows.firstIndex(of: $0) }
+        guard let row = rows.min() else { return "The trace \(typed) is hidden by the filter: press \\ to clear it." }
+        state.cursor.select(row)
+        return candidates.count > 1 ? "\(candidates.count) traces start with \(typed): the first is selected." : ""
     }
 
     /// Applies a filter; returns a status message (counts, or hints when nothing matched).

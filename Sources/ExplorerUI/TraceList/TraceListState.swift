@@ -8,6 +8,8 @@ public struct TraceListState: Sendable {
     public private(set) var sort = TraceListSort()
     /// Matched span count per trace index while a filter is active; nil without a filter.
     public private(set) var matchCounts: [Int: Int]?
+    /// The most spans a filter matched in one trace (0 without a filter), for the column width.
+    public private(set) var maxMatchCount = 0
     /// The active filter's text ("" when none).
     public private(set) var filterText = ""
     public var cursor = ListCursor()
@@ -35,6 +37,7 @@ public struct TraceListState: Sendable {
                                      strings: StringTable) {
         filterText = text
         matchCounts = matches
+        maxMatchCount = matches.values.max() ?? 0
         reorder(summaries: summaries, strings: strings)
     }
 
@@ -42,6 +45,7 @@ public struct TraceListState: Sendable {
     public mutating func clearFilter(summaries: [TraceSummary], strings: StringTable) {
         filterText = ""
         matchCounts = nil
+        maxMatchCount = 0
         if sort.column == .matches { sort = TraceListSort() }
         reorder(summaries: summaries, strings: strings)
     }

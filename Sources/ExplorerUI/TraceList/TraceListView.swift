@@ -12,14 +12,20 @@ struct TraceListView {
     let context: RenderContext
     /// The longest duration in the list, for the proportional bars.
     let maxDuration: Nanoseconds
+    /// The set at a glance (first line) and the widest counts.
+    let overview: TraceSetOverview
 
     struct Layout {
-        var start = 18, service = 16, name = 30, duration = 9, bar = 12, spans = 6, errors = 4, matches = 5
+        var start = 18, service = 16, name = 30, duration = 9, bar = 12, spans = 5, errors = 3, matches = 5
         var services = 0
         var showBar = true
         var showServices = true
 
-        init(width: Int, filtered: Bool) {
+        /// `spans`, `errors` and `matches` are the widest counts: those columns never cut one.
+        init(width: Int, filtered: Bool, spans maxSpans: Int = 0, errors maxErrors: Int = 0, matches maxMatches: Int = 0) {
+            spans = TraceSetOverview.width(maxSpans, header: "SPANS")
+            errors = TraceSetOverview.width(maxErrors, header: "ERR")
+            matches = TraceSetOverview.width(maxMatches, header: "MATCH")
             let fixed = start + duration + spans + errors + (filtered ? matches + 1 : 0) + 6
             var rest = width - fixed - service - 1
             if rest < 30 { service = max(8, service - (30 - rest)); rest = width - fixed - service - 1 }
@@ -33,10 +39,13 @@ struct TraceListView {
     }
 
     func render(in area: Rect, into buffer: inout Buffer) {
-        guard area.height >= 2 else { return }
-        let layout = Layout(width: area.width, filtered: state.isFiltered)
-        drawHeader(layout, at: area.row(0), into: &buffer)
-        let body = area.splitTop(1).rest
+        guard area.height >= 3 else { return }
+        let layout = Layout(width: area.width, filtered: state.isFiltered, spans: overview.maxSpans,
+                            errors: overview.maxErrors, matches: state.maxMatchCount)
+        buffer.setTruncated(" " + overview.text(ascii: !context.glyphs.hasEighthBlocks), x: area.x, y: area.y,
+                            width: area.width, style: context.style(.dim))
+        drawHeader(layout, at: area.row(1), into: &buffer)
+        let body = area.splitTop(2).rest
         let strings = listing.strings
         for line in 0..<body.height {
             let index = state.cursor.offset + line

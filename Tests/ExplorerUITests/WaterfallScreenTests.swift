@@ -7,7 +7,7 @@ import TestSupport
 
 /// Opens the checkout trace's waterfall (it sorts after login by start tie order: pick by name).
 private func openCheckout(_ h: ExplorerHarness) {
-    if h.screen.split(separator: "\n")[1].contains("POST_/login") { h.press(.char("j")) }
+    if h.screen.split(separator: "\n")[2].contains("POST_/login") { h.press(.char("j")) }   // below the overview and titles
     h.press(.enter)
 }
 
@@ -33,7 +33,7 @@ private func row(_ h: ExplorerHarness, _ name: String) -> Int? {
         #expect(screen[rows[0]].contains("▾ frontend GET_/checkout"))
         #expect(screen[rows[1]].contains("├─  checkout cart.get"))
         #expect(screen[rows[3]].contains("│ ├─  inventory database.query"))
-        #expect(screen[rows[4]].contains("│ └─▾ ✗ payment charge"), "error marker")
+        #expect(screen[rows[4]].contains("│ └─▾ ✘ payment charge"), "the origin error's marker")
         #expect(screen[rows[5]].contains("│   └─  payment stripe.call"))
         #expect(screen[rows[6]].contains("└─  mailer send"))
         #expect(h.screen.contains("Trace "))

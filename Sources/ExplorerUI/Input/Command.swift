@@ -12,7 +12,7 @@ public enum Command: Hashable, Sendable {
 
     // MARK: Waterfall
     case toggleCollapse, expand, collapse, expandAll, collapseAll, collapseToDepth(Int)
-    case zoomToSpan, resetZoom, nextError, previousError
+    case zoomToSpan, resetZoom, nextError, previousError, nextOrigin, previousOrigin
     case toggleCriticalPath, nextCritical, previousCritical, goToParent
     case toggleSkewAdjustment, toggleDetail, focusDetail, followLink, copyValue
 
@@ -56,6 +56,8 @@ public enum Command: Hashable, Sendable {
         case .resetZoom: "reset the zoom"
         case .nextError: "next error span"
         case .previousError: "previous error span"
+        case .nextOrigin: "next error that started here (a root cause)"
+        case .previousOrigin: "previous error that started here"
         case .toggleCriticalPath: "highlight the critical path on or off"
         case .nextCritical: "next span on the critical path"
         case .previousCritical: "previous span on the critical path"

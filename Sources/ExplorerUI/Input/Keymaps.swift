@@ -48,6 +48,8 @@ public enum Keymaps {
             KeyBinding([.char("[")], .previousCritical),
             KeyBinding([.char("e")], .nextError),
             KeyBinding([.char("E")], .previousError),
+            KeyBinding([.char("r")], .nextOrigin),
+            KeyBinding([.char("R")], .previousOrigin),
             KeyBinding([.char("p")], .goToParent),
             KeyBinding([.char("z")], .zoomToSpan),
             KeyBinding([.char("Z")], .resetZoom),

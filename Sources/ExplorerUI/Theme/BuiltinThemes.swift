@@ -17,6 +17,7 @@ enum BuiltinThemes {
         bar        = #0072b2
         critical   = #e69f00 bold
         error      = #d55e00 bold underline
+        origin     = black on #d55e00 bold
         warning    = #f0e442
         match      = 16 on #f0e442
         axis       = 244
@@ -39,6 +40,7 @@ enum BuiltinThemes {
         bar        = 67
         critical   = 209 bold
         error      = 203 bold
+        origin     = 16 on 203 bold
         warning    = 221
         match      = 16 on 179
         axis       = 244
@@ -57,6 +59,7 @@ enum BuiltinThemes {
         bar        = bright-cyan
         critical   = bright-red bold
         error      = black on bright-red bold
+        origin     = bright-white on red bold underline
         warning    = black on bright-yellow bold
         match      = black on bright-green bold
         axis       = bright-white
@@ -75,6 +78,7 @@ enum BuiltinThemes {
         bar        = 110
         critical   = 160 bold
         error      = 124 bold
+        origin     = 231 on 124 bold
         warning    = 130 bold
         match      = 232 on 222
         axis       = 243
@@ -93,6 +97,7 @@ enum BuiltinThemes {
         bar        = default
         critical   = bold underline
         error      = bold
+        origin     = reverse bold
         warning    = underline
         match      = reverse
         axis       = dim

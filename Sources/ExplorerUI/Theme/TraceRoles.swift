@@ -10,10 +10,13 @@ extension ThemeRole {
     public static let critical: ThemeRole = "critical"
     /// The time axis ruler and its tick labels.
     public static let axis: ThemeRole = "axis"
+    /// An error that started at this span (a root cause), set apart from errors that merely
+    /// bubbled up from below it (drawn in `error`).
+    public static let origin: ThemeRole = "origin"
 
     /// Every role a theme file may set (besides `services`).
     public static let themeRoles: [ThemeRole] = [
         .background, .text, .dim, .title, .border, .status, .selection, .bar, .critical, .error, .warning,
-        .match, .axis,
+        .match, .axis, .origin,
     ]
 }

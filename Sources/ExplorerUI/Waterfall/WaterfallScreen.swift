@@ -30,6 +30,8 @@ struct WaterfallScreen {
     var detail: SpanDetailState?
     /// The critical section the `]`/`[` keys last went to.
     var criticalStep: Int?
+    /// What each row hides when collapsed (errors, warnings below it), in raw timings.
+    let hidden: HiddenProblems
     /// Rows of the span list on screen (set by the app from the terminal size).
     var page = 20 { didSet { cursor.page = page } }
     /// The detail pane's width in columns (set by the app from the terminal size), so the
@@ -42,6 +44,7 @@ struct WaterfallScreen {
         tree = TraceTree(trace)
         rows = WaterfallRows(tree: WaterfallTree(trace, tree: tree))
         rawInsights = TraceInsights(subject, tree: tree, adjusted: false)
+        hidden = HiddenProblems(rows.tree, trace: trace, diagnosticsBySpan: rawInsights.diagnosticsBySpan)
         cursor = ListCursor(count: rows.count, page: page)
         if let filter { _ = applyFilter(filter) }
     }
@@ -103,6 +106,11 @@ struct WaterfallScreen {
         case .nextError, .previousError:
             let trace = self.trace
             return jump(forward: command == .nextError, what: "error span") { trace[$0].status == .error }
+        case .nextOrigin, .previousOrigin:
+            let causes = insights.report.rootCause
+            return jump(forward: command == .nextOrigin, what: "error that started here (every error span bubbled one up)") {
+                causes.role(of: $0) == .origin
+            }
         case .nextMatch, .previousMatch:
             guard let matches else { return .flash("No filter: press / to find spans.") }
             return jump(forward: command == .nextMatch, what: "matching span") { matches.contains(Int32($0)) }
@@ -295,8 +303,25 @@ struct WaterfallScreen {
         } else {
             text += ", not on the critical path"
         }
-        if s.status == .error { text += " · ERROR" }
+        if s.status == .error { text += " · ERROR" + errorRole(span) }
         return text
+    }
+
+    /// " (origin of 3 errors above)" or " (bubbled up from auth-service connect)".
+    private func errorRole(_ span: Int) -> String {
+        let causes = insights.report.rootCause
+        let table = trace.table
+        switch causes.role(of: span) {
+        case .origin:
+            let above = causes.chain(to: span).dropLast().filter { trace[$0].status == .error }.count
+            return above == 0 ? " (where it started)" : " (origin of \(NumberFormat.count(above, "error")) above; r: next origin)"
+        case .propagated:
+            // The nearest origin below it, in pre-order: the first origin whose chain holds it.
+            guard let origin = causes.origins.first(where: { causes.chain(to: $0).contains(span) }) else { return "" }
+            return " (bubbled up from \(table.serviceName(of: trace[origin])) \(table.strings[trace[origin].name]); r: go there)"
+        case nil:
+            return ""
+        }
     }
 
     var statusRight: String {

@@ -155,8 +155,13 @@ struct WaterfallView {
         let dimmed = screen.matches != nil && !isMatch
         let diagnostics = screen.insights.diagnosticsBySpan[local] ?? []
         var pieces: [TerminalCore.Span] = []
-        if span.status == .error {
-            pieces.append(.init(context.glyphs.hasEighthBlocks ? "✗ " : "x ", style: styled(context.style(.error))))
+        let unicode = context.glyphs.hasEighthBlocks
+        if span.status == .error, screen.insights.report.rootCause.role(of: local) == .origin {
+            // Where the error started: its own glyph and role, apart from errors that bubbled up.
+            pieces.append(.init(unicode ? "✘" : "X", style: styled(context.style(.origin))))
+            pieces.append(.init(" ", style: base))
+        } else if span.status == .error {
+            pieces.append(.init(unicode ? "✗ " : "x ", style: styled(context.style(.error))))
         } else if diagnostics.contains(where: { $0.severity == .warning }) {
             pieces.append(.init(context.glyphs.hasEighthBlocks ? "⚠ " : "! ", style: styled(context.style(.warning))))
         } else if !diagnostics.isEmpty {
@@ -169,6 +174,10 @@ struct WaterfallView {
         pieces.append(.init(table.strings[span.name], style: styled(nameStyle)))
         if screen.rows.isCollapsed(position) {
             pieces.append(.init(" +\(tree.subtreeSize[position] - 1)", style: styled(context.style(.dim))))
+            // What the fold hides: errors and warnings below it (Jaeger's hollow marker).
+            let errors = screen.hidden.errors[position], warnings = screen.hidden.warnings[position]
+            if errors > 0 { pieces.append(.init(" \(unicode ? "✗" : "x")\(errors) hidden", style: styled(context.style(.error)))) }
+            if warnings > 0 { pieces.append(.init(" \(unicode ? "⚠" : "!")\(warnings) hidden", style: styled(context.style(.warning)))) }
         }
         buffer.setSpans(pieces, x: x, y: y, width: room)
 

@@ -20,7 +20,13 @@ public struct SubcellBar: Hashable, Sendable {
     ///
     /// Columns are clipped to `0..<limit` when a limit is given. With the ASCII glyphs, whole cells
     /// only: a cell at least half covered is a `#`, and a bar covering no half cell is one `|`. O(length).
-    public static func pieces(from start: Double, to end: Double, glyphs: Glyphs, limit: Int? = nil) -> [Piece] {
+    ///
+    /// `printable`: for text without attributes (`trex show`), where reverse video is lost: a
+    /// cell covered only on its right is drawn as the right-hand block nearest its cover (`▕`,
+    /// `▐` or `█`) instead of an inverted left block. `mark`: whether a bar too short to cover
+    /// any drawn part still gets one mark (not for sections drawn over a bar).
+    public static func pieces(from start: Double, to end: Double, glyphs: Glyphs, limit: Int? = nil,
+                              printable: Bool = false, mark: Bool = true) -> [Piece] {
         guard start.isFinite, end.isFinite else { return [] }
         var from = Int((max(0, start) * 8).rounded(.down))
         var to = Int((max(0, end) * 8).rounded(.up))
@@ -41,13 +47,16 @@ public struct SubcellBar: Hashable, Sendable {
             }
             if a == 0 {
                 pieces.append(Piece(x: column, glyph: glyphs.eighths[b - 1], inverted: false))
+            } else if b == 8 && printable {
+                let glyph = covered >= 6 ? glyphs.fullBlock : covered >= 3 ? "▐" : "▕"
+                pieces.append(Piece(x: column, glyph: glyph, inverted: false))
             } else if b == 8 {
                 pieces.append(Piece(x: column, glyph: glyphs.eighths[a - 1], inverted: true))
             } else {
                 pieces.append(Piece(x: column, glyph: glyphs.eighths[max(1, covered) - 1], inverted: false))
             }
         }
-        if pieces.isEmpty { pieces.append(Piece(x: best.x, glyph: glyphs.eighths[0], inverted: false)) }
+        if pieces.isEmpty && mark { pieces.append(Piece(x: best.x, glyph: glyphs.eighths[0], inverted: false)) }
         return pieces
     }
 }

@@ -137,7 +137,7 @@ import TestSupport
         h.press(.char("/"))
         h.type(#"name =~ "(a+)+$" || name =~ ".*.*.*c""#)
         h.press(.enter)
-        #expect(h.screen.contains("1 span in 1 trace match."))
+        #expect(h.screen.contains("1 span in 1 trace matches."))
     }
 
     @Test func aRefusedPatternShowsWhyUnderItsPart() {
@@ -206,7 +206,7 @@ import TestSupport
         h.press(.ctrl("w"))
         h.type("\"verify\"")
         h.press(.enter)
-        #expect(h.screen.contains("1 span in 1 trace match."), "\(h.screen)")
+        #expect(h.screen.contains("1 span in 1 trace matches."), "\(h.screen)")
         #expect(h.screen.contains("POST_/login") && !h.screen.contains("GET_/checkout"))
     }
 

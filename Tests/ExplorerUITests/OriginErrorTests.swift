@@ -20,20 +20,26 @@ import TestSupport
         h.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
-    @Test func theOriginHasItsOwnMarkerAndRole() {
+    /// The waterfall row of a span (not the header, which names the origin too).
+    static func row(_ h: ExplorerHarness, _ text: String) -> Int? {
+        lines(h).indices.dropFirst(3).first { lines(h)[$0].contains(text) }
+    }
+
+    @Test func theOriginHasItsOwnMarkerAndRole() throws {
         let h = ExplorerHarness(table: Self.cascade, width: 140)
         h.press(.enter)
-        let connect = try! #require(Self.lines(h).first { $0.contains("auth connect") })
-        let login = try! #require(Self.lines(h).first { $0.contains("gateway login") })
+        let y = try #require(Self.row(h, "auth connect"))
+        let connect = Self.lines(h)[y]
+        let login = Self.lines(h)[try #require(Self.row(h, "gateway login"))]
         #expect(connect.contains("✘ auth connect"))
         #expect(login.contains("✗ gateway login"))
         // The origin's marker is drawn in the origin role, the others in the error role.
         let frame = h.frame
         let context = RenderContext(theme: .standard, capabilities: h.capabilities)
-        let y = Self.lines(h).firstIndex { $0.contains("auth connect") }!
-        let x = (0..<frame.buffer.width).first { frame.buffer[$0, y].character == "✘" }!
+        let x = try #require((0..<frame.buffer.width).first { frame.buffer[$0, y].character == "✘" })
         #expect(frame.buffer[x, y].style == context.style(.origin))
         #expect(context.style(.origin) != context.style(.error))
+        #expect(Self.lines(h)[1].contains("Error started at auth connect (r)"), "the header names the root cause")
     }
 
     @Test func rGoesToTheOriginAndTheStatusLineSaysWhatItCaused() {
@@ -50,14 +56,14 @@ import TestSupport
         #expect(status().hasPrefix(" gateway login"), "\(status())")
     }
 
-    @Test func aFoldSaysWhichErrorsItHides() {
+    @Test func aFoldSaysWhichErrorsItHides() throws {
         let h = ExplorerHarness(table: Self.cascade, width: 140)
         h.press(.enter, .char("j"), .char("h"))   // collapse "auth" (the gateway's client call)
-        let folded = try! #require(Self.lines(h).first { $0.contains("gateway auth") })
+        let folded = Self.lines(h)[try #require(Self.row(h, "gateway auth"))]
         #expect(folded.contains("+3"))
         #expect(folded.contains("✗2 hidden"), "\(folded)")
         h.press(.char("l"))
-        let open = try! #require(Self.lines(h).first { $0.contains("gateway auth") })
+        let open = Self.lines(h)[try #require(Self.row(h, "gateway auth"))]
         #expect(!open.contains("hidden"))
     }
 }

@@ -28,7 +28,7 @@ import TestSupport
         h.press(.char("/"))
         h.type("traceid = \"ce047bfb\"")
         h.press(.enter)
-        #expect(h.screen.contains("1 span in 1 trace match"))
+        #expect(h.screen.contains("1 span in 1 trace matches"))
         h.press(.enter)
         #expect(h.screen.contains(" Trace ce047bfb12345678 "))
         #expect(!h.screen.contains("0000000000000000"))
@@ -36,7 +36,7 @@ import TestSupport
         h.press(.ctrl("u"))
         h.type("traceid = \"trace-1\"")
         h.press(.enter)
-        #expect(h.screen.contains("1 span in 1 trace match"))
+        #expect(h.screen.contains("1 span in 1 trace matches"))
         h.press(.enter)
         #expect(h.screen.contains(" Trace trace-123 "))
     }

@@ -59,10 +59,11 @@ import TraceModel
         #expect(try StoreTest.importTables([table], into: store).spansWritten == 0)
     }
 
-    @Test func aChangedSpanRewritesOnlyItsChunk() throws {
+    @Test func aChangedSpanIsKeptBesideTheStoredOneInTheLastChunk() throws {
         let dir = TemporaryDirectory()
         let store = try StoreTest.makeStore(dir)
-        try StoreTest.importTables([Self.wide(2_500)], into: store)
+        let original = Self.wide(2_500)
+        try StoreTest.importTables([original], into: store)
         let before = try Self.chunks(store)
         let changed = Self.wide(2_500, retry: 3)
         let totals = try StoreTest.importTables([changed], into: store)
@@ -70,9 +71,10 @@ import TraceModel
         #expect(totals.tracesUpdated == 1)
         let after = try Self.chunks(store)
         #expect(after[0].2 == before[0].2)
-        #expect(after[2].2 == before[2].2)
-        #expect(after[1].2 != before[1].2, "span 1500 lives in the second chunk")
-        #expect(TableSnapshot(try store.loadAllTraces()) == TableSnapshot(changed))
+        #expect(after[1].2 == before[1].2, "the stored span stays as it was")
+        #expect(after[2].2 != before[2].2, "the other content joins the last chunk")
+        #expect(after.map(\.1) == [1_000, 1_000, 501])
+        #expect(TableSnapshot(try store.loadAllTraces()) == TableSnapshot(SpanTable.merging([original, changed])))
         #expect(try store.check() == [])
     }
 }

@@ -66,7 +66,8 @@ import TraceWorkspace
             for kind in expected.kinds where !cut {
                 #expect(shown.header.contains(ScreenFindings.headerWord(kind)), "\(kind) in the header of \(place): \(shown.header)")
             }
-            if expected.diagnostics.isEmpty { #expect(shown.header.contains("No problems found")) }
+            if expected.diagnostics.isEmpty && !expected.hasErrors { #expect(shown.header.contains("No problems found")) }
+            #expect(shown.header.contains("Error started at") == expected.hasErrors, "the root cause in the header of \(place)")
             #expect(shown.header.contains(expected.asyncText ?? "\u{0}") == (expected.asyncText != nil),
                     "async work in the header of \(place)")
         }
@@ -84,6 +85,8 @@ struct AnalyzeFindings {
     var shares: [String: [Int]] = [:]
     var kinds: Set<String> = []
     var asyncText: String?
+    /// The trace has error spans (and so root causes).
+    var hasErrors = false
 
     init(json: Data) throws {
         let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
@@ -110,6 +113,7 @@ struct AnalyzeFindings {
         for key in diagnostics.keys { diagnostics[key]!.sort() }
         for key in critical.keys { critical[key]!.sort() }
         for key in shares.keys { shares[key]!.sort() }
+        hasErrors = !((object["rootCauses"] as? [String]) ?? []).isEmpty
         let async = (object["asyncAfterResponseNanos"] as? NSNumber)?.int64Value ?? 0
         if async > 0 { asyncText = "+\(DurationFormat.string(Nanoseconds(async))) of async work after the response" }
     }

@@ -123,7 +123,7 @@ struct TraceListScreen {
             return "No trace matches." + (hints.first.map { " " + $0 } ?? "")
         }
         let spans = counts.values.reduce(0, +)
-        return "\(NumberFormat.count(spans, "span")) in \(NumberFormat.count(counts.count, "trace")) match."
+        return "\(NumberFormat.count(spans, "span")) in \(NumberFormat.count(counts.count, "trace")) \(spans == 1 ? "matches" : "match")."
     }
 
     /// The status line text: counts, filter, sort.

@@ -22,7 +22,9 @@ struct TraceListView {
         var showServices = true
 
         /// `spans`, `errors` and `matches` are the widest counts: those columns never cut one.
-        init(width: Int, filtered: Bool, spans maxSpans: Int = 0, errors maxErrors: Int = 0, matches maxMatches: Int = 0) {
+        init(width: Int, filtered: Bool, spans maxSpans: Int = 0, errors maxErrors: Int = 0, matches maxMatches: Int = 0,
+             withYear: Bool = false) {
+            if withYear { start = 19 }
             spans = TraceSetOverview.width(maxSpans, header: "SPANS")
             errors = TraceSetOverview.width(maxErrors, header: "ERR")
             matches = TraceSetOverview.width(maxMatches, header: "MATCH")
@@ -41,7 +43,7 @@ struct TraceListView {
     func render(in area: Rect, into buffer: inout Buffer) {
         guard area.height >= 3 else { return }
         let layout = Layout(width: area.width, filtered: state.isFiltered, spans: overview.maxSpans,
-                            errors: overview.maxErrors, matches: state.maxMatchCount)
+                            errors: overview.maxErrors, matches: state.maxMatchCount, withYear: overview.spansYears)
         buffer.setTruncated(" " + overview.text(ascii: !context.glyphs.hasEighthBlocks), x: area.x, y: area.y,
                             width: area.width, style: context.style(.dim))
         drawHeader(layout, at: area.row(1), into: &buffer)
@@ -95,7 +97,7 @@ struct TraceListView {
             buffer.setTruncated(text, x: x, y: row.y, width: width, style: style, alignment: right ? .right : .left)
             x += width + 1
         }
-        cell(Self.startText(s.start), layout.start, styled(.dim))
+        cell(Self.startText(s.start, withYear: overview.spansYears), layout.start, styled(.dim))
         let service = strings[s.rootService]
         let serviceStyle = selected ? context.selected(context.service(service)) : context.service(service)
         cell(service.isEmpty ? "?" : service, layout.service, serviceStyle)
@@ -123,8 +125,9 @@ struct TraceListView {
         }
     }
 
-    /// `11-14 22:13:20.123`: month, day and time (UTC) in 18 columns.
-    static func startText(_ t: Timestamp) -> String {
-        String(TimestampFormat.utc(t).dropFirst(5))
+    /// `11-14 22:13:20.123`: month, day and time (UTC) in 18 columns; `2016-11-14 22:13:20`
+    /// (19 columns, seconds) when the list spans several years, so the order reads right.
+    static func startText(_ t: Timestamp, withYear: Bool = false) -> String {
+        withYear ? TimestampFormat.utc(t, milliseconds: false) : String(TimestampFormat.utc(t).dropFirst(5))
     }
 }

@@ -44,6 +44,12 @@ struct TraceSetOverview: Sendable {
         return parts.joined(separator: " · ")
     }
 
+    /// True when the traces start in different years: the START column then shows the year.
+    var spansYears: Bool {
+        guard let range else { return false }
+        return TimestampFormat.utc(range.lowerBound).prefix(4) != TimestampFormat.utc(range.upperBound).prefix(4)
+    }
+
     /// Columns for a count: its grouped digits, at least the header's width.
     static func width(_ n: Int, header: String) -> Int { max(header.count, NumberFormat.grouped(n).count) }
 }

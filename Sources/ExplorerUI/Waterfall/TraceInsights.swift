@@ -39,10 +39,19 @@ struct TraceInsights: Sendable {
 
     var times: SpanTimes { report.times }
 
-    /// "2 warnings: clock skew in auth-service (+212ms), 1 orphan span" or "no problems found".
+    /// "Errors started at auth-service connect (r) · 2 warnings: clock skew in auth-service
+    /// (+212ms), 1 orphan span", or "No problems found in this trace." when there is neither an
+    /// error nor a finding.
     private static func summarize(_ report: AnalysisReport, table: SpanTable) -> (text: String, isWarning: Bool) {
         let diagnostics = report.diagnostics
-        guard !diagnostics.isEmpty else { return ("No problems found in this trace.", false) }
+        let origins = report.rootCause.origins
+        var errors: String?
+        if let first = origins.first {
+            let span = report.trace[first]
+            errors = "Error started at \(table.serviceName(of: span)) \(table.strings[span.name])"
+                + (origins.count > 1 ? " and \(NumberFormat.count(origins.count - 1, "other span"))" : "") + " (r)"
+        }
+        guard !diagnostics.isEmpty else { return (errors ?? "No problems found in this trace.", errors != nil) }
         let warnings = diagnostics.filter { $0.severity == .warning }
         var parts: [String] = []
         var byKind: [DiagnosticKind: [Diagnostic]] = [:]
@@ -82,6 +91,7 @@ struct TraceInsights: Sendable {
         }
         let head = warnings.isEmpty ? NumberFormat.count(diagnostics.count, "note")
             : NumberFormat.count(warnings.count, "warning")
-        return ("\(head): " + parts.joined(separator: ", "), !warnings.isEmpty)
+        let findings = "\(head): " + parts.joined(separator: ", ")
+        return (errors.map { $0 + " · " + findings } ?? findings, !warnings.isEmpty || errors != nil)
     }
 }

@@ -168,7 +168,7 @@ struct WaterfallScreen {
             return "No span in this trace matches." + (hints.first.map { " " + $0 } ?? "")
         }
         if selectedSpan.map({ !matches!.contains(Int32($0)) }) ?? true { select(span: Int(first)) }
-        return "\(NumberFormat.count(found.count, "span")) match; n/N to step through them."
+        return found.count == 1 ? "1 span matches; n goes to it." : "\(NumberFormat.count(found.count, "span")) match; n/N to step through them."
     }
 
     // MARK: - Times

@@ -1,3 +1,4 @@
+import Foundation
 import TerminalCore
 import TraceWorkspace
 
@@ -19,8 +20,9 @@ public enum WaterfallText {
         // Backslashes doubled, so escapes read unambiguously in plain text (as the CLI prints);
         // the first column, a margin on screen, dropped.
         func printed(_ buffer: Buffer, _ y: Int) -> String {
-            let text = buffer.lineText(y)
-            return text.first == " " ? String(text.dropFirst()) : text
+            var text = buffer.lineText(y)
+            if text.first == " " { text.removeFirst() }
+            return unicode ? text : asciiSymbols(text)
         }
         func blank(height: Int) -> Buffer {
             var buffer = Buffer(size: Size(width: width, height: height))
@@ -32,7 +34,9 @@ public enum WaterfallText {
         var header = Buffer(size: Size(width: headerWidth, height: 2))
         header.doublesBackslashes = true
         view.drawHeader(in: Rect(x: 0, y: 0, width: headerWidth, height: 2), into: &header)
-        for y in 0..<2 { line(printed(header, y)) }
+        for y in 0..<2 {
+            for piece in wrap(printed(header, y), width: width) { line(piece) }
+        }
 
         let area = Rect(x: 0, y: 0, width: width, height: 1)
         let columns = WaterfallView.Columns(area: area)
@@ -45,5 +49,46 @@ public enum WaterfallText {
             view.drawRow(position: Int(position), y: 0, selected: false, columns: columns, axis: axis, area: area, into: &row)
             line(printed(row, 0))
         }
+    }
+
+    /// The view's own non-ASCII symbols in ASCII (for `--ascii` and non-UTF-8 locales):
+    /// ellipsis, separators, the multiplication sign, micro.
+    static func asciiSymbols(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        var out = ""
+        for c in text {
+            switch c {
+            case "…": out += "~"
+            case "·", "–": out += "-"
+            case "×": out += "x"
+            case "µ": out += "u"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A long header line (whole names, every finding) wrapped to `width` after its " · " and
+    /// ", " separators, continuation lines indented; a piece with no separator stays whole.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard DisplayWidth.of(text) > width else { return [text] }
+        var pieces: [String] = []
+        var rest = Substring(text)
+        while let range = rest.range(of: " · ") ?? rest.range(of: ", ") {
+            pieces.append(String(rest[..<range.upperBound]))
+            rest = rest[range.upperBound...]
+        }
+        pieces.append(String(rest))
+        var lines: [String] = []
+        var current = ""
+        for piece in pieces {
+            if !current.isEmpty, DisplayWidth.of(current + piece) > width {
+                lines.append(String(current.reversed().drop { $0 == " " }.reversed()))
+                current = "  "
+            }
+            current += piece
+        }
+        if !current.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(current) }
+        return lines
     }
 }

@@ -115,6 +115,8 @@ struct WaterfallView {
             let x = columns.timelineX + tick.column
             guard tick.column > lastEnd else { continue }
             let label = context.glyphs.teeRight == "├" ? "╷" + tick.label : "|" + tick.label
+            // A label cut at the edge would read as another value ("╷20" for 200ms): left out.
+            guard DisplayWidth.of(label) <= area.right - x else { break }
             let written = buffer.setString(label, x: x, y: y, style: style, maxWidth: area.right - x)
             lastEnd = tick.column + written
         }
@@ -132,7 +134,8 @@ struct WaterfallView {
         // Tree guides and the expand marker.
         var x = area.x + 1
         let depth = Int(tree.depth[position])
-        let guides = guideText(position: position, depth: depth)
+        // Indentation stops where it would leave the service and name fewer than 18 columns.
+        let guides = guideText(position: position, depth: depth, maxLevels: max(1, min(Self.maxIndent, (columns.left - 20) / 2)))
         x += buffer.setString(guides, x: x, y: y, style: styled(context.style(.border)), maxWidth: columns.left - 1)
         let marker = tree.hasChildren(position)
             ? (screen.rows.isCollapsed(position) ? context.glyphs.collapsed : context.glyphs.expanded) + " " : "  "
@@ -193,19 +196,22 @@ struct WaterfallView {
         if context.colorMode == .none { barStyle = .plain }
         barStyle.background = base.background
         drawBar(from: start, to: end, axis: axis, columns: columns, y: y, style: barStyle, into: &buffer)
-        if screen.showCritical, let sections = screen.insights.sectionsBySpan[local] {
+        // In print the sections would only cut holes in the bar (no colour tells them apart).
+        if screen.showCritical, !printing, let sections = screen.insights.sectionsBySpan[local] {
             var critical = context.style(.critical)
             // Critical sections lie inside the bar: their partly covered cells show the bar's colour.
             critical.background = context.colorMode == .none ? base.background : barStyle.foreground
             for section in sections {
                 drawBar(from: section.start.unixNanos, to: section.end.unixNanos, axis: axis, columns: columns, y: y,
-                        style: critical, into: &buffer)
+                        style: critical, mark: context.glyphs.hasEighthBlocks, into: &buffer)
             }
         }
     }
 
+    /// `mark`: whether a bar too short for a drawn part still gets one mark (a span's bar does,
+    /// a critical section over it does not).
     private func drawBar(from start: Int64, to end: Int64, axis: TimeAxis, columns: Columns, y: Int, style: Style,
-                         into buffer: inout Buffer) {
+                         mark: Bool = true, into buffer: inout Buffer) {
         let from = axis.column(start)
         let to = axis.column(end)
         if to < 0 {
@@ -218,15 +224,16 @@ struct WaterfallView {
             return
         }
         BarPainter.paint(from: max(0, from), to: min(Double(columns.timelineWidth), max(to, from)), x: columns.timelineX,
-                         y: y, width: columns.timelineWidth, style: style, glyphs: context.glyphs, into: &buffer)
+                         y: y, width: columns.timelineWidth, style: style, glyphs: context.glyphs, printable: printing,
+                         mark: mark, into: &buffer)
     }
 
     /// Tree guides for a row: "│ " for ancestors with siblings below, "├─"/"└─" for the row.
     /// O(min(depth, maxIndent)).
-    private func guideText(position: Int, depth: Int) -> String {
+    private func guideText(position: Int, depth: Int, maxLevels: Int) -> String {
         guard depth > 0 else { return "" }
         let tree = screen.rows.tree
-        let shown = min(depth, Self.maxIndent)
+        let shown = min(depth, maxLevels)
         var levels: [String] = []
         var node = position
         var level = depth
@@ -242,7 +249,7 @@ struct WaterfallView {
             level -= 1
             if parent < 0 { break }
         }
-        let prefix = depth > Self.maxIndent ? "\(depth)…" : ""
+        let prefix = depth > shown ? "\(depth)" + (context.glyphs.hasEighthBlocks ? "…" : "~") : ""
         return prefix + levels.reversed().joined()
     }
 }

@@ -57,9 +57,10 @@ struct TraceWriter {
     // MARK: - A new trace
 
     private mutating func create(_ trace: Trace, mapping: inout SourceMapping, resources: StoreResources) throws {
-        // The store keeps one span per id (the last offered); tables rarely repeat one.
+        // Spans sharing an id with different content are all kept, as in memory (the table
+        // already dropped exact duplicates); such traces get their summary from the facts.
         let repeated = StoreImporter.hasRepeatedSpanIDs(trace)
-        let spans = repeated ? Self.lastOfEachID(trace) : Array(trace.spans)
+        let spans = Array(trace.spans)
         var chunks: [SpanChunk] = []
         var facts: [SpanFacts] = []
         var traceFacets = TraceFacets()
@@ -90,48 +91,34 @@ struct TraceWriter {
         try facets.insert(traceKey: key, traceFacets)
     }
 
-    /// The spans of a trace, keeping only the last of those sharing an id.
-    static func lastOfEachID(_ trace: Trace) -> [Span] {
-        var position: [UInt64: Int] = [:]
-        var kept: [Span] = []
-        for span in trace.spans {
-            if let p = position[span.spanID.rawValue] {
-                kept[p] = span
-            } else {
-                position[span.spanID.rawValue] = kept.count
-                kept.append(span)
-            }
-        }
-        return kept
-    }
-
     // MARK: - Merging into a stored trace
 
     /// Returns how many spans were added or replaced (0: nothing was written).
     private mutating func merge(_ trace: Trace, into key: Int64, mapping: inout SourceMapping,
                                 resources: StoreResources) throws -> Int {
         var chunks = try EditableChunk.readAll(traceKey: key, readChunks)
-        var location: [UInt64: (chunk: Int, position: Int)] = [:]
+        // Every stored span by id: an offered span equal to one of them is a duplicate; one that
+        // differs from all of them is kept beside them (as two such spans are in memory).
+        var location: [UInt64: [(chunk: Int, position: Int)]] = [:]
         for (c, chunk) in chunks.enumerated() {
-            for (p, span) in chunk.spans.enumerated() { location[span.id] = (c, p) }
+            for (p, span) in chunk.spans.enumerated() { location[span.id, default: []].append((c, p)) }
         }
         var changed = 0
-        for span in trace.spans {
+        spans: for span in trace.spans {
             let id = span.spanID.rawValue
-            if let (c, p) = location[id] {
+            for (c, p) in location[id] ?? [] {
                 _ = try encode(span, base: chunks[c].base, mapping: &mapping, resources: resources)
                 let stored = chunks[c].spans[p]
-                if stored.record == record.bytes && stored.attributes == block.bytes { continue }
-                chunks[c].spans[p] = .init(id: id, record: record.bytes, attributes: block.bytes)
-                chunks[c].isDirty = true
-            } else {
+                if stored.record == record.bytes && stored.attributes == block.bytes { continue spans }
+            }
+            do {
                 if chunks.isEmpty || chunks[chunks.count - 1].spans.count >= SpanChunk.capacity {
                     chunks.append(EditableChunk(number: (chunks.last?.number ?? -1) + 1, base: span.start.unixNanos,
                                                 isNew: true))
                 }
                 let c = chunks.count - 1
                 _ = try encode(span, base: chunks[c].base, mapping: &mapping, resources: resources)
-                location[id] = (c, chunks[c].spans.count)
+                location[id, default: []].append((c, chunks[c].spans.count))
                 chunks[c].spans.append(.init(id: id, record: record.bytes, attributes: block.bytes))
                 chunks[c].isDirty = true
             }

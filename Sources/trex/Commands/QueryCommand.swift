@@ -82,11 +82,14 @@ struct QueryCommand: ParsableCommand {
 
     private func printSpans(_ matches: [(catalog: TraceCatalog, match: TraceMatch)], idWidth: Int) throws {
         var rows: [SpanJSON] = []
+        var shownIDs: [String] = []   // as `list` shows them: the written id, or a prefix of the shown hex
         for (catalog, match) in matches {
             let table = catalog.table
             let trace = catalog.trace(at: match.traceIndex)
+            let shown = table.writtenID(of: trace.id) ?? String(trace.id.shownHex.prefix(idWidth))
             for local in match.matchedSpans {
                 let span = trace[Int(local)]
+                shownIDs.append(shown)
                 rows.append(SpanJSON(
                     traceId: trace.id.hex, spanId: span.spanID.hex,
                     parentSpanId: span.parentSpanID.isValid ? span.parentSpanID.hex : nil,
@@ -100,8 +103,8 @@ struct QueryCommand: ParsableCommand {
         }
         var text = TextTable([.init("TRACE"), .init("SPAN"), .init("START (UTC)"), .init("SERVICE", maxWidth: 24),
                               .init("SPAN NAME", maxWidth: 48), .init("KIND"), .init("STATUS"), .init("DURATION", .right)])
-        for row in rows {
-            text.append([String(row.traceId.prefix(idWidth)), row.spanId,
+        for (row, shown) in zip(rows, shownIDs) {
+            text.append([shown, row.spanId,
                          TimestampFormat.utc(Timestamp(unixNanos: row.startUnixNano)), row.service, row.name, row.kind,
                          row.status, DurationFormat.string(Nanoseconds(row.durationNano))])
         }

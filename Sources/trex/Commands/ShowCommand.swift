@@ -11,8 +11,7 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Print one trace as the explorer's waterfall, as text.",
         discussion: """
-        The trace id may be any unique prefix of the id as shown. Every span is expanded; the
-        second line names the findings of `trex analyze`.
+        The trace id may be any unique prefix of the id as shown. Every span is expanded; the second line names the findings of `trex analyze`.
 
         Examples:
           trex show 5b8efff7 traces.json

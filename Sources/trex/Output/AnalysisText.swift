@@ -39,7 +39,10 @@ struct AnalysisText {
     private func criticalPath() -> String {
         // Shares below are of the critical path's length, the response's latency; work after
         // the response is named apart.
-        var out = "Critical path (\(DurationFormat.string(report.criticalPathDuration)) of \(DurationFormat.string(report.duration))"
+        let roots = report.criticalPath.paths.count
+        // Several roots (fragments) each have a path: their lengths add up, so say so.
+        let length = roots > 1 ? "\(roots) roots, \(DurationFormat.string(report.criticalPathDuration)) in all" : DurationFormat.string(report.criticalPathDuration)
+        var out = "Critical path (\(length) of \(DurationFormat.string(report.duration))"
             + (report.asyncWorkText.map { "; \($0)" } ?? "") + "):\n"
         var sections = TextTable([.init("  FROM", .right), .init("TO", .right), .init("TIME", .right), .init("SPAN"), .init("SPAN ID")])
         for s in report.criticalPath.sections {

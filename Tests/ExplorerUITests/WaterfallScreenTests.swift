@@ -159,6 +159,30 @@ private func row(_ h: ExplorerHarness, _ name: String) -> Int? {
         #expect(h.screen.contains("60ms, 50% of the response"))
     }
 
+    @Test func bGoesToTheBottleneckInOneKey() {
+        let h = ExplorerHarness(table: SampleTraces.table())
+        openCheckout(h)
+        h.press(.char("b"))
+        #expect(lines(h)[h.size.height - 2].contains("payment stripe.call: 380ms"), "\(lines(h)[h.size.height - 2])")
+    }
+
+    @Test func bracketsVisitEachSpanOfThePathOnceInOrder() throws {
+        let h = ExplorerHarness(table: SampleTraces.table())
+        openCheckout(h)
+        let screen = try #require(h.app.traceScreen)
+        let order = screen.criticalSpansInOrder
+        #expect(order.count < screen.insights.report.criticalPath.sections.count, "the path comes back to parents")
+        #expect(h.app.traceScreen?.selectedSpan == order[0], "the root, where the path starts")
+        var visited: [Int] = []
+        for _ in order.dropFirst() {
+            h.press(.char("]"))
+            visited.append(try #require(h.app.traceScreen?.selectedSpan))
+        }
+        #expect(visited == Array(order.dropFirst()))
+        h.press(.char("["))
+        #expect(h.app.traceScreen?.selectedSpan == order[order.count - 2])
+    }
+
     @Test func errorAndParentNavigation() {
         let h = ExplorerHarness(table: SampleTraces.table())
         openCheckout(h)

@@ -13,7 +13,7 @@ public enum Command: Hashable, Sendable {
     // MARK: Waterfall
     case toggleCollapse, expand, collapse, expandAll, collapseAll, collapseToDepth(Int)
     case zoomToSpan, resetZoom, nextError, previousError, nextOrigin, previousOrigin
-    case toggleCriticalPath, nextCritical, previousCritical, goToParent
+    case toggleCriticalPath, nextCritical, previousCritical, goToBottleneck, goToParent
     case toggleSkewAdjustment, toggleDetail, focusDetail, followLink, copyValue
 
     // MARK: Global
@@ -59,8 +59,9 @@ public enum Command: Hashable, Sendable {
         case .nextOrigin: "next error that started here (a root cause)"
         case .previousOrigin: "previous error that started here"
         case .toggleCriticalPath: "highlight the critical path on or off"
-        case .nextCritical: "next span on the critical path"
+        case .nextCritical: "next span on the critical path (each once)"
         case .previousCritical: "previous span on the critical path"
+        case .goToBottleneck: "go to the bottleneck (the most critical time)"
         case .goToParent: "go to the parent span"
         case .toggleSkewAdjustment: "show clock-skew adjusted or raw timings"
         case .toggleDetail: "show or hide the span detail pane"

@@ -46,6 +46,7 @@ public enum Keymaps {
             KeyBinding([.char("c")], .toggleCriticalPath),
             KeyBinding([.char("]")], .nextCritical),
             KeyBinding([.char("[")], .previousCritical),
+            KeyBinding([.char("b")], .goToBottleneck),
             KeyBinding([.char("e")], .nextError),
             KeyBinding([.char("E")], .previousError),
             KeyBinding([.char("r")], .nextOrigin),

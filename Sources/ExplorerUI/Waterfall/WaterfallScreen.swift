@@ -119,6 +119,8 @@ struct WaterfallScreen {
             return .flash(showCritical ? "Critical path highlighted." : "Critical path hidden.")
         case .nextCritical, .previousCritical:
             return stepCritical(forward: command == .nextCritical)
+        case .goToBottleneck:
+            return goToBottleneck()
         case .zoomToSpan:
             guard let span = selectedSpan else { break }
             let (s, e) = times(span)
@@ -223,20 +225,38 @@ struct WaterfallScreen {
         return .flash("No \(what) in this trace.")
     }
 
+    /// `]`/`[`: the next/previous span along the critical path, in the order the path first
+    /// reaches each span; a parent the path comes back to between its children is not visited
+    /// again.
     private mutating func stepCritical(forward: Bool) -> Effect {
-        let sections = insights.report.criticalPath.sections
-        guard !sections.isEmpty else { return .flash("This trace has no critical path.") }
+        let spans = criticalSpansInOrder
+        guard !spans.isEmpty else { return .flash("This trace has no critical path.") }
         var step: Int
-        if let current = criticalStep, current < sections.count, sections[current].span == selectedSpan {
+        if let current = criticalStep, current < spans.count, spans[current] == selectedSpan {
             step = forward ? current + 1 : current - 1
-        } else if let span = selectedSpan, let index = sections.firstIndex(where: { $0.span == span }) {
+        } else if let span = selectedSpan, let index = spans.firstIndex(of: span) {
             step = forward ? index + 1 : index - 1
         } else {
-            step = forward ? 0 : sections.count - 1
+            step = forward ? 0 : spans.count - 1
         }
-        step = min(max(step, 0), sections.count - 1)
+        step = min(max(step, 0), spans.count - 1)
         criticalStep = step
-        select(span: sections[step].span)
+        select(span: spans[step])
+        showCritical = true
+        return .redraw
+    }
+
+    /// The critical path's spans, each once, in the order the path first reaches them.
+    var criticalSpansInOrder: [Int] {
+        var seen = Set<Int>()
+        return insights.report.criticalPath.sections.map(\.span).filter { seen.insert($0).inserted }
+    }
+
+    /// `b`: the span with the most critical time, the bottleneck.
+    private mutating func goToBottleneck() -> Effect {
+        guard let top = insights.report.criticalShares.first else { return .flash("This trace has no critical path.") }
+        select(span: top.span)
+        criticalStep = criticalSpansInOrder.firstIndex(of: top.span)
         showCritical = true
         return .redraw
     }

@@ -14,7 +14,7 @@ public enum TerminalStartError: Error, Equatable, Sendable, CustomStringConverti
 
     /// The message for the user, pointing to the non-interactive commands.
     public var message: String {
-        let hint = "The interactive explorer needs a terminal; use the non-interactive commands instead (for example `trex list FILE` or `trex show FILE`)."
+        let hint = "The interactive explorer needs a terminal; the non-interactive commands (`trex list`, `trex query`, `trex show ID`, `trex analyze ID`) work without one."
         switch self {
         case .notATerminal(let detail):
             return "not a terminal: \(detail). \(hint)"

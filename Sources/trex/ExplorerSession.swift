@@ -19,6 +19,9 @@ struct ExplorerSession {
             backend = try NcursesBackend.start(options: NcursesOptions(colorDisabled: noColor))
         } catch {
             FileHandleOutput.message("\(error.message)")
+            // The command that lists what the user asked to explore, ready to paste.
+            let arguments = (store.map { ["--store", $0.path] } ?? []) + files
+            FileHandleOutput.standardError("trex: try: trex list " + arguments.map(Self.shellQuoted).joined(separator: " "))
             return error.exitCode
         }
         let environment = ProcessInfo.processInfo.environment
@@ -82,6 +85,17 @@ struct ExplorerSession {
             }
         }
         return exit.exitStatus
+    }
+}
+
+extension ExplorerSession {
+    /// A word as a POSIX shell reads it back: bare when it is plain, else in single quotes, and
+    /// visibly escaped (a file name may hold control characters).
+    static func shellQuoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || "/._-+=:,@%".unicodeScalars.contains($0)
+        }
+        return (plain ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'").visiblyEscaped
     }
 }
 

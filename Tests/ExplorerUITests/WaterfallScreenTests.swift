@@ -238,7 +238,7 @@ private func row(_ h: ExplorerHarness, _ name: String) -> Int? {
         #expect(!h.screen.contains("Span detail"))
     }
 
-    @Test func detailPaneFollowsALinkToAnotherLoadedTrace() {
+    @Test func detailPaneFollowsALinkToAnotherLoadedTrace() throws {
         var f = TraceFixture()
         f.inTrace("consumer")
         f.span("handle", service: "worker", start: 0, end: 10)
@@ -263,6 +263,32 @@ private func row(_ h: ExplorerHarness, _ name: String) -> Int? {
         #expect(lines(h)[h.size.height - 2].contains("Opened the linked trace \(StableHash.traceID(for: "producer").hex)"))
         h.press(.char("j"))
         #expect(lines(h)[h.size.height - 2].contains("api publish"))
+        // q goes back to where the link was followed from: the consumer trace, its span.
+        h.press(.char("q"))
+        #expect(h.app.traceScreen?.trace.id == StableHash.traceID(for: "consumer"))
+        #expect(lines(h)[h.size.height - 2].contains("Back to trace"))
+        let back = try #require(h.app.traceScreen)
+        #expect(back.selectedSpan.map { back.trace[$0].spanID } == TraceFixture.id("consume"))
+        h.press(.char("q"))
+        #expect(h.app.traceScreen == nil, "then to the list")
+    }
+
+    @Test func escGoesBackFromAJumpWithTheFoldsAsTheyWere() throws {
+        let h = ExplorerHarness(table: SampleTraces.table())
+        openCheckout(h)
+        h.press(.char("C"), .char("O"))   // everything expanded again: folds to compare
+        h.press(.char("b"))               // to the bottleneck, a jump
+        let bottleneck = try #require(h.app.traceScreen?.selectedSpan)
+        h.press(.char("p"))               // to its parent, another jump
+        #expect(h.app.traceScreen?.selectedSpan != bottleneck)
+        h.press(.enter)                   // fold the parent
+        h.press(.escape)                  // back to the bottleneck, unfolded as it was
+        #expect(h.app.traceScreen?.selectedSpan == bottleneck)
+        #expect(h.app.traceScreen?.rows.count == 7)
+        h.press(.escape)                  // back to where b was pressed: the root
+        #expect(h.app.traceScreen?.selectedSpan == 0)
+        h.press(.escape)
+        #expect(h.app.traceScreen == nil)
     }
 
     @Test func asciiFallbackWhenTheLocaleIsNotUTF8() {

@@ -185,5 +185,9 @@ import Testing
         #expect(r.stderr.contains("trex list"), "\(r.stderr)")
         let dumb = try TrexBinary.run([samples], environment: ["TERM": "dumb"])
         #expect(dumb.status == 2)
+        // It suggests a command on the very files given, ready to paste.
+        #expect(r.stderr.contains("try: trex list \(samples)"), "\(r.stderr)")
+        let spaced = try TrexBinary.run([samples + "/otlp", "my traces.json"])
+        #expect(spaced.stderr.contains("try: trex list \(samples)/otlp 'my traces.json'"), "\(spaced.stderr)")
     }
 }

@@ -17,6 +17,11 @@ public final class ExplorerApp {
     /// The open trace, above the list.
     var traceScreen: WaterfallScreen?
     var help: HelpOverlay?
+    /// Where Esc and q go back to after a jump (a link, the parent, an origin, the bottleneck):
+    /// the waterfall as it was, its trace, selection, scroll and folds. Emptied when the list
+    /// is reached.
+    var backStack: [WaterfallScreen] = []
+    static let backStackLimit = 100
     var filterBar: FilterBar?
     var history: FilterHistory
     /// A one-line message in the status line until the next key.
@@ -103,7 +108,15 @@ public final class ExplorerApp {
         case .quit, .back:
             if traceScreen != nil {
                 if command == .back, traceScreen?.closeInnerState() == true { return .redraw }
+                if let previous = backStack.popLast() {
+                    let sameTrace = previous.trace.id == traceScreen?.trace.id
+                    traceScreen = previous
+                    updatePages()
+                    if !sameTrace { flash = "Back to trace \(previous.trace.shownID)." }
+                    return .redraw
+                }
                 traceScreen = nil
+                backStack.removeAll()
                 return .redraw
             }
             return command == .quit ? .quit : .none
@@ -111,7 +124,9 @@ public final class ExplorerApp {
             break
         }
         if var screen = traceScreen {
+            let before = screen
             let effect = screen.perform(command)
+            if Self.jumps.contains(command), screen.selectedSpan != before.selectedSpan { pushBack(before) }
             traceScreen = screen
             updatePages()
             switch effect {
@@ -126,6 +141,7 @@ public final class ExplorerApp {
                     break
                 }
                 if let local = other.trace.localIndex(of: spanID) { other.select(span: local) }
+                pushBack(screen)
                 traceScreen = other
                 updatePages()
                 flash = "Opened the linked trace \(other.trace.shownID)."
@@ -137,6 +153,7 @@ public final class ExplorerApp {
         phase = .ready(list)
         switch effect {
         case .open(let index):
+            backStack.removeAll()
             traceScreen = openWaterfall(list.traceID(at: index), filter: list.state.isFiltered ? list.state.filterText : nil,
                                         in: list.workspace)
             updatePages()
@@ -185,6 +202,14 @@ public final class ExplorerApp {
             screen.detailWidth = WaterfallLayout(area: mainArea, detailOpen: true).detail?.width ?? mainArea.width
             traceScreen = screen
         }
+    }
+
+    /// Commands that jump rather than step: the place before them goes on the back stack.
+    static let jumps: Set<Command> = [.goToParent, .nextOrigin, .previousOrigin, .goToBottleneck, .followLink]
+
+    private func pushBack(_ screen: WaterfallScreen) {
+        backStack.append(screen)
+        if backStack.count > Self.backStackLimit { backStack.removeFirst() }
     }
 
     /// The prompt of the bar `#` opens.

@@ -192,13 +192,11 @@ struct ScreenFindings {
                         found.statusShares[span, default: []].append(Int(line[range].prefix { $0.isNumber }) ?? -1)
                     }
                 }
-                var diagnostics = pane.diagnostics()
-                if pane.overflows {
-                    // The diagnostics come last: move the pane's cursor to its end and read them there.
-                    press(.backTab, .char("G"))
-                    let end = try #require(DetailPane(draw()), "the pane of \(span)")
-                    diagnostics = end.diagnostics()
-                    press(.char("g"), .backTab)
+                // The diagnostics come first, right under the heading, ended by the "Span" section.
+                let diagnostics = pane.diagnostics()
+                if !diagnostics.isEmpty {
+                    try #require(pane.rows.contains { $0.trimmingCharacters(in: .whitespaces) == "Span" },
+                                 "the diagnostics of \(span) run past the pane")
                 }
                 if !diagnostics.isEmpty { found.diagnostics[span, default: []] += diagnostics }
             }
@@ -244,9 +242,6 @@ struct DetailPane {
         return out
     }
 
-    /// True when the content reaches the pane's last row: more may be below.
-    var overflows: Bool { !(rows.last ?? "").isEmpty }
-
     /// The value of a labelled field (`span id  5b8aa5a2d2c872e8`).
     func field(_ label: String) -> String? {
         for row in rows {
@@ -266,6 +261,7 @@ struct DetailPane {
         var out: [String] = []
         for row in rows[(start + 1)...] {
             let trimmed = String(row.drop { $0 == " " })
+            if trimmed == "Span" { break }   // the section after the diagnostics
             let leading = row.count - trimmed.count
             if leading <= 1, let space = trimmed.firstIndex(of: " ") {
                 out.append(String(trimmed[..<space]) + ": " + ScreenFindings.squeezed(String(trimmed[space...])))

@@ -131,6 +131,9 @@ struct ExplorerEndToEndTests {
         #expect(session.waitFor { $0.contains("Span detail") && $0.contains("traceparent") } != nil)
         try session.press("Tab")
         #expect(session.waitFor { !$0.contains("Span detail") } != nil)
+        // p was a jump: q goes back to the payment call first, then to the list.
+        try session.press("q")
+        #expect(session.waitFor { statusLine($0).contains("api.payments.example") } != nil, "\(session.capture())")
         try session.press("q")
         #expect(session.waitFor { $0.contains("START") } != nil)
 
@@ -150,7 +153,8 @@ struct ExplorerEndToEndTests {
         // The detail pane now shows the producer span the link pointed to.
         #expect(session.waitFor { $0.contains("│ checkout orders publish") } != nil, "\(session.capture())")
 
-        try session.press("q", "q")
+        // Back from the link, to the list, out.
+        try session.press("q", "q", "q")
         try session.expectCleanExit(status: "0")
     }
 

@@ -33,6 +33,17 @@ struct SpanDetail {
 
         lines.append(Line(kind: .heading, label: table.serviceName(of: span), value: strings[span.name],
                           copyValue: strings[span.name]))
+        // What is wrong with this span comes first; then the span, its attributes, events,
+        // links, resource and scope.
+        let diagnostics = insights.diagnosticsBySpan[local] ?? []
+        if !diagnostics.isEmpty {
+            lines.append(Line(kind: .section, label: "Diagnostics (\(diagnostics.count))", value: ""))
+            for d in diagnostics {
+                lines.append(Line(kind: d.severity == .warning ? .warning : .text, label: d.kind.rawValue, value: d.message,
+                                  copyValue: d.message))
+            }
+            lines.append(Line(kind: .section, label: "Span", value: ""))
+        }
         var status = span.status.name
         if !span.statusMessage.isEmpty { status += ": " + strings[span.statusMessage] }
         lines.append(.field("kind", span.kind.name))
@@ -62,20 +73,24 @@ struct SpanDetail {
         let sampled = (span.sampled ?? true) ? "01" : "00"
         let traceparent = "00-\(trace.id.hex)-\(span.spanID.hex)-\(sampled)"
         lines.append(.field("traceparent", traceparent))
+        if span.markers.contains(.hasFlags) {
+            var flags = "0x" + String(span.flags & 0xFF, radix: 16) + ((span.flags & 1) == 1 ? " (sampled)" : " (not sampled)")
+            if span.flags & 0x100 != 0 { flags += span.flags & 0x200 != 0 ? ", remote parent" : ", local parent" }
+            lines.append(.field("trace flags", flags))
+        }
         if !span.traceState.isEmpty { lines.append(.field("tracestate", strings[span.traceState])) }
-        let scope = table.scope(of: span)
-        if !scope.name.isEmpty {
-            lines.append(.field("scope", strings[scope.name] + (scope.version.isEmpty ? "" : " " + strings[scope.version])))
+        var dropped: [String] = []
+        if span.droppedAttributesCount > 0 { dropped.append(NumberFormat.count(Int(span.droppedAttributesCount), "attribute")) }
+        if span.droppedEventsCount > 0 { dropped.append(NumberFormat.count(Int(span.droppedEventsCount), "event")) }
+        if span.droppedLinksCount > 0 { dropped.append(NumberFormat.count(Int(span.droppedLinksCount), "link")) }
+        if !dropped.isEmpty {
+            lines.append(Line(kind: .warning, label: "dropped", value: dropped.joined(separator: ", ") + " (by the SDK's limits)",
+                              copyValue: dropped.joined(separator: ", ")))
         }
 
         let attributes = AttributeOrder.sorted(table.keyValues(span.attributes)) { $0.key }
         lines.append(Line(kind: .section, label: "Attributes (\(attributes.count))", value: ""))
         for kv in attributes { lines.append(.field(kv.key, kv.value.displayText)) }
-
-        let resource = table.resources[Int(span.resource)]
-        let resourceAttributes = AttributeOrder.sorted(table.keyValues(resource.attributes)) { $0.key }
-        lines.append(Line(kind: .section, label: "Resource (\(resourceAttributes.count))", value: ""))
-        for kv in resourceAttributes { lines.append(.field(kv.key, kv.value.displayText)) }
 
         let events = Array(table.events(of: span))
         if !events.isEmpty {
@@ -103,13 +118,17 @@ struct SpanDetail {
             }
         }
 
-        let diagnostics = insights.diagnosticsBySpan[local] ?? []
-        if !diagnostics.isEmpty {
-            lines.append(Line(kind: .section, label: "Diagnostics (\(diagnostics.count))", value: ""))
-            for d in diagnostics {
-                lines.append(Line(kind: d.severity == .warning ? .warning : .text, label: d.kind.rawValue, value: d.message,
-                                  copyValue: d.message))
-            }
+        let resource = table.resources[Int(span.resource)]
+        let resourceAttributes = AttributeOrder.sorted(table.keyValues(resource.attributes)) { $0.key }
+        lines.append(Line(kind: .section, label: "Resource (\(resourceAttributes.count))", value: ""))
+        for kv in resourceAttributes { lines.append(.field(kv.key, kv.value.displayText)) }
+
+        let scope = table.scope(of: span)
+        if !scope.name.isEmpty {
+            lines.append(Line(kind: .section, label: "Scope", value: ""))
+            lines.append(.field("name", strings[scope.name]))
+            if !scope.version.isEmpty { lines.append(.field("version", strings[scope.version])) }
+            for kv in table.keyValues(scope.attributes) { lines.append(.field(kv.key, kv.value.displayText)) }
         }
         self.lines = lines
     }

@@ -28,7 +28,9 @@ struct SpanDetailRows {
 
     /// Lays out `detail` for a value column `valueWidth` columns wide. O(total length of the values
     /// shown, at most `maxRowsPerValue` rows each).
-    init(_ detail: SpanDetail, valueWidth: Int) {
+    /// Labels wider than `labelWidth` wrap over the line's rows (a long attribute key is shown
+    /// whole).
+    init(_ detail: SpanDetail, valueWidth: Int, labelWidth: Int = .max) {
         var rows: [Row] = []
         var starts: [Int] = []
         starts.reserveCapacity(detail.lines.count + 1)
@@ -39,8 +41,10 @@ struct SpanDetailRows {
                 rows.append(Row(line: index, label: line.label, value: line.value[...], first: true))
             case .field, .text, .warning:
                 let pieces = Self.layout(line.value, width: valueWidth)
-                for (n, piece) in pieces.enumerated() {
-                    rows.append(Row(line: index, label: n == 0 ? line.label : "", value: piece, first: n == 0))
+                let labels = Self.chunks(line.label, width: labelWidth)
+                for n in 0..<max(pieces.count, labels.count) {
+                    rows.append(Row(line: index, label: n < labels.count ? labels[n] : "",
+                                    value: n < pieces.count ? pieces[n] : "", first: n == 0))
                 }
             }
         }
@@ -70,10 +74,26 @@ struct SpanDetailRows {
     }
 
     /// The label column width for a pane whose inside is `innerWidth` columns: as wide as the
-    /// longest label (`messaging.kafka.consumer.group`, `broken-propagation`), at most two
-    /// fifths of the pane, at least 8.
+    /// longest label (`messaging.kafka.consumer.group`, `broken-propagation`), at most half the
+    /// pane (a longer label wraps), at least 8.
     static func labelWidth(innerWidth: Int, longestLabel: Int = 14) -> Int {
-        min(max(8, longestLabel), max(8, innerWidth * 2 / 5))
+        min(max(8, longestLabel), max(8, innerWidth / 2))
+    }
+
+    /// A label cut into pieces of at most `width` columns (one piece when it fits).
+    static func chunks(_ text: String, width: Int) -> [String] {
+        guard width < Int.max, DisplayWidth.of(text) > width, width > 0 else { return [text] }
+        var out: [String] = []
+        var current = ""
+        var used = 0
+        for c in text {
+            let w = VisibleEscapes.visibleWidth(c) ?? DisplayWidth.of(c)
+            if used + w > width, !current.isEmpty { out.append(current); current = ""; used = 0 }
+            current.append(c)
+            used += w
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
     }
 
     // MARK: - Layout

@@ -19,7 +19,7 @@ struct SpanDetailView {
 
         // Every line as screen rows (multi-line values line by line, long lines wrapped); scroll
         // so the cursor row is visible.
-        let layout = SpanDetailRows(detail, valueWidth: valueWidth)
+        let layout = SpanDetailRows(detail, valueWidth: valueWidth, labelWidth: labelWidth)
         let rows = layout.rows
         let cursorRow = layout.row(line: state.selected, offset: state.offset)
         let top = max(0, min(cursorRow - inner.height / 3, rows.count - inner.height))
@@ -52,7 +52,7 @@ struct SpanDetailView {
                 valueStyle = context.selected(valueStyle)
                 labelStyle = context.selected(labelStyle)
             }
-            if row.first { buffer.setTruncated(row.label, x: inner.x + 1, y: y, width: labelWidth, style: labelStyle) }
+            if !row.label.isEmpty { buffer.setTruncated(row.label, x: inner.x + 1, y: y, width: labelWidth, style: labelStyle) }
             buffer.setString(row.value, x: inner.x + 2 + labelWidth, y: y, style: valueStyle, maxWidth: valueWidth)
         }
     }

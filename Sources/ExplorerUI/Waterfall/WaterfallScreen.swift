@@ -268,7 +268,9 @@ struct WaterfallScreen {
         let content = SpanDetail(screen: self, span: span)
         let lines = content.lines
         let rows = SpanDetailRows(content, valueWidth: SpanDetailRows.valueWidth(paneWidth: detailWidth,
-                                                                              longestLabel: content.longestLabel))
+                                                                              longestLabel: content.longestLabel),
+                                  labelWidth: SpanDetailRows.labelWidth(innerWidth: detailWidth - 2,
+                                                                        longestLabel: content.longestLabel))
         switch command {
         case .moveDown: state.move(1, over: rows)
         case .moveUp: state.move(-1, over: rows)
@@ -295,7 +297,8 @@ struct WaterfallScreen {
 
     private mutating func follow(_ link: SpanLink) -> Effect {
         if link.traceID == trace.id, let local = tree.localIndex(of: link.spanID, in: trace) {
-            detail?.focused = false
+            // The linked span's detail from its top: its heading, what is wrong with it.
+            detail = SpanDetailState()
             select(span: local)
             return .flash("Followed the link to span \(link.spanID.hex).")
         }

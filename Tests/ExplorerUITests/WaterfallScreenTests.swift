@@ -183,6 +183,18 @@ private func row(_ h: ExplorerHarness, _ name: String) -> Int? {
         #expect(h.app.traceScreen?.selectedSpan == order[order.count - 2])
     }
 
+    @Test func withoutColourTheCriticalPathHasAFillOfItsOwn() {
+        let plain = ExplorerHarness(table: SampleTraces.table(), colorMode: .none)
+        openCheckout(plain)
+        #expect(plain.line(containing: "stripe.call")?.contains("▓") == true, "\(plain.screen)")
+        let ascii = ExplorerHarness(table: SampleTraces.table(), utf8: false, colorMode: .none)
+        openCheckout(ascii)
+        #expect(ascii.line(containing: "stripe.call")?.contains("=") == true)
+        let coloured = ExplorerHarness(table: SampleTraces.table())
+        openCheckout(coloured)
+        #expect(coloured.line(containing: "stripe.call")?.contains("▓") == false, "colour tells it apart")
+    }
+
     @Test func errorAndParentNavigation() {
         let h = ExplorerHarness(table: SampleTraces.table())
         openCheckout(h)

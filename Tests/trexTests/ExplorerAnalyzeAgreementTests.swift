@@ -244,7 +244,9 @@ struct DetailPane {
 
     /// The value of a labelled field (`span id  5b8aa5a2d2c872e8`).
     func field(_ label: String) -> String? {
-        for row in rows {
+        // Fields follow the diagnostics (whose wrapped messages may start with any word).
+        let start = rows.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "Span" }.map { $0 + 1 } ?? 0
+        for row in rows[start...] {
             let trimmed = row.drop { $0 == " " }
             guard trimmed.hasPrefix(label + " ") else { continue }
             return String(trimmed.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)

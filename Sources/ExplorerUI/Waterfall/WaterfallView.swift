@@ -199,12 +199,36 @@ struct WaterfallView {
         // In print the sections would only cut holes in the bar (no colour tells them apart).
         if screen.showCritical, !printing, let sections = screen.insights.sectionsBySpan[local] {
             var critical = context.style(.critical)
-            // Critical sections lie inside the bar: their partly covered cells show the bar's colour.
-            critical.background = context.colorMode == .none ? base.background : barStyle.foreground
-            for section in sections {
-                drawBar(from: section.start.unixNanos, to: section.end.unixNanos, axis: axis, columns: columns, y: y,
-                        style: critical, mark: context.glyphs.hasEighthBlocks, into: &buffer)
+            if critical.foreground == barStyle.foreground {
+                // No colour tells the path apart (NO_COLOR, the mono theme): a fill of its own.
+                critical.background = base.background
+                for section in sections {
+                    drawShaded(from: section.start.unixNanos, to: section.end.unixNanos, axis: axis, columns: columns,
+                               y: y, style: critical, into: &buffer)
+                }
+            } else {
+                // Critical sections lie inside the bar: their partly covered cells show the bar's colour.
+                critical.background = barStyle.foreground
+                for section in sections {
+                    drawBar(from: section.start.unixNanos, to: section.end.unixNanos, axis: axis, columns: columns, y: y,
+                            style: critical, mark: context.glyphs.hasEighthBlocks, into: &buffer)
+                }
             }
+        }
+    }
+
+    /// A critical section as whole cells of a shade of its own (`▓`, ASCII `=`): the cells it
+    /// covers at least half of, at least one.
+    private func drawShaded(from start: Int64, to end: Int64, axis: TimeAxis, columns: Columns, y: Int, style: Style,
+                            into buffer: inout Buffer) {
+        let width = Double(columns.timelineWidth)
+        let from = min(max(0, axis.column(start)), width), to = min(max(0, axis.column(end)), width)
+        guard to > 0, from < width else { return }
+        var first = Int(from.rounded()), last = Int(to.rounded()) - 1
+        if last < first { first = min(Int(from), columns.timelineWidth - 1); last = first }
+        let shade = context.glyphs.hasEighthBlocks ? "▓" : "="
+        for column in first...last where column < columns.timelineWidth {
+            buffer.setString(shade, x: columns.timelineX + column, y: y, style: style, maxWidth: 1)
         }
     }
 

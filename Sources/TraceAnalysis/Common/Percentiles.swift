@@ -10,6 +10,14 @@ public struct Percentiles: Sendable, Hashable, Encodable {
     public var p99: Int64
     public var max: Int64
 
+    public init(p50: Int64, p90: Int64, p95: Int64, p99: Int64, max: Int64) {
+        self.p50 = p50
+        self.p90 = p90
+        self.p95 = p95
+        self.p99 = p99
+        self.max = max
+    }
+
     /// The percentiles of values already sorted ascending (all zero when empty). O(1).
     public init(sorted values: [Int64]) {
         p50 = Self.nearestRank(50, ofSorted: values)

@@ -1,8 +1,9 @@
 /// JSON for `trex stats --json`: {service, operation?, count, errors, errorRate,
-/// durationNanos: {p50, p90, p95, p99, max}, selfTimeNanos: {...}}.
+/// durationNanos: {p50, p90, p95, p99, max}, selfTimeNanos: {...}, approximate?} (`approximate`:
+/// true when the row's percentiles are within 0.5%, for rows of more than 65,536 spans).
 extension OperationStatistics: Encodable {
     private enum Keys: String, CodingKey {
-        case service, operation, count, errors, errorRate, durationNanos, selfTimeNanos
+        case service, operation, count, errors, errorRate, durationNanos, selfTimeNanos, approximate
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -14,5 +15,6 @@ extension OperationStatistics: Encodable {
         try c.encode(errorRate, forKey: .errorRate)
         try c.encode(duration, forKey: .durationNanos)
         try c.encode(selfTime, forKey: .selfTimeNanos)
+        if isApproximate { try c.encode(true, forKey: .approximate) }
     }
 }

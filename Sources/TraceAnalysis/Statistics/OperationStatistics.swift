@@ -12,6 +12,20 @@ public struct OperationStatistics: Sendable, Hashable {
     public var duration: Percentiles
     /// Percentiles of self time: duration minus the union of the children's intervals.
     public var selfTime: Percentiles
+    /// True when the row held more than 65,536 spans: its percentiles (not its maximum) are
+    /// then within 0.5% of the exact ones (`LatencySamples`).
+    public var isApproximate = false
+
+    public init(service: String, operation: String?, count: Int, errorCount: Int, duration: Percentiles,
+                selfTime: Percentiles, isApproximate: Bool = false) {
+        self.service = service
+        self.operation = operation
+        self.count = count
+        self.errorCount = errorCount
+        self.duration = duration
+        self.selfTime = selfTime
+        self.isApproximate = isApproximate
+    }
 
     /// Errors / count (0 for no spans).
     public var errorRate: Double { count == 0 ? 0 : Double(errorCount) / Double(count) }

@@ -1,11 +1,13 @@
 import TraceModel
 
 /// Per-operation and per-service statistics over every loaded trace: count, error rate, and
-/// exact p50/p90/p95/p99/max of duration and of self time.
+/// p50/p90/p95/p99/max of duration and of self time.
 ///
-/// Percentiles are exact, by the nearest-rank method (`Percentiles`): every value is kept and
-/// sorted, so the answer is always an observed value. O(N log N) time and O(N) memory over all
-/// spans N (16 bytes a span: `Accumulator` streams the spans themselves batch by batch). Self time comes from each trace's `TraceTree.selfTimes`.
+/// Percentiles are by the nearest-rank method (`Percentiles`): exact, an observed value, for a
+/// row of up to 65,536 spans; beyond, within 0.5% (`LatencySamples`: 1%-wide logarithmic
+/// buckets), so memory is bounded by the number of rows, not of spans, however large the set
+/// streamed through `Accumulator` batch by batch. The maximum is always exact. Self time comes
+/// from each trace's `TraceTree.selfTimes`.
 public struct TraceStatistics: Sendable {
     /// One row per (service, operation), by service then operation name.
     public let operations: [OperationStatistics]
@@ -34,13 +36,13 @@ public struct TraceStatistics: Sendable {
     /// never the spans. Rows are keyed by name, so batches need not share a string table.
     public struct Accumulator: Sendable {
         struct Samples: Sendable {
-            var durations: [Int64] = []
-            var selfTimes: [Int64] = []
+            var durations = LatencySamples()
+            var selfTimes = LatencySamples()
             var errors = 0
 
             mutating func absorb(_ other: Samples) {
-                durations += other.durations
-                selfTimes += other.selfTimes
+                durations.absorb(other.durations)
+                selfTimes.absorb(other.selfTimes)
                 errors += other.errors
             }
         }
@@ -66,10 +68,10 @@ public struct TraceStatistics: Sendable {
                     let service = table.serviceID(of: span)
                     let key = UInt64(service.rawValue) << 32 | UInt64(span.name.rawValue)
                     let isError = span.status == .error
-                    operations[key, default: Samples()].durations.append(span.duration.value)
-                    operations[key]!.selfTimes.append(selfTimes[i].value)
-                    services[service, default: Samples()].durations.append(span.duration.value)
-                    services[service]!.selfTimes.append(selfTimes[i].value)
+                    operations[key, default: Samples()].durations.add(span.duration.value)
+                    operations[key]!.selfTimes.add(selfTimes[i].value)
+                    services[service, default: Samples()].durations.add(span.duration.value)
+                    services[service]!.selfTimes.add(selfTimes[i].value)
                     if isError {
                         operations[key]!.errors += 1
                         services[service]!.errors += 1
@@ -85,17 +87,19 @@ public struct TraceStatistics: Sendable {
             for (service, samples) in services { byService[strings[service], default: Samples()].absorb(samples) }
         }
 
-        /// The statistics of everything added. O(N log N) for the percentiles.
+        /// The statistics of everything added. O(N log N) for the exact percentiles.
         public func finish() -> TraceStatistics {
             let operations = byOperation.map { key, s in
                 OperationStatistics(
                     service: key.service, operation: key.name, count: s.durations.count, errorCount: s.errors,
-                    duration: Percentiles(s.durations), selfTime: Percentiles(s.selfTimes))
+                    duration: s.durations.percentiles, selfTime: s.selfTimes.percentiles,
+                    isApproximate: s.durations.isApproximate)
             }.sorted { ($0.service, $0.operation ?? "") < ($1.service, $1.operation ?? "") }
             let services = byService.map { service, s in
                 OperationStatistics(
                     service: service, operation: nil, count: s.durations.count, errorCount: s.errors,
-                    duration: Percentiles(s.durations), selfTime: Percentiles(s.selfTimes))
+                    duration: s.durations.percentiles, selfTime: s.selfTimes.percentiles,
+                    isApproximate: s.durations.isApproximate)
             }.sorted { $0.service < $1.service }
             return TraceStatistics(operations: operations, services: services)
         }

@@ -7,7 +7,7 @@ import TraceWorkspace
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Per-operation and per-service counts, error rates and exact duration/self-time percentiles.",
+        abstract: "Per-operation and per-service counts, error rates and duration/self-time percentiles.",
         discussion: """
         Examples:
           trex stats traces/
@@ -49,12 +49,16 @@ struct StatsCommand: ParsableCommand {
             var cells = [r.service]
             if operations { cells.append(r.operation ?? "") }
             let rate = (r.errorRate * 1000).rounded() / 10
-            cells += [NumberFormat.grouped(r.count), r.errorCount == 0 ? "-" : "\(rate)%", d(r.duration.p50),
-                      d(r.duration.p90), d(r.duration.p95), d(r.duration.p99), d(r.duration.max), d(r.selfTime.p50),
-                      d(r.selfTime.p99)]
+            // "~": within 0.5% (a row of more than 65,536 spans); the maximum is exact.
+            let a = r.isApproximate ? "~" : ""
+            cells += [NumberFormat.grouped(r.count), r.errorCount == 0 ? "-" : "\(rate)%", a + d(r.duration.p50),
+                      a + d(r.duration.p90), a + d(r.duration.p95), a + d(r.duration.p99), d(r.duration.max),
+                      a + d(r.selfTime.p50), a + d(r.selfTime.p99)]
             text.append(cells)
         }
-        return text.render()
+        let note = rows.contains(where: \.isApproximate)
+            ? "~ percentiles of rows over 65,536 spans are within 0.5% (kept in 1% buckets; the maximum is exact)\n" : ""
+        return text.render() + note
     }
 }
 

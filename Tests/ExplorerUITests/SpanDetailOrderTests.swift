@@ -40,6 +40,21 @@ import TestSupport
         #expect(fields["orphan"] != nil, "the orphan diagnostic is listed")
     }
 
+    @Test func idsAndTheTraceparentNeverWrapAt100Columns() throws {
+        for (width, height) in [(100, 50), (100, 24), (120, 40), (160, 50)] {
+            let h = ExplorerHarness(table: Self.table(), width: width, height: height)
+            h.press(.enter, .char("G"), .tab)
+            let screen = try #require(h.app.traceScreen)
+            let span = try #require(screen.selectedSpan)
+            let traceparent = "00-\(screen.trace.id.hex)-\(screen.trace[span].spanID.hex)-01"
+            // Move the pane's cursor to the traceparent line, so the pane shows it.
+            let line = try #require(SpanDetail(screen: screen, span: span).lines.firstIndex { $0.label == "traceparent" })
+            h.press(.backTab)
+            for _ in 0..<80 where (h.app.traceScreen?.detail?.selected ?? 0) < line { h.press(.char("j")) }
+            #expect(h.screen.contains(traceparent), "\(width)x\(height): \(h.screen)")
+        }
+    }
+
     @Test func aLongKeyIsShownWholeOverSeveralRows() throws {
         let h = ExplorerHarness(table: Self.table(), width: 100, height: 50)
         h.press(.enter, .char("G"), .tab)

@@ -246,10 +246,13 @@ struct DetailPane {
     func field(_ label: String) -> String? {
         // Fields follow the diagnostics (whose wrapped messages may start with any word).
         let start = rows.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "Span" }.map { $0 + 1 } ?? 0
-        for row in rows[start...] {
+        for (i, row) in rows.enumerated().dropFirst(start) {
             let trimmed = row.drop { $0 == " " }
-            guard trimmed.hasPrefix(label + " ") else { continue }
-            return String(trimmed.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix(label + " ") || trimmed == label else { continue }
+            let value = String(trimmed.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+            // An id too wide for the value column has the next row to itself.
+            if value.isEmpty, i + 1 < rows.count { return rows[i + 1].trimmingCharacters(in: .whitespaces) }
+            return value
         }
         return nil
     }

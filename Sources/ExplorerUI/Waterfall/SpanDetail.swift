@@ -15,9 +15,16 @@ struct SpanDetail {
         var copyValue: String?
         /// The link this line stands for (Enter follows it).
         var link: SpanLink?
+        /// An id or a traceparent: never wrapped; when the value column is too narrow it gets
+        /// a row of the pane's whole width under its label.
+        var whole = false
 
         static func field(_ label: String, _ value: String, copy: String? = nil) -> Line {
             Line(kind: .field, label: label, value: value, copyValue: copy ?? value)
+        }
+
+        static func id(_ label: String, _ value: String, copy: String? = nil) -> Line {
+            Line(kind: .field, label: label, value: value, copyValue: copy ?? value, whole: true)
         }
     }
 
@@ -64,15 +71,15 @@ struct SpanDetail {
             let shift = adjustment.shift(of: local)
             lines.append(Line(kind: .warning, label: "adjusted", value: "shifted by \(shift > .zero ? "+" : "")\(DurationFormat.string(shift)) for clock skew; raw start +\(DurationFormat.string(span.start - Timestamp(unixNanos: traceStart)))"))
         }
-        lines.append(.field("trace id", trace.shownID, copy: trace.id.hex))
-        lines.append(.field("span id", span.spanID.hex))
+        lines.append(.id("trace id", trace.shownID, copy: trace.id.hex))
+        lines.append(.id("span id", span.spanID.hex))
         if span.parentSpanID.isValid {
-            lines.append(.field("parent id", span.parentSpanID.hex + (span.markers.contains(.followsFrom) ? " (follows from)" : ""),
-                                copy: span.parentSpanID.hex))
+            lines.append(.id("parent id", span.parentSpanID.hex + (span.markers.contains(.followsFrom) ? " (follows from)" : ""),
+                             copy: span.parentSpanID.hex))
         }
         let sampled = (span.sampled ?? true) ? "01" : "00"
         let traceparent = "00-\(trace.id.hex)-\(span.spanID.hex)-\(sampled)"
-        lines.append(.field("traceparent", traceparent))
+        lines.append(.id("traceparent", traceparent))
         if span.markers.contains(.hasFlags) {
             var flags = "0x" + String(span.flags & 0xFF, radix: 16) + ((span.flags & 1) == 1 ? " (sampled)" : " (not sampled)")
             if span.flags & 0x100 != 0 { flags += span.flags & 0x200 != 0 ? ", remote parent" : ", local parent" }

@@ -17,6 +17,8 @@ struct SpanDetailRows {
         var value: Substring
         /// Whether this is the line's first row.
         var first: Bool
+        /// The value spans the pane's whole width (an id too wide for the value column).
+        var fullWidth = false
     }
 
     /// Rows one value may take; beyond them a last row says the rest is there for `y`.
@@ -30,7 +32,7 @@ struct SpanDetailRows {
     /// shown, at most `maxRowsPerValue` rows each).
     /// Labels wider than `labelWidth` wrap over the line's rows (a long attribute key is shown
     /// whole).
-    init(_ detail: SpanDetail, valueWidth: Int, labelWidth: Int = .max) {
+    init(_ detail: SpanDetail, valueWidth: Int, labelWidth: Int = .max, innerWidth: Int = 0) {
         var rows: [Row] = []
         var starts: [Int] = []
         starts.reserveCapacity(detail.lines.count + 1)
@@ -40,6 +42,12 @@ struct SpanDetailRows {
             case .heading, .section:
                 rows.append(Row(line: index, label: line.label, value: line.value[...], first: true))
             case .field, .text, .warning:
+                let width = DisplayWidth.of(line.value)
+                if line.whole, width > valueWidth, width <= innerWidth - 2 {
+                    rows.append(Row(line: index, label: line.label, value: "", first: true))
+                    rows.append(Row(line: index, label: "", value: line.value[...], first: false, fullWidth: true))
+                    continue
+                }
                 let pieces = Self.layout(line.value, width: valueWidth)
                 let labels = Self.chunks(line.label, width: labelWidth)
                 for n in 0..<max(pieces.count, labels.count) {

@@ -19,7 +19,7 @@ struct SpanDetailView {
 
         // Every line as screen rows (multi-line values line by line, long lines wrapped); scroll
         // so the cursor row is visible.
-        let layout = SpanDetailRows(detail, valueWidth: valueWidth, labelWidth: labelWidth)
+        let layout = SpanDetailRows(detail, valueWidth: valueWidth, labelWidth: labelWidth, innerWidth: inner.width)
         let rows = layout.rows
         let cursorRow = layout.row(line: state.selected, offset: state.offset)
         let top = max(0, min(cursorRow - inner.height / 3, rows.count - inner.height))
@@ -53,7 +53,11 @@ struct SpanDetailView {
                 labelStyle = context.selected(labelStyle)
             }
             if !row.label.isEmpty { buffer.setTruncated(row.label, x: inner.x + 1, y: y, width: labelWidth, style: labelStyle) }
-            buffer.setString(row.value, x: inner.x + 2 + labelWidth, y: y, style: valueStyle, maxWidth: valueWidth)
+            if row.fullWidth {
+                buffer.setString(row.value, x: inner.x + 1, y: y, style: valueStyle, maxWidth: inner.width - 1)
+            } else {
+                buffer.setString(row.value, x: inner.x + 2 + labelWidth, y: y, style: valueStyle, maxWidth: valueWidth)
+            }
         }
     }
 }

@@ -270,7 +270,8 @@ struct WaterfallScreen {
         let rows = SpanDetailRows(content, valueWidth: SpanDetailRows.valueWidth(paneWidth: detailWidth,
                                                                               longestLabel: content.longestLabel),
                                   labelWidth: SpanDetailRows.labelWidth(innerWidth: detailWidth - 2,
-                                                                        longestLabel: content.longestLabel))
+                                                                        longestLabel: content.longestLabel),
+                                  innerWidth: detailWidth - 2)
         switch command {
         case .moveDown: state.move(1, over: rows)
         case .moveUp: state.move(-1, over: rows)

@@ -12,11 +12,12 @@ import TraceWorkspace
 struct ExplorerSession {
     let theme: Theme
     let noColor: Bool
+    var ascii = false
 
     func run(files: [String], store: PersistentStore? = nil) throws -> Int32 {
         let backend: NcursesBackend
         do {
-            backend = try NcursesBackend.start(options: NcursesOptions(colorDisabled: noColor))
+            backend = try NcursesBackend.start(options: { var o = NcursesOptions(colorDisabled: noColor); o.asciiOnly = ascii; return o }())
         } catch {
             FileHandleOutput.message("\(error.message)")
             // The command that lists what the user asked to explore, ready to paste.

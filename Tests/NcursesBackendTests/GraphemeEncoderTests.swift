@@ -36,6 +36,15 @@ struct GraphemeEncoderTests {
         #expect(pieces("é", utf8: false) == [[0x3F]])
         #expect(pieces("中", utf8: false) == [[0x3F], [0x3F]])
     }
+
+    @Test("Without UTF-8 (or with --ascii), the views' own symbols have ASCII stand-ins")
+    func asciiStandIns() {
+        #expect(pieces("…", utf8: false) == [[0x7E]])
+        #expect(pieces("·", utf8: false) == [[0x2D]])
+        #expect(pieces("✘", utf8: false) == [[0x58]])
+        #expect(pieces("▓", utf8: false) == [[0x3D]])
+        #expect(pieces("µ", utf8: false) == [[0x75]])
+    }
 }
 
 @Suite("Colour pair allocation")

@@ -158,6 +158,22 @@ struct ExplorerEndToEndTests {
         try session.expectCleanExit(status: "0")
     }
 
+    @Test("--ascii and LANG=C draw every glyph in ASCII, the list and the waterfall")
+    func asciiOnly() throws {
+        for (arguments, environment) in [("--ascii", ""), ("", "LANG=C LC_ALL=C")] {
+            let session = try start("\(arguments) " + Self.samples + "/otlp", ready: "6 traces", environment: environment)
+            let list = session.capture()
+            #expect(!list.unicodeScalars.contains { !$0.isASCII }, "\(list)")
+            try session.press("j", "j", "Enter")
+            #expect(session.waitFor { $0.contains("SERVICE  SPAN") } != nil)
+            let waterfall = session.capture()
+            #expect(!waterfall.unicodeScalars.contains { !$0.isASCII }, "\(waterfall)")
+            #expect(waterfall.contains("#"), "bars in ASCII")
+            try session.press("q", "q")
+            try session.expectCleanExit(status: "0")
+        }
+    }
+
     @Test("Themes: mono draws no colour, dark draws colour, a bad theme is a clear error")
     func themes() throws {
         let mono = try start("--theme mono " + Self.samples, ready: "24 traces")

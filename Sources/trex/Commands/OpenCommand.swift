@@ -44,7 +44,7 @@ struct OpenCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let status = try ExplorerSession(theme: theme, noColor: display.noColorRequested)
+        let status = try ExplorerSession(theme: theme, noColor: display.noColorRequested, ascii: display.ascii)
             .run(files: files, store: opened)
         if status != 0 { throw ExitCode(status) }
     }
@@ -57,6 +57,9 @@ struct DisplayOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-color"), help: "No colours, attributes only (also when NO_COLOR is set).")
     var noColor = false
+
+    @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8), for fonts without box drawing or blocks.")
+    var ascii = false
 
     var noColorRequested: Bool {
         noColor || ColorMode.noColorRequested(environment: ProcessInfo.processInfo.environment)

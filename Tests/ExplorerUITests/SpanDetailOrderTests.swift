@@ -55,6 +55,20 @@ import TestSupport
         }
     }
 
+    @Test func aMissingSpanRowExplainsWhatIsMissing() throws {
+        let h = ExplorerHarness(table: Self.table(), width: 160, height: 50)
+        h.press(.enter)
+        let row = try #require(h.screen.split(separator: "\n").firstIndex { $0.contains("missing span") })
+        h.press(.char("j"))   // the root, then the missing span's row
+        #expect(h.screen.split(separator: "\n")[row].contains("missing span"))
+        h.press(.tab)
+        let screen = h.screen
+        #expect(screen.contains("Why it is missing"), "\(screen)")
+        #expect(screen.contains("has parent"))
+        #expect(screen.contains("no: 1 span names it as its parent"))
+        #expect(screen.contains("consume"))
+    }
+
     @Test func aLongKeyIsShownWholeOverSeveralRows() throws {
         let h = ExplorerHarness(table: Self.table(), width: 100, height: 50)
         h.press(.enter, .char("G"), .tab)

@@ -140,6 +140,40 @@ struct SpanDetail {
         self.lines = lines
     }
 
+    /// The detail of a "missing span" row: the parent that spans of the trace name but that is
+    /// not in it, which spans name it, and why it is missing (the orphan finding). O(its children).
+    init(screen: WaterfallScreen, missing id: SpanID, position: Int) {
+        let trace = screen.trace
+        let table = trace.table
+        let tree = screen.rows.tree
+        var lines: [Line] = [Line(kind: .heading, label: "missing span", value: id.hex, copyValue: id.hex)]
+        var children: [Int] = []
+        var p = position + 1
+        while p < position + Int(tree.subtreeSize[position]) {
+            if case .span(let local) = tree.nodes[p], tree.parentPosition[p] == Int32(position) { children.append(Int(local)) }
+            p += Int(tree.subtreeSize[p])
+        }
+        let findings = Set(children.flatMap { screen.insights.diagnosticsBySpan[$0] ?? [] }.filter { $0.kind == .orphan })
+        if !findings.isEmpty {
+            lines.append(Line(kind: .section, label: "Why it is missing", value: ""))
+            for d in findings.sorted(by: { $0.message < $1.message }) {
+                lines.append(Line(kind: d.severity == .warning ? .warning : .text, label: d.kind.rawValue, value: d.message,
+                                  copyValue: d.message))
+            }
+        }
+        lines.append(Line(kind: .section, label: "Span", value: ""))
+        lines.append(.id("span id", id.hex))
+        lines.append(.field("in the trace", "no: \(NumberFormat.count(children.count, "span")) "
+                            + (children.count == 1 ? "names it as its parent" : "name it as their parent")))
+        lines.append(Line(kind: .section, label: "Its children (\(children.count))", value: ""))
+        for local in children.prefix(50) {
+            let span = trace[local]
+            lines.append(.field(table.serviceName(of: span), table.strings[span.name]))
+        }
+        if children.count > 50 { lines.append(.field("", "and \(children.count - 50) more")) }
+        self.lines = lines
+    }
+
     /// The widest label of the label column (headings and sections span the pane), in columns.
     var longestLabel: Int {
         lines.lazy.filter { $0.kind != .heading && $0.kind != .section }.map { DisplayWidth.of($0.label) }.max() ?? 0

@@ -263,9 +263,17 @@ struct WaterfallScreen {
 
     // MARK: - Detail pane
 
+    /// The detail pane's content for the selected row: a span's, or a missing span's.
+    var selectedDetail: SpanDetail? {
+        if let span = selectedSpan { return SpanDetail(screen: self, span: span) }
+        if let p = selectedPosition, case .missingParent(let id) = rows.tree.nodes[p] {
+            return SpanDetail(screen: self, missing: id, position: p)
+        }
+        return nil
+    }
+
     private mutating func performInDetail(_ command: Command) -> Effect? {
-        guard var state = detail, let span = selectedSpan else { return nil }
-        let content = SpanDetail(screen: self, span: span)
+        guard var state = detail, let content = selectedDetail else { return nil }
         let lines = content.lines
         let rows = SpanDetailRows(content, valueWidth: SpanDetailRows.valueWidth(paneWidth: detailWidth,
                                                                               longestLabel: content.longestLabel),

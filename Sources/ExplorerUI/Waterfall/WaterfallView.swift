@@ -16,9 +16,9 @@ struct WaterfallView {
         let layout = WaterfallLayout(area: area, detailOpen: screen.detail != nil)
         drawHeader(in: layout.header, into: &buffer)
         if layout.spans.height > 0 { drawSpans(in: layout.spans, into: &buffer) }
-        if let detailArea = layout.detail, let span = screen.selectedSpan {
-            SpanDetailView(detail: SpanDetail(screen: screen, span: span), state: screen.detail ?? SpanDetailState(),
-                           context: context).render(in: detailArea, into: &buffer)
+        if let detailArea = layout.detail, let detail = screen.selectedDetail {
+            SpanDetailView(detail: detail, state: screen.detail ?? SpanDetailState(), context: context)
+                .render(in: detailArea, into: &buffer)
         }
     }
 

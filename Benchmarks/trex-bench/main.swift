@@ -13,7 +13,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("waterfall", "a 1,000,000-span waterfall: a frame, expand-all, collapse-all", UIBenchmark.runWaterfall),
     ("escape", "visible escapes on plain and hostile fields; a keypress on 100,000 hostile traces", EscapeBenchmark.run),
     ("store", "import 1,000,000 spans into the SQLite store: spans/s, bytes per span, lookups", StoreBenchmark.run),
-    ("big-store", "a 1,000,000-span store: explorer first frame and RSS; list, stats, deps --store: time and RSS",
+    ("big-store", "a store (--spans, 1,000,000 by default): explorer first frame and RSS; list, stats, deps: time and RSS",
      BigStoreBenchmark.run),
 ]
 

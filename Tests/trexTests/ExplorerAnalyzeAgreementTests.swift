@@ -182,7 +182,8 @@ struct ScreenFindings {
             let lines = (size.height - 3..<size.height).map { DetailPane.text(of: buffer, row: $0) }
             let status = lines.suffix(3).first { $0.range(of: #"\d+/[\d,]+( · adjusted)?\s*$"#, options: .regularExpression) != nil }
             let position = try #require(status.flatMap(Self.position), "no row position on \(lines.suffix(3))")
-            if let pane = DetailPane(buffer), let span = pane.field("span id") {
+            // A "missing span" row's pane describes a span that is not in the trace: no findings of its own.
+            if let pane = DetailPane(buffer), !pane.describesAMissingSpan, let span = pane.field("span id") {
                 let critical = pane.field("critical") ?? "?"
                 if critical != "not on the critical path" {
                     found.critical[span, default: []].append(critical)
@@ -241,6 +242,9 @@ struct DetailPane {
         for cell in buffer.row(y).dropFirst(x) where !cell.isContinuation { out.append(cell.character) }
         return out
     }
+
+    /// True for the pane of a "missing span" row.
+    var describesAMissingSpan: Bool { rows.first?.trimmingCharacters(in: .whitespaces).hasPrefix("missing span") ?? false }
 
     /// The value of a labelled field (`span id  5b8aa5a2d2c872e8`).
     func field(_ label: String) -> String? {

@@ -195,6 +195,27 @@ private func row(_ h: ExplorerHarness, _ name: String) -> Int? {
         #expect(coloured.line(containing: "stripe.call")?.contains("▓") == false, "colour tells it apart")
     }
 
+    @Test func eventsAreMarkedOnTheirBarsAndExceptionsStandOut() throws {
+        var f = TraceFixture(unitNanos: 10_000_000)
+        f.inTrace("events")
+        f.span("root", service: "api", start: 0, end: 100, kind: .server)
+        f.span("work", parent: "root", service: "api", start: 10, end: 90, events: [(30, "cache.miss"), (70, "exception")])
+        let h = ExplorerHarness(table: f.build(), width: 140)
+        h.press(.enter)
+        let line = try #require(h.line(containing: "api work"))
+        let marks = line.filter { $0 == "*" || $0 == "!" }
+        #expect(marks == "*!", "\(line)")
+        // The exception's mark is drawn in the error role.
+        let frame = h.frame
+        let y = try #require(frame.buffer.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("api work") })
+        let x = try #require((0..<frame.buffer.width).first { frame.buffer[$0, y].character == "!" })
+        let error = RenderContext(theme: .standard, capabilities: h.capabilities).style(.error)
+        #expect(frame.buffer[x, y].style.foreground == error.foreground)
+        // The cache miss is at 30 ms of the 100 ms trace: about 30% along the timeline.
+        let star = try #require((0..<frame.buffer.width).first { frame.buffer[$0, y].character == "*" })
+        #expect(star < x)
+    }
+
     @Test func errorAndParentNavigation() {
         let h = ExplorerHarness(table: SampleTraces.table())
         openCheckout(h)

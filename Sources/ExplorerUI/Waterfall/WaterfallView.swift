@@ -215,6 +215,28 @@ struct WaterfallView {
                 }
             }
         }
+        drawEvents(of: local, axis: axis, columns: columns, y: y, barStyle: barStyle, selected: selected, into: &buffer)
+    }
+
+    /// The span's events as marks on its bar, at their times: `*`, and `!` in the error role for
+    /// exceptions (`exception` events, as OpenTelemetry records them). Drawn over the bar and
+    /// the critical sections; the detail pane lists them with their offsets.
+    private func drawEvents(of local: Int, axis: TimeAxis, columns: Columns, y: Int, barStyle: Style, selected: Bool,
+                            into buffer: inout Buffer) {
+        let table = screen.trace.table
+        let span = screen.trace[local]
+        guard span.events.count > 0 else { return }
+        let shift = screen.insights.report.adjustment?.shifts[local] ?? 0
+        for event in table.events(of: span) {
+            // Checked as a Double first: an event at an extreme time lies far off the axis.
+            let position = axis.column(TimeMath.add(event.time.unixNanos, shift))
+            guard position.isFinite, position >= 0, position < Double(columns.timelineWidth) else { continue }
+            let column = Int(position)
+            let isException = table.strings[event.name] == "exception"
+            var style = isException ? context.style(.error) : context.style(.title)
+            if !selected { style.background = context.colorMode == .none ? style.background : barStyle.foreground }
+            buffer.setString(isException ? "!" : "*", x: columns.timelineX + column, y: y, style: style, maxWidth: 1)
+        }
     }
 
     /// A critical section as whole cells of a shade of its own (`▓`, ASCII `=`): the cells it

@@ -106,6 +106,10 @@ public final class ExplorerApp {
         case .redraw:
             return .repaint
         case .quit, .back:
+            if traceScreen?.panel != nil {
+                traceScreen?.panel = nil
+                return .redraw
+            }
             if traceScreen != nil {
                 if command == .back, traceScreen?.closeInnerState() == true { return .redraw }
                 if let previous = backStack.popLast() {
@@ -126,7 +130,12 @@ public final class ExplorerApp {
         if var screen = traceScreen {
             let before = screen
             let effect = screen.perform(command)
-            if Self.jumps.contains(command), screen.selectedSpan != before.selectedSpan { pushBack(before) }
+            // A jump, or Enter in a panel: the place before it goes on the back stack.
+            if Self.jumps.contains(command) || before.panel != nil, screen.selectedSpan != before.selectedSpan {
+                var from = before
+                from.panel = nil
+                pushBack(from)
+            }
             traceScreen = screen
             updatePages()
             switch effect {
@@ -175,7 +184,9 @@ public final class ExplorerApp {
                 flash = "The trace \(id.shownHex) is no longer there."
                 return nil
             }
-            return WaterfallScreen(subject: subject, filter: filter)
+            var screen = WaterfallScreen(subject: subject, filter: filter)
+            screen.loadMessages = report?.messages ?? []
+            return screen
         } catch {
             flash = "Cannot read the trace \(id.shownHex): \(error)"
             return nil

@@ -15,6 +15,7 @@ public enum Command: Hashable, Sendable {
     case zoomToSpan, resetZoom, nextError, previousError, nextOrigin, previousOrigin
     case toggleCriticalPath, nextCritical, previousCritical, goToBottleneck, goToParent
     case toggleSkewAdjustment, toggleDetail, focusDetail, followLink, copyValue
+    case showFindings, showCriticalTime, showBreakdown
 
     // MARK: Global
     case help, back, quit, redraw
@@ -65,6 +66,9 @@ public enum Command: Hashable, Sendable {
         case .goToParent: "go to the parent span"
         case .toggleSkewAdjustment: "show clock-skew adjusted or raw timings"
         case .toggleDetail: "show or hide the span detail pane"
+        case .showFindings: "every finding and load warning, to jump to"
+        case .showCriticalTime: "the spans with the most critical time"
+        case .showBreakdown: "where the time went, by service and network"
         case .focusDetail: "move the keys to or from the detail pane"
         case .followLink: "follow the selected link"
         case .copyValue: "copy the selected value (OSC 52)"

@@ -66,6 +66,11 @@ public enum Keymaps {
             KeyBinding([.tab, .char("i")], .toggleDetail),
             KeyBinding([.backTab], .focusDetail),
         ]),
+        Keymap.Section("Panels (Enter goes to the span, Esc closes)", [
+            KeyBinding([.char("d")], .showFindings),
+            KeyBinding([.char("t")], .showCriticalTime),
+            KeyBinding([.char("w")], .showBreakdown),
+        ]),
         movement,
         global,
     ])

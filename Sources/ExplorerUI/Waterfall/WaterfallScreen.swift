@@ -32,6 +32,10 @@ struct WaterfallScreen {
     var criticalStep: Int?
     /// What each row hides when collapsed (errors, warnings below it), in raw timings.
     let hidden: HiddenProblems
+    /// The open panel (findings, critical time, breakdown), nil when none.
+    var panel: WaterfallPanel?
+    /// What loading the inputs said (skipped lines, notes), for the findings panel.
+    var loadMessages: [String] = []
     /// Rows of the span list on screen (set by the app from the terminal size).
     var page = 20 { didSet { cursor.page = page } }
     /// The detail pane's width in columns (set by the app from the terminal size), so the
@@ -75,6 +79,7 @@ struct WaterfallScreen {
     // MARK: - Commands
 
     mutating func perform(_ command: Command) -> Effect {
+        if panel != nil, let effect = performInPanel(command) { return effect }
         if detail?.focused == true, let effect = performInDetail(command) { return effect }
         switch command {
         case .moveDown: cursor.move(by: 1)
@@ -121,6 +126,12 @@ struct WaterfallScreen {
             return stepCritical(forward: command == .nextCritical)
         case .goToBottleneck:
             return goToBottleneck()
+        case .showFindings:
+            panel = .findings(insights.report, loadMessages: loadMessages)
+        case .showCriticalTime:
+            panel = .criticalTime(insights.report)
+        case .showBreakdown:
+            panel = .breakdown(insights.report)
         case .zoomToSpan:
             guard let span = selectedSpan else { break }
             let (s, e) = times(span)
@@ -153,6 +164,7 @@ struct WaterfallScreen {
 
     /// Esc first closes what is open inside the screen; true when it did.
     mutating func closeInnerState() -> Bool {
+        if panel != nil { panel = nil; return true }
         if detail != nil { detail = nil; return true }
         if zoom != nil { zoom = nil; return true }
         return false
@@ -262,6 +274,34 @@ struct WaterfallScreen {
     }
 
     // MARK: - Detail pane
+
+    // MARK: - Panels
+
+    /// Keys while a panel is open: moving in it, Enter to its entry's span; nil for the keys
+    /// it leaves to the screen (Esc, q, help).
+    private mutating func performInPanel(_ command: Command) -> Effect? {
+        guard var open = panel else { return nil }
+        switch command {
+        case .moveDown: open.cursor.move(by: 1)
+        case .moveUp: open.cursor.move(by: -1)
+        case .pageDown, .halfPageDown: open.cursor.pageDown()
+        case .pageUp, .halfPageUp: open.cursor.pageUp()
+        case .first: open.cursor.home()
+        case .last: open.cursor.end()
+        case .toggleCollapse, .expand:
+            guard let span = open.selected?.span else { return .flash("This entry has no span to go to.") }
+            panel = nil
+            select(span: span)
+            return .redraw
+        case .showFindings, .showCriticalTime, .showBreakdown:
+            panel = nil
+            return perform(command)
+        default:
+            return nil
+        }
+        panel = open
+        return .redraw
+    }
 
     /// The detail pane's content for the selected row: a span's, or a missing span's.
     var selectedDetail: SpanDetail? {

@@ -20,6 +20,9 @@ struct WaterfallView {
             SpanDetailView(detail: detail, state: screen.detail ?? SpanDetailState(), context: context)
                 .render(in: detailArea, into: &buffer)
         }
+        if let panel = screen.panel {
+            WaterfallPanelView(panel: panel, context: context).render(in: layout.spans.height > 3 ? layout.spans : area, into: &buffer)
+        }
     }
 
     // MARK: - Header
@@ -57,7 +60,14 @@ struct WaterfallView {
             : "raw timings · a: adjust skew"
         let modeWidth = printing ? 1 : DisplayWidth.of(mode) + 1
         let marker = isWarning ? (context.glyphs.hasEighthBlocks ? "⚠ " : "! ") : ""
-        buffer.setTruncated(" " + marker + text, x: area.x, y: area.y + 1, width: area.width - modeWidth - 1,
+        let room = area.width - modeWidth - 1
+        var line = " " + marker + text
+        if !printing, DisplayWidth.of(line) > room {
+            // Never cut without saying where the rest is.
+            let more = " … d: all"
+            line = line.truncated(toWidth: max(0, room - DisplayWidth.of(more)), ellipsis: "") + more
+        }
+        buffer.setTruncated(line, x: area.x, y: area.y + 1, width: room,
                             style: isWarning ? context.style(.warning) : context.style(.dim))
         if !printing {
             buffer.setTruncated(mode, x: area.right - modeWidth, y: area.y + 1, width: modeWidth - 1,

@@ -60,6 +60,11 @@ import TestSupport
         #expect(Set(breakdown.lines.compactMap(\.group)) == ["gateway", "api"])
         let byRegion = LatencyBreakdown(try #require(h.app.traceScreen?.insights.report), by: "region")
         #expect(Set(byRegion.lines.compactMap(\.group)) == ["eu", "ap"])
+        // Tab groups the panel by the next resource attribute: the region.
+        h.press(.tab)
+        #expect(h.screen.contains("by region"), "\(h.screen)")
+        #expect(h.app.traceScreen?.panel?.entries.contains { $0.text.hasSuffix("  eu") } == true)
+        #expect(h.app.traceScreen?.detail == nil, "Tab went to the panel, not the detail pane")
     }
 
     @Test func aCutHeaderSaysWhereTheRestIs() {

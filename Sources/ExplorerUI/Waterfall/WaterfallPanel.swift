@@ -22,6 +22,10 @@ struct WaterfallPanel: Sendable {
     let title: String
     let entries: [Entry]
     var cursor: ListCursor
+    /// The breakdown's grouping key (`service.name`, `cloud.region`, ...), and the keys Tab
+    /// cycles through.
+    var groupKey = "service.name"
+    var groupKeys: [String] = []
 
     init(kind: Kind, title: String, entries: [Entry]) {
         self.kind = kind
@@ -63,15 +67,40 @@ struct WaterfallPanel: Sendable {
                               entries: entries)
     }
 
-    /// The response's latency by service, the network on its own line.
-    static func breakdown(_ report: AnalysisReport) -> WaterfallPanel {
-        let entries = LatencyBreakdown(report).lines.map { line in
+    /// The response's latency by a resource attribute (`service.name` by default), the network
+    /// on its own line; Tab moves to the next attribute the trace's resources have.
+    static func breakdown(_ report: AnalysisReport, by key: String = "service.name") -> WaterfallPanel {
+        let entries = LatencyBreakdown(report, by: key).lines.map { line in
             Entry(label: "\(AnalysisReport.percent(line.share))%",
                   text: "\(DurationFormat.string(line.time))  "
                       + (line.group ?? "network: client calls' time their servers did not cover"),
                   role: line.group == nil ? .warning : .text, span: nil)
         }
-        return WaterfallPanel(kind: .breakdown, title: "Where the response's time went, by service", entries: entries)
+        let name = key == "service.name" ? "service" : key
+        var panel = WaterfallPanel(kind: .breakdown, title: "Where the response's time went, by \(name) · Tab: by another",
+                                   entries: entries)
+        panel.groupKey = key
+        panel.groupKeys = resourceKeys(of: report.trace)
+        return panel
+    }
+
+    /// The resource attribute keys of a trace's spans, `service.name` first. O(spans).
+    static func resourceKeys(of trace: Trace) -> [String] {
+        let table = trace.table
+        var seenResources = Set<UInt32>()
+        var keys = Set<String>()
+        for span in trace.spans where seenResources.insert(span.resource).inserted {
+            for kv in table.keyValues(table.resources[Int(span.resource)].attributes) { keys.insert(kv.key) }
+        }
+        keys.remove("service.name")
+        return ["service.name"] + keys.sorted()
+    }
+
+    /// The same breakdown by the next resource attribute.
+    func nextBreakdown(_ report: AnalysisReport) -> WaterfallPanel {
+        let keys = groupKeys.isEmpty ? ["service.name"] : groupKeys
+        let next = keys[((keys.firstIndex(of: groupKey) ?? -1) + 1) % keys.count]
+        return .breakdown(report, by: next)
     }
 }
 

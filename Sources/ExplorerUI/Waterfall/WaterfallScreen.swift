@@ -296,6 +296,9 @@ struct WaterfallScreen {
         case .showFindings, .showCriticalTime, .showBreakdown:
             panel = nil
             return perform(command)
+        case .toggleDetail where open.kind == .breakdown:
+            panel = open.nextBreakdown(insights.report)
+            return .redraw
         default:
             return nil
         }

@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "CTerminalGuard"),
         .target(name: "NcursesBackend", dependencies: ["TerminalCore", "CNcursesw", "CTerminalGuard"]),
         .target(name: "ExplorerUI", dependencies: [
-            "TerminalCore", "TraceModel", "TraceQuery", "TraceAnalysis", "TraceStore", "TraceWorkspace",
+            "TerminalCore", "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore", "TraceWorkspace",
         ]),
 
         // MARK: - Executables

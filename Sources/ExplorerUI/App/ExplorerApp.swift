@@ -106,8 +106,8 @@ public final class ExplorerApp {
         case .redraw:
             return .repaint
         case .quit, .back:
-            if traceScreen?.panel != nil {
-                traceScreen?.panel = nil
+            if traceScreen?.raw != nil || traceScreen?.panel != nil {
+                if traceScreen?.raw != nil { traceScreen?.raw = nil } else { traceScreen?.panel = nil }
                 return .redraw
             }
             if traceScreen != nil {
@@ -140,6 +140,8 @@ public final class ExplorerApp {
             updatePages()
             switch effect {
             case .openFilter: openFilter(initial: screen.filterText, prompt: "find spans")
+            case .openRawSearch(let last):
+                filterBar = FilterBar(initial: last, prompt: Self.rawSearchPrompt, history: [], isQuery: false)
             case .flash(let message): flash = message
             case .copy(let text):
                 clipboardRequest = text
@@ -223,6 +225,9 @@ public final class ExplorerApp {
         if backStack.count > Self.backStackLimit { backStack.removeFirst() }
     }
 
+    /// The prompt of the bar `/` opens over the raw JSON.
+    static let rawSearchPrompt = "search the JSON"
+
     /// The prompt of the bar `#` opens.
     static let traceIDPrompt = "go to trace id"
 
@@ -243,6 +248,11 @@ public final class ExplorerApp {
             return .redraw
         case .apply(let text) where !bar.isQuery:
             filterBar = nil
+            if bar.prompt == Self.rawSearchPrompt, var screen = traceScreen {
+                flash = screen.searchRaw(text)
+                traceScreen = screen
+                return .redraw
+            }
             if case .ready(var list) = phase, bar.prompt == Self.traceIDPrompt {
                 let message = list.goToTrace(text)
                 if !message.isEmpty { flash = message }

@@ -15,7 +15,7 @@ public enum Command: Hashable, Sendable {
     case zoomToSpan, resetZoom, nextError, previousError, nextOrigin, previousOrigin
     case toggleCriticalPath, nextCritical, previousCritical, goToBottleneck, goToParent
     case toggleSkewAdjustment, toggleDetail, focusDetail, followLink, copyValue
-    case showFindings, showCriticalTime, showBreakdown
+    case showFindings, showCriticalTime, showBreakdown, showRawJSON
 
     // MARK: Global
     case help, back, quit, redraw
@@ -69,6 +69,7 @@ public enum Command: Hashable, Sendable {
         case .showFindings: "every finding and load warning, to jump to"
         case .showCriticalTime: "the spans with the most critical time"
         case .showBreakdown: "where the time went, by service and network"
+        case .showRawJSON: "the span's OTLP JSON (Tab: the trace's)"
         case .focusDetail: "move the keys to or from the detail pane"
         case .followLink: "follow the selected link"
         case .copyValue: "copy the selected value (OSC 52)"

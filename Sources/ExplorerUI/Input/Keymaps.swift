@@ -65,6 +65,8 @@ public enum Keymaps {
         Keymap.Section("Span detail", [
             KeyBinding([.tab, .char("i")], .toggleDetail),
             KeyBinding([.backTab], .focusDetail),
+            KeyBinding([.char("J")], .showRawJSON),
+            KeyBinding([.char("y")], .copyValue),
         ]),
         Keymap.Section("Panels (Enter goes to the span, Esc closes)", [
             KeyBinding([.char("d")], .showFindings),

@@ -36,6 +36,8 @@ struct WaterfallScreen {
     var panel: WaterfallPanel?
     /// What loading the inputs said (skipped lines, notes), for the findings panel.
     var loadMessages: [String] = []
+    /// The raw OTLP JSON view, nil when closed.
+    var raw: RawJSON?
     /// Rows of the span list on screen (set by the app from the terminal size).
     var page = 20 { didSet { cursor.page = page } }
     /// The detail pane's width in columns (set by the app from the terminal size), so the
@@ -74,11 +76,14 @@ struct WaterfallScreen {
         case openTrace(TraceID, SpanID)
         /// Put text on the clipboard.
         case copy(String)
+        /// Open the bar that searches the raw JSON, with the last search.
+        case openRawSearch(String)
     }
 
     // MARK: - Commands
 
     mutating func perform(_ command: Command) -> Effect {
+        if raw != nil, let effect = performInRaw(command) { return effect }
         if panel != nil, let effect = performInPanel(command) { return effect }
         if detail?.focused == true, let effect = performInDetail(command) { return effect }
         switch command {
@@ -126,6 +131,14 @@ struct WaterfallScreen {
             return stepCritical(forward: command == .nextCritical)
         case .goToBottleneck:
             return goToBottleneck()
+        case .copyValue:
+            // In the waterfall: the selected span's traceparent (in the raw view: the JSON).
+            guard let span = selectedSpan else { return .flash("Nothing to copy on a missing span.") }
+            let sampled = (trace[span].sampled ?? true) ? "01" : "00"
+            return .copy("00-\(trace.id.hex)-\(trace[span].spanID.hex)-\(sampled)")
+        case .showRawJSON:
+            guard let span = selectedSpan else { return .flash("A missing span has no JSON: it is not in the file.") }
+            raw = RawJSON(.span, span: span, of: trace)
         case .showFindings:
             panel = .findings(insights.report, loadMessages: loadMessages)
         case .showCriticalTime:
@@ -164,6 +177,7 @@ struct WaterfallScreen {
 
     /// Esc first closes what is open inside the screen; true when it did.
     mutating func closeInnerState() -> Bool {
+        if raw != nil { raw = nil; return true }
         if panel != nil { panel = nil; return true }
         if detail != nil { detail = nil; return true }
         if zoom != nil { zoom = nil; return true }
@@ -274,6 +288,45 @@ struct WaterfallScreen {
     }
 
     // MARK: - Detail pane
+
+    // MARK: - The raw JSON view
+
+    /// Keys while the raw JSON is shown; nil for those it leaves to the screen (Esc, q, help).
+    private mutating func performInRaw(_ command: Command) -> Effect? {
+        guard var open = raw else { return nil }
+        let page = max(1, self.page)
+        switch command {
+        case .moveDown: open.scroll(by: 1, page: page)
+        case .moveUp: open.scroll(by: -1, page: page)
+        case .pageDown, .halfPageDown: open.scroll(by: page, page: page)
+        case .pageUp, .halfPageUp: open.scroll(by: -page, page: page)
+        case .first: open.scroll(by: -open.lines.count, page: page)
+        case .last: open.scroll(by: open.lines.count, page: page)
+        case .toggleDetail:
+            guard let span = selectedSpan else { return .redraw }
+            open = RawJSON(open.scope == .span ? .trace : .span, span: span, of: trace)
+        case .copyValue:
+            return .copy(open.text)
+        case .openFilter:
+            return .openRawSearch(open.search)
+        case .nextMatch:
+            if !open.findNext(page: page) { return .flash(open.search.isEmpty ? "Press / to search." : "\"\(open.search)\" is not there.") }
+        default:
+            return nil
+        }
+        raw = open
+        return .redraw
+    }
+
+    /// Searches the raw JSON for `text` from the top of what is shown; returns the status message.
+    mutating func searchRaw(_ text: String) -> String {
+        guard var open = raw else { return "" }
+        open.search = text
+        open.match = nil
+        let found = open.findNext(page: max(1, page))
+        raw = open
+        return found ? "n: the next \"\(text)\"" : "\"\(text)\" is not there."
+    }
 
     // MARK: - Panels
 

@@ -23,6 +23,7 @@ struct WaterfallView {
         if let panel = screen.panel {
             WaterfallPanelView(panel: panel, context: context).render(in: layout.spans.height > 3 ? layout.spans : area, into: &buffer)
         }
+        if let raw = screen.raw { RawJSONView(raw: raw, context: context).render(in: area, into: &buffer) }
     }
 
     // MARK: - Header

@@ -158,6 +158,37 @@ struct ExplorerEndToEndTests {
         try session.expectCleanExit(status: "0")
     }
 
+    @Test("On call: the checkout's bottleneck in two keys; the login failure's origin in three, its detail, its JSON, back")
+    func onCallFlows() throws {
+        let session = try start(Self.samples + "/otlp", ready: "6 traces")
+        // The checkout (the first row): Enter, b.
+        try session.press("Enter", "b")
+        #expect(session.waitFor { statusLine($0).contains("POST https://api.payments.example/v1/charges: 780ms, 64% of the response") } != nil,
+                "\(session.capture())")
+        try session.press("q", "q")   // back from the jump, to the list
+        #expect(session.waitFor { $0.contains("START") } != nil)
+
+        // The login failure (the third row): j j Enter, then r to where the error started.
+        try session.press("j", "j", "Enter")
+        #expect(session.waitFor { $0.contains("Error started at") } != nil, "the header leads with the origin: \(session.capture())")
+        try session.press("r")
+        #expect(session.waitFor { statusLine($0).contains("ERROR (origin of") } != nil, "\(session.capture())")
+        try session.press("Tab")
+        #expect(session.waitFor { $0.contains("Span detail") && $0.contains("status") } != nil)
+        try session.press("J")
+        #expect(session.waitFor { $0.contains("OTLP JSON of this span") && $0.contains("\"resourceSpans\"") } != nil,
+                "\(session.capture())")
+        // (Esc and the next key are sent apart: together a terminal reads them as Alt-key.)
+        try session.press("Escape")
+        #expect(session.waitFor { !$0.contains("OTLP JSON") && $0.contains("Span detail") } != nil)
+        try session.press("Escape")
+        #expect(session.waitFor { !$0.contains("Span detail") } != nil)
+        try session.press("q")   // back from the jump, to the root
+        #expect(session.waitFor { statusLine($0).contains("frontend POST /login") } != nil, "\(session.capture())")
+        try session.press("q", "q")
+        try session.expectCleanExit(status: "0")
+    }
+
     @Test("--ascii and LANG=C draw every glyph in ASCII, the list and the waterfall")
     func asciiOnly() throws {
         for (arguments, environment) in [("--ascii", ""), ("", "LANG=C LC_ALL=C")] {

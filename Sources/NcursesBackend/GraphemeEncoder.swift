@@ -10,12 +10,6 @@ import TerminalCore
 /// attached (up to curses' limit of 4). Without a UTF-8 locale, anything beyond ASCII becomes `?`.
 enum GraphemeEncoder {
     /// The strings (scalar values, without terminator) to write for `cell`, in order, left to right.
-    /// ASCII for the symbols the views write themselves: `…` `·` `–` `×` `µ` `✗` `✘` `⚠` `▓`.
-    static let asciiStandIns: [UInt32: UInt32] = [
-        0x2026: 0x7E, 0x00B7: 0x2D, 0x2013: 0x2D, 0x00D7: 0x78, 0x00B5: 0x75,
-        0x2717: 0x78, 0x2718: 0x58, 0x26A0: 0x21, 0x2593: 0x3D,
-    ]
-
     static func pieces(for cell: Cell, isUTF8: Bool) -> [[UInt32]] {
         let width = Int(cell.width)
         let scalars = Array(cell.character.unicodeScalars)
@@ -23,7 +17,7 @@ enum GraphemeEncoder {
         if !isUTF8 {
             if scalars.count == 1, first.isASCII { return [[first.value]] }
             // The views' own typographic symbols have ASCII stand-ins; anything else is `?`.
-            if scalars.count == 1, width == 1, let ascii = asciiStandIns[first.value] { return [[ascii]] }
+            if scalars.count == 1, width == 1, let ascii = ASCIIStandIns.byte(for: first) { return [[UInt32(ascii)]] }
             return Array(repeating: [0x3F], count: width)
         }
         if scalars.count == 1 { return [[first.value]] }

@@ -77,8 +77,7 @@ struct SpanDetail {
             lines.append(.id("parent id", span.parentSpanID.hex + (span.markers.contains(.followsFrom) ? " (follows from)" : ""),
                              copy: span.parentSpanID.hex))
         }
-        let sampled = (span.sampled ?? true) ? "01" : "00"
-        let traceparent = "00-\(trace.id.hex)-\(span.spanID.hex)-\(sampled)"
+        let traceparent = trace.traceparent(of: local)
         lines.append(.id("traceparent", traceparent))
         if span.markers.contains(.hasFlags) {
             var flags = "0x" + String(span.flags & 0xFF, radix: 16) + ((span.flags & 1) == 1 ? " (sampled)" : " (not sampled)")
@@ -177,5 +176,13 @@ struct SpanDetail {
     /// The widest label of the label column (headings and sections span the pane), in columns.
     var longestLabel: Int {
         lines.lazy.filter { $0.kind != .heading && $0.kind != .section }.map { DisplayWidth.of($0.label) }.max() ?? 0
+    }
+}
+
+extension Trace {
+    /// The W3C `traceparent` of span `local` ("00-<trace id>-<span id>-01"): sampled unless its
+    /// flags say otherwise. What the detail pane shows and `y` copies.
+    func traceparent(of local: Int) -> String {
+        "00-\(id.hex)-\(self[local].spanID.hex)-\((self[local].sampled ?? true) ? "01" : "00")"
     }
 }

@@ -134,8 +134,7 @@ struct WaterfallScreen {
         case .copyValue:
             // In the waterfall: the selected span's traceparent (in the raw view: the JSON).
             guard let span = selectedSpan else { return .flash("Nothing to copy on a missing span.") }
-            let sampled = (trace[span].sampled ?? true) ? "01" : "00"
-            return .copy("00-\(trace.id.hex)-\(trace[span].spanID.hex)-\(sampled)")
+            return .copy(trace.traceparent(of: span))
         case .showRawJSON:
             guard let span = selectedSpan else { return .flash("A missing span has no JSON: it is not in the file.") }
             raw = RawJSON(.span, span: span, of: trace)

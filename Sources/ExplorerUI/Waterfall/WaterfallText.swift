@@ -22,7 +22,7 @@ public enum WaterfallText {
         func printed(_ buffer: Buffer, _ y: Int) -> String {
             var text = buffer.lineText(y)
             if text.first == " " { text.removeFirst() }
-            return unicode ? text : asciiSymbols(text)
+            return unicode ? text : ASCIIStandIns.replacing(text)
         }
         func blank(height: Int) -> Buffer {
             var buffer = Buffer(size: Size(width: width, height: height))
@@ -49,23 +49,6 @@ public enum WaterfallText {
             view.drawRow(position: Int(position), y: 0, selected: false, columns: columns, axis: axis, area: area, into: &row)
             line(printed(row, 0))
         }
-    }
-
-    /// The view's own non-ASCII symbols in ASCII (for `--ascii` and non-UTF-8 locales):
-    /// ellipsis, separators, the multiplication sign, micro.
-    static func asciiSymbols(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
-        var out = ""
-        for c in text {
-            switch c {
-            case "…": out += "~"
-            case "·", "–": out += "-"
-            case "×": out += "x"
-            case "µ": out += "u"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     /// A long header line (whole names, every finding) wrapped to `width` after its " · " and

@@ -13,6 +13,8 @@ struct TraceSetOverview: Sendable {
     let range: ClosedRange<Timestamp>?
     let maxSpans: Int
     let maxErrors: Int
+    /// True when the traces start in different years: the START column then shows the year.
+    let spansYears: Bool
 
     init(_ summaries: [TraceSummary]) {
         traces = summaries.count
@@ -23,6 +25,7 @@ struct TraceSetOverview: Sendable {
         range = start.flatMap { s in end.map { s...max(s, $0) } }
         maxSpans = summaries.map(\.spanCount).max() ?? 0
         maxErrors = summaries.map(\.errorCount).max() ?? 0
+        spansYears = range.map { TimestampFormat.utc($0.lowerBound).prefix(4) != TimestampFormat.utc($0.upperBound).prefix(4) } ?? false
     }
 
     /// "24 traces · 300 spans · 4 with errors (17%) · p50 395ms p95 6.31s p99 6.31s ·
@@ -44,11 +47,6 @@ struct TraceSetOverview: Sendable {
         return parts.joined(separator: " · ")
     }
 
-    /// True when the traces start in different years: the START column then shows the year.
-    var spansYears: Bool {
-        guard let range else { return false }
-        return TimestampFormat.utc(range.lowerBound).prefix(4) != TimestampFormat.utc(range.upperBound).prefix(4)
-    }
 
     /// Columns for a count: its grouped digits, at least the header's width.
     static func width(_ n: Int, header: String) -> Int { max(header.count, NumberFormat.grouped(n).count) }

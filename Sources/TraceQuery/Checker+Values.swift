@@ -11,6 +11,7 @@ import TraceModel
 /// | status     | OK ERROR UNSET, any case, bare or quoted  | = !=                      |
 /// | kind       | SERVER CLIENT ... , any case              | = !=                      |
 /// | ids        | quoted hex                                | = !=                      |
+/// | problem    | a problem's name, quoted ("clock-skew")   | = !=                      |
 /// | attribute  | strings, numbers, true/false (no durations) | all (=~ !~ contains need a string) |
 extension Checker {
     func comparison(field fieldToken: Token, op: ComparisonOperator, opToken: Token,
@@ -107,6 +108,14 @@ extension Checker {
                 guard let kind = SpanKind(name: w) else { throw .unknownKind(token, w) }
                 return ok(.kind(kind))
             default: throw .typeMismatch(ref, token, expected: "SERVER, CLIENT, PRODUCER, CONSUMER or INTERNAL")
+            }
+        case .problem:
+            try only(equality)
+            switch raw {
+            case .string(let w), .word(let w):
+                guard let problem = TraceProblems(named: w) else { throw .unknownProblem(token, w) }
+                return ok(.problem(problem))
+            default: throw .typeMismatch(ref, token, expected: "a problem such as \"clock-skew\"")
             }
         case .traceID, .spanID:
             try only(equality)

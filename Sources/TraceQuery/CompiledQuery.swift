@@ -12,12 +12,18 @@ public final class CompiledQuery {
     public let table: SpanTable
     let root: CompiledSpanset
     let needs: TraceNeeds
+    /// Answers `trace:problem` for a trace (the analysis, which this module cannot see).
+    let problems: TraceProblemLookup?
 
     /// Compiles a query for a table. O(size of the query + resources + strings in the table)
     /// (the last for zero-filled caches, one byte per string per regex or substring test).
-    public init(_ query: Query, table: SpanTable) {
+    ///
+    /// - Parameter problems: each trace's problems, asked only of the traces a query reading
+    ///   `trace:problem` examines. Without it no trace has a problem.
+    public init(_ query: Query, table: SpanTable, problems: TraceProblemLookup? = nil) {
         self.query = query
         self.table = table
+        self.problems = problems
         root = CompiledSpanset(query.root, compiler: PredicateCompiler(table: table))
         needs = TraceNeeds(query.root)
     }
@@ -43,12 +49,18 @@ public final class CompiledQuery {
         let tree = needs.contains(.tree) ? TraceTree(trace) : nil
         let selfTimes = needs.contains(.selfTimes) ? tree!.selfTimes(trace) : []
         let summary = needs.contains(.summary) ? TraceSummary(trace) : nil
+        let problems = needs.contains(.problems) ? self.problems?(trace) ?? [] : nil
         return table.spans.withUnsafeBufferPointer { spans in
             table.attributes.withUnsafeBufferPointer { attributes in
                 let frame = EvalFrame(spans: spans, attributes: attributes, base: trace.spanRange.lowerBound,
-                                      tree: tree, selfTimes: selfTimes, summary: summary)
+                                      tree: tree, selfTimes: selfTimes, summary: summary,
+                                      problems: problems)
                 return root.evaluate(frame, count: n)
             }
         }
     }
 }
+
+/// A trace's problems, as the analysis finds them (`TraceProblems(of:others:)`): what a query
+/// reading `trace:problem` asks of each trace it examines.
+public typealias TraceProblemLookup = (Trace) -> TraceProblems

@@ -14,4 +14,6 @@ struct EvalFrame {
     let selfTimes: [Nanoseconds]
     /// Present when the query uses a `trace.` field.
     let summary: TraceSummary?
+    /// Present when the query uses `trace:problem`.
+    let problems: TraceProblems?
 }

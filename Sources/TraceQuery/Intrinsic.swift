@@ -38,6 +38,9 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
     case traceErrors
     /// The number of distinct services.
     case traceServices
+    /// The trace's problems (`TraceProblems`): `trace:problem = "clock-skew"` holds when the
+    /// trace has that problem. Found by the analysis, through the evaluator's problem lookup.
+    case traceProblem
 
     /// The canonical name, as printed.
     public var canonicalName: String {
@@ -60,6 +63,7 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
         case .traceSpans: "trace.spans"
         case .traceErrors: "trace.errors"
         case .traceServices: "trace.services"
+        case .traceProblem: "trace.problem"
         }
     }
 
@@ -79,6 +83,7 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
         case .traceDuration: ["traceDuration", "trace:duration"]
         case .traceService: ["rootServiceName", "trace:rootService"]
         case .traceName: ["rootName", "trace:rootName"]
+        case .traceProblem: ["trace:problem", "problem"]
         }
     }
 
@@ -92,13 +97,14 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
         case .spanID, .parentID: .spanID
         case .root: .boolean
         case .depth, .traceSpans, .traceErrors, .traceServices: .integer
+        case .traceProblem: .problem
         }
     }
 
     /// True for the fields that describe the whole trace.
     public var isTraceLevel: Bool {
         switch self {
-        case .traceDuration, .traceService, .traceName, .traceSpans, .traceErrors, .traceServices: true
+        case .traceDuration, .traceService, .traceName, .traceSpans, .traceErrors, .traceServices, .traceProblem: true
         default: false
         }
     }

@@ -20,6 +20,9 @@ extension PredicateCompiler {
         case .root:
             guard case .boolean(let b) = value else { return .constant(false) }
             return equality(op) { f, i in f.spans[i].parentSpanID.isValid != b }
+        case .traceProblem:
+            guard case .problem(let problem) = value else { return .constant(false) }
+            return equality(op) { f, _ in f.problems?.contains(problem) ?? false }
         case .traceID:
             guard case .traceID(let pattern) = value else { return .constant(false) }
             let ids = Self.traces(matching: pattern, in: table)

@@ -29,6 +29,7 @@ extension QueryDiagnostic {
         case .boolean: example = "\(ref.spelling) = true"
         case .status: example = "\(ref.spelling) = ERROR"
         case .kind: example = "\(ref.spelling) = SERVER"
+        case .problem: example = "\(ref.spelling) = \"clock-skew\""
         case .traceID, .spanID, .attribute: example = "\(ref.spelling) = \"...\""
         }
         return QueryDiagnostic(.checking, "`\(ref.spelling)` is not a condition on its own: compare it, as in \(example)",
@@ -74,6 +75,13 @@ extension QueryDiagnostic {
         let names = [SpanKind.server, .client, .producer, .consumer, .internal, .unspecified].map(\.name)
         return QueryDiagnostic(.checking, "unknown span kind `\(word)`", at: token.range, expected: names,
                                suggestion: Suggestions.nearest(to: word, in: names))
+    }
+
+    static func unknownProblem(_ token: Token, _ word: String) -> QueryDiagnostic {
+        let names = TraceProblems.all.map(\.name)
+        return QueryDiagnostic(.checking, "unknown trace problem `\(word)`", at: token.range,
+                               expected: names.map(QueryPrinter.quote),
+                               suggestion: Suggestions.nearest(to: word, in: names).map(QueryPrinter.quote))
     }
 
     static func unquotedID(_ ref: FieldReference, _ token: Token) -> QueryDiagnostic {
@@ -145,6 +153,7 @@ extension QueryDiagnostic {
         case .boolean: "true or false"
         case .status: "a status"
         case .kind: "a span kind"
+        case .problem: "a trace problem"
         case .traceID: "a trace id"
         case .spanID: "a span id"
         case .attribute: "an attribute"

@@ -6,8 +6,10 @@ public enum QueryEngine {
     /// with its matched spans. Compiles the query once. O(spans examined × tests per span).
     ///
     /// - Parameter traces: indices into `table.traces` to consider; nil for all.
-    public static func run(_ query: Query, on table: SpanTable, traces: [Int]? = nil) -> [TraceMatch] {
-        run(CompiledQuery(query, table: table), traces: traces)
+    /// - Parameter problems: each trace's problems, for `trace:problem` (see `CompiledQuery`).
+    public static func run(_ query: Query, on table: SpanTable, traces: [Int]? = nil,
+                           problems: TraceProblemLookup? = nil) -> [TraceMatch] {
+        run(CompiledQuery(query, table: table, problems: problems), traces: traces)
     }
 
     /// `run(_:on:traces:)` with an already compiled query (its caches carry over).

@@ -107,6 +107,7 @@ public enum QueryPrinter {
         case .kind(let k): k.name
         case .traceID(let pattern): quote(pattern.text)
         case .spanID(let id): quote(id.hex)
+        case .problem(let problem): quote(problem.name)
         }
     }
 

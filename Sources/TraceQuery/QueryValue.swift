@@ -12,6 +12,8 @@ public enum QueryValue: Sendable, Hashable {
     /// A trace id as people write it: whole or a prefix, in any of its forms.
     case traceID(TraceIDPattern)
     case spanID(SpanID)
+    /// One trace problem (`trace:problem`).
+    case problem(TraceProblems)
 
     /// The value as a double, for numeric comparisons (integers, floats and durations in ns).
     var numeric: Double? {

@@ -4,6 +4,7 @@ struct TraceNeeds: OptionSet {
     static let tree = TraceNeeds(rawValue: 1)
     static let selfTimes = TraceNeeds(rawValue: 2)
     static let summary = TraceNeeds(rawValue: 4)
+    static let problems = TraceNeeds(rawValue: 8)
 
     /// The needs of a whole query. O(size of the tree).
     init(_ e: SpansetExpression) {
@@ -33,6 +34,7 @@ struct TraceNeeds: OptionSet {
         switch i {
         case .depth: self = .tree
         case .selfTime: self = [.tree, .selfTimes]
+        case .traceProblem: self = .problems
         default: self = i.isTraceLevel ? .summary : []
         }
     }

@@ -29,7 +29,8 @@ extension Workspace {
                 // Already in memory with its summaries: evaluate in place, no copy.
                 let traces = shared.isEmpty ? nil
                     : catalog.table.traces.indices.filter { !shared.contains(catalog.table.traces[$0].traceID) }
-                parts.append(.init(catalog: catalog, matches: QueryEngine.run(query, on: catalog.table, traces: traces)))
+                parts.append(.init(catalog: catalog, matches: QueryEngine.run(query, on: catalog.table, traces: traces,
+                                                                                     problems: problemLookup)))
                 evaluated += traces?.count ?? catalog.traceCount
                 continue
             }
@@ -42,7 +43,7 @@ extension Workspace {
                     guard !kept.isEmpty else { return }
                     let table = kept.count == batch.traces.count ? batch : batch.copying(traces: kept)
                     evaluated += table.traces.count
-                    if let part = Self.matchesOnly(query, in: table) { parts.append(part) }
+                    if let part = Self.matchesOnly(query, in: table, problems: problemLookup) { parts.append(part) }
                 }
                 continue
             }
@@ -53,12 +54,12 @@ extension Workspace {
                 let slice = Array(candidates[start..<min(candidates.count, start + Self.candidatesPerSlice)])
                 let table = try source.loadTraces(slice)
                 evaluated += table.traces.count
-                if let part = Self.matchesOnly(query, in: table) { parts.append(part) }
+                if let part = Self.matchesOnly(query, in: table, problems: problemLookup) { parts.append(part) }
             }
         }
         if !shared.isEmpty {
             let merged = try catalog(of: Array(shared))
-            parts.append(.init(catalog: merged, matches: QueryEngine.run(query, on: merged.table)))
+            parts.append(.init(catalog: merged, matches: QueryEngine.run(query, on: merged.table, problems: problemLookup)))
             evaluated += merged.traceCount
         }
         return WorkspaceQueryResult(parts: parts, tracesEvaluated: evaluated, streamedASource: streamed)
@@ -70,8 +71,9 @@ extension Workspace {
 
     /// The traces of `table` that match, in a catalog of their own (the table itself when all
     /// match), or nil when none does. O(spans of the table) + O(spans of the matches).
-    static func matchesOnly(_ query: Query, in table: SpanTable) -> WorkspaceQueryResult.Part? {
-        let matches = QueryEngine.run(query, on: table)
+    static func matchesOnly(_ query: Query, in table: SpanTable,
+                            problems: @escaping TraceProblemLookup) -> WorkspaceQueryResult.Part? {
+        let matches = QueryEngine.run(query, on: table, problems: problems)
         guard !matches.isEmpty else { return nil }
         if matches.count == table.traces.count {
             return .init(catalog: TraceCatalog(table: table), matches: matches)

@@ -16,10 +16,14 @@ import TraceStore
 /// - Analysis: `analysisSubject(_:)` and `report(_:options:)`, a trace with the neighbouring
 ///   traces its cross-trace findings need.
 /// - Whole-set work: `forEachBatch(spans:_:)`, source by source in bounded memory.
+/// - Problems: `problems(of:)`, each trace's `TraceProblems`, found once and remembered.
 ///
-/// Immutable; thread-safe when its sources are.
+/// Immutable but for the problems it remembers (behind a lock); thread-safe when its sources
+/// are.
 public final class Workspace: Sendable {
     public let sources: [any TraceSource]
+    /// Problems found so far (`problems(of:)`), shared by every reader of the workspace.
+    let problemCache = ProblemCache()
 
     public init(sources: [any TraceSource]) {
         self.sources = sources

@@ -9,6 +9,8 @@ public enum AppMessage: Sendable {
     /// Loading finished: the workspace, its trace listing (summaries), and the messages about
     /// what was skipped.
     case loaded(Workspace, TraceListing, LoadReport)
+    /// The background problem scan found more traces' problems (`ProblemScan`).
+    case problemsFound
 }
 
 /// What the user should know about a load, kept for the status line and printed after exit.

@@ -24,7 +24,7 @@ extension ExplorerApp {
                            context: context)
             } else {
                 TraceListView(listing: list.listing, state: list.state, context: context, maxDuration: list.maxDuration,
-                              overview: list.overview)
+                              overview: list.overview, problems: list.problemLookup)
                     .render(in: main, into: &frame.buffer)
                 drawStatus(flash ?? list.summaryText, right: sourcesText, in: statusRow, into: &frame.buffer, context: context)
             }

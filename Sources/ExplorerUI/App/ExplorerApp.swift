@@ -32,6 +32,12 @@ public final class ExplorerApp {
     public var screenSize = Size(width: 120, height: 40) { didSet { updatePages() } }
     /// Text the user asked to copy; the terminal driver takes it and sends it (OSC 52).
     public private(set) var clipboardRequest: String?
+    /// Finds every listed trace's problems, the rows on screen first (`ProblemScan`).
+    public private(set) var problemScan: ProblemScan?
+    /// Where background work reports back (the loop's mailbox). When set before loading ends,
+    /// the problem scan runs on its own thread; without it, nothing runs in the background
+    /// (`problemScan.runToEnd()` does the scan on the caller's thread).
+    public var post: (@Sendable (AppMessage) -> Void)?
 
     public init(theme: Theme, historyPath: String?) {
         self.theme = theme
@@ -68,10 +74,18 @@ public final class ExplorerApp {
         case .message(.loaded(let workspace, let listing, let report)):
             finishLoading(workspace, listing, report)
             return .redraw
+        case .message(.problemsFound):
+            if problemScan?.isFinished == true, case .ready(var list) = phase {
+                list.problemsChanged()
+                phase = .ready(list)
+            }
+            return traceScreen == nil ? .redraw : .none
         case .input(.key(let key)):
+            defer { prioritizeVisibleRows() }
             return handle(key)
         case .input(.resize(let size)):
             screenSize = size
+            prioritizeVisibleRows()
             return .redraw
         case .input(.resumed):
             return .redraw
@@ -82,8 +96,14 @@ public final class ExplorerApp {
 
     private func finishLoading(_ workspace: Workspace, _ listing: TraceListing, _ report: LoadReport) {
         self.report = report
-        phase = .ready(TraceListScreen(workspace: workspace, listing: listing))
+        let list = TraceListScreen(workspace: workspace, listing: listing)
+        phase = .ready(list)
         updatePages()
+        problemScan?.stop()
+        let scan = ProblemScan(workspace: workspace, order: list.state.rows.map { listing.summaries[$0].traceID })
+        problemScan = scan
+        prioritizeVisibleRows()
+        if let post { scan.start { post(.problemsFound) } }
         if report.spansSkipped > 0 || !report.messages.isEmpty {
             flash = "\(NumberFormat.count(report.messages.count, "warning")) while loading"
                 + (report.spansSkipped > 0 ? " (\(NumberFormat.count(report.spansSkipped, "span")) skipped)" : "")
@@ -162,6 +182,11 @@ public final class ExplorerApp {
         }
         let effect = list.perform(command)
         phase = .ready(list)
+        if command == .cycleSort || command == .reverseSort, list.state.sort.column == .problems,
+           let scan = problemScan, !scan.isFinished {
+            flash = "Problems are known for \(NumberFormat.grouped(list.workspace.knownProblemCount)) of "
+                + "\(NumberFormat.count(list.listing.count, "trace")) so far: the order is updated when all are known."
+        }
         switch effect {
         case .open(let index):
             backStack.removeAll()
@@ -194,6 +219,15 @@ public final class ExplorerApp {
             return nil
         }
     }
+
+    /// Tells the problem scan which traces the list shows now, so their marks come first.
+    private func prioritizeVisibleRows() {
+        guard let problemScan, !problemScan.isFinished, traceScreen == nil, case .ready(let list) = phase else { return }
+        problemScan.prioritize(list.visibleTraceIDs)
+    }
+
+    /// Stops background work (before the app goes away).
+    public func stopBackgroundWork() { problemScan?.stop() }
 
     /// Hands over (and forgets) text waiting to be copied to the clipboard.
     public func takeClipboardRequest() -> String? {

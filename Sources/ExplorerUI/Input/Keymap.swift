@@ -29,13 +29,21 @@ public struct Keymap: Sendable {
         }
     }
 
+    /// What the screen's marks mean, shown after its keys (the trace list's problems column).
+    public struct Legend: Sendable {
+        public var title: String
+        public var entries: [(mark: String, meaning: String)]
+    }
+
     public var name: String
     public var sections: [Section]
+    public var legend: Legend?
     private var lookup: [Key: Command] = [:]
 
-    public init(name: String, sections: [Section]) {
+    public init(name: String, sections: [Section], legend: Legend? = nil) {
         self.name = name
         self.sections = sections
+        self.legend = legend
         // The first binding of a key wins, so a screen's own sections come before global ones.
         for binding in sections.flatMap(\.bindings) {
             for key in binding.keys where lookup[key] == nil { lookup[key] = binding.command }

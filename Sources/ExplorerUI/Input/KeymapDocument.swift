@@ -15,6 +15,10 @@ public enum KeymapDocument {
                     out += "| \(keys) | \(binding.command.summary) |\n"
                 }
             }
+            if let legend = keymap.legend {
+                out += "\n### \(legend.title)\n\n| Mark | Meaning |\n|---|---|\n"
+                for entry in legend.entries { out += "| `\(entry.mark)` | \(entry.meaning) |\n" }
+            }
         }
         return out
     }

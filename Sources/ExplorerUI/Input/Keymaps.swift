@@ -32,7 +32,7 @@ public enum Keymaps {
         ]),
         movement,
         global,
-    ])
+    ], legend: Keymap.Legend(title: "The PROBLEMS column", entries: ProblemMarks.legend))
 
     public static let waterfall = Keymap(name: "Waterfall", sections: [
         Keymap.Section("Tree", [

@@ -15,6 +15,11 @@ struct HelpOverlay {
                 out.append((map.name == keymap.name ? section.title : "\(map.name): \(section.title)", "", true))
                 for binding in section.bindings { out.append((binding.keyText, binding.command.summary, false)) }
             }
+            if map.name == keymap.name, let legend = map.legend {
+                out.append(("", "", false))
+                out.append((legend.title, "", true))
+                for entry in legend.entries { out.append((entry.mark, entry.meaning, false)) }
+            }
         }
         return out
     }

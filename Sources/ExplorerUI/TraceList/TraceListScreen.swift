@@ -41,6 +41,27 @@ struct TraceListScreen {
     /// The trace id of a row's trace.
     func traceID(at index: Int) -> TraceID { listing.summaries[index].traceID }
 
+    /// A trace's problems by its index, nil while they are still being found (never computes).
+    var problemLookup: (Int) -> TraceProblems? {
+        let workspace = workspace
+        let summaries = listing.summaries
+        return { workspace.knownProblems(of: summaries[$0].traceID) }
+    }
+
+    /// The ids of the traces on screen (what the problem scan does first).
+    var visibleTraceIDs: [TraceID] {
+        let end = min(state.rows.count, state.cursor.offset + state.cursor.page)
+        guard state.cursor.offset < end else { return [] }
+        return state.rows[state.cursor.offset..<end].map { listing.summaries[$0].traceID }
+    }
+
+    /// Sorts again once the problems are all known, when sorting by them.
+    mutating func problemsChanged() {
+        guard state.sort.column == .problems else { return }
+        let lookup = problemLookup
+        state.resort(summaries: listing.summaries, strings: listing.strings, problems: lookup)
+    }
+
     /// What a command asks of the app beyond this screen.
     enum Effect: Equatable {
         case none
@@ -52,6 +73,7 @@ struct TraceListScreen {
     }
 
     mutating func perform(_ command: Command) -> Effect {
+        let problemLookup = problemLookup
         let summaries = listing.summaries
         let strings = listing.strings
         switch command {
@@ -64,10 +86,11 @@ struct TraceListScreen {
         case .first: state.cursor.home()
         case .last: state.cursor.end()
         case .cycleSort:
-            state.setSort(state.sort.next(filterActive: state.isFiltered), summaries: summaries, strings: strings)
+            state.setSort(state.sort.next(filterActive: state.isFiltered), summaries: summaries, strings: strings,
+                          problems: problemLookup)
             state.cursor.home()   // the first row of the new order
         case .reverseSort:
-            state.setSort(state.sort.reversed, summaries: summaries, strings: strings)
+            state.setSort(state.sort.reversed, summaries: summaries, strings: strings, problems: problemLookup)
             state.cursor.home()
         case .goToTrace:
             return .openTraceIDPrompt
@@ -78,7 +101,7 @@ struct TraceListScreen {
             return .openFilter
         case .clearFilter:
             guard state.isFiltered else { return .none }
-            state.clearFilter(summaries: summaries, strings: strings)
+            state.clearFilter(summaries: summaries, strings: strings, problems: problemLookup)
         default:
             return .unhandled
         }
@@ -104,10 +127,11 @@ struct TraceListScreen {
 
     /// Applies a filter; returns a status message (counts, or hints when nothing matched).
     mutating func applyFilter(_ text: String) -> String {
+        let problemLookup = problemLookup
         let summaries = listing.summaries
         let strings = listing.strings
         guard !text.isEmpty else {
-            state.clearFilter(summaries: summaries, strings: strings)
+            state.clearFilter(summaries: summaries, strings: strings, problems: problemLookup)
             return "Filter cleared."
         }
         guard case .success(let query) = Query.result(text) else { return "" }
@@ -115,7 +139,7 @@ struct TraceListScreen {
         do { found = try workspace.query(query) } catch { return "The filter failed: \(error)" }
         var counts: [Int: Int] = [:]
         for (id, spans) in found.matchedSpanCounts { if let index = indexByID[id] { counts[index] = spans } }
-        state.applyFilter(text, matches: counts, summaries: summaries, strings: strings)
+        state.applyFilter(text, matches: counts, summaries: summaries, strings: strings, problems: problemLookup)
         if counts.isEmpty {
             guard let hints = try? workspace.hints(for: query, spanBudget: Workspace.interactiveHintSpans) else {
                 return "No trace matches. (For hints on a store this size: trex query.)"

@@ -3,7 +3,7 @@ import TraceModel
 /// The trace list's sort order: a column and a direction.
 public struct TraceListSort: Sendable, Hashable {
     public enum Column: String, Sendable, CaseIterable {
-        case start, service, name, duration, spans, errors, services, matches
+        case start, service, name, duration, spans, errors, problems, services, matches
 
         /// The header label.
         public var title: String {
@@ -14,6 +14,7 @@ public struct TraceListSort: Sendable, Hashable {
             case .duration: "DURATION"
             case .spans: "SPANS"
             case .errors: "ERR"
+            case .problems: ProblemMarks.title
             case .services: "SVCS"
             case .matches: "MATCH"
             }
@@ -49,8 +50,10 @@ public struct TraceListSort: Sendable, Hashable {
     public var reversed: TraceListSort { TraceListSort(column: column, descending: !descending) }
 
     /// Orders trace indices. O(n log n); ties keep start order, so the list never jumps about.
+    /// By problems, the most troubled first (`TraceProblems.severityKey`); traces whose
+    /// problems are not known yet go after those with none.
     public func order(_ indices: [Int], summaries: [TraceSummary], strings: StringTable,
-                      matchCounts: [Int: Int]) -> [Int] {
+                      matchCounts: [Int: Int], problems: (Int) -> TraceProblems? = { _ in nil }) -> [Int] {
         func text(_ id: StringID) -> String { strings[id] }
         let keyed: [(index: Int, key: SortKey)] = indices.map { i in
             let s = summaries[i]
@@ -60,6 +63,7 @@ public struct TraceListSort: Sendable, Hashable {
             case .duration: key = .number(s.duration.value)
             case .spans: key = .number(Int64(s.spanCount))
             case .errors: key = .number(Int64(s.errorCount))
+            case .problems: key = .number(Int64(problems(i)?.severityKey ?? -1))
             case .services: key = .number(Int64(s.services.count))
             case .matches: key = .number(Int64(matchCounts[i] ?? 0))
             case .service: key = .text(text(s.rootService).lowercased())

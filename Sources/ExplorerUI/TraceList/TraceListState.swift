@@ -27,33 +27,43 @@ public struct TraceListState: Sendable {
     public var selectedTrace: Int? { rows.indices.contains(cursor.selected) ? rows[cursor.selected] : nil }
 
     /// Orders rows by `sort`, keeping the selected trace selected.
-    public mutating func setSort(_ sort: TraceListSort, summaries: [TraceSummary], strings: StringTable) {
+    /// `problems` answers the problems column (nil while unknown).
+    public mutating func setSort(_ sort: TraceListSort, summaries: [TraceSummary], strings: StringTable,
+                                 problems: (Int) -> TraceProblems? = { _ in nil }) {
         self.sort = sort
-        reorder(summaries: summaries, strings: strings)
+        reorder(summaries: summaries, strings: strings, problems: problems)
     }
 
     /// Shows only the traces a filter matched (trace index -> matched span count).
     public mutating func applyFilter(_ text: String, matches: [Int: Int], summaries: [TraceSummary],
-                                     strings: StringTable) {
+                                     strings: StringTable, problems: (Int) -> TraceProblems? = { _ in nil }) {
         filterText = text
         matchCounts = matches
         maxMatchCount = matches.values.max() ?? 0
-        reorder(summaries: summaries, strings: strings)
+        reorder(summaries: summaries, strings: strings, problems: problems)
     }
 
     /// Shows every trace again.
-    public mutating func clearFilter(summaries: [TraceSummary], strings: StringTable) {
+    public mutating func clearFilter(summaries: [TraceSummary], strings: StringTable,
+                                     problems: (Int) -> TraceProblems? = { _ in nil }) {
         filterText = ""
         matchCounts = nil
         maxMatchCount = 0
         if sort.column == .matches { sort = TraceListSort() }
-        reorder(summaries: summaries, strings: strings)
+        reorder(summaries: summaries, strings: strings, problems: problems)
     }
 
-    private mutating func reorder(summaries: [TraceSummary], strings: StringTable) {
+    /// Sorts again by the same order (the problems column, once more problems are known),
+    /// keeping the selected trace selected.
+    public mutating func resort(summaries: [TraceSummary], strings: StringTable, problems: (Int) -> TraceProblems?) {
+        reorder(summaries: summaries, strings: strings, problems: problems)
+    }
+
+    private mutating func reorder(summaries: [TraceSummary], strings: StringTable, problems: (Int) -> TraceProblems?) {
         let keep = selectedTrace
         let candidates = matchCounts.map { counts in allTraces.filter { counts[$0] != nil } } ?? allTraces
-        rows = sort.order(candidates, summaries: summaries, strings: strings, matchCounts: matchCounts ?? [:])
+        rows = sort.order(candidates, summaries: summaries, strings: strings, matchCounts: matchCounts ?? [:],
+                          problems: problems)
         cursor.count = rows.count
         if let keep, let index = rows.firstIndex(of: keep) { cursor.select(index) } else { cursor.select(0) }
     }

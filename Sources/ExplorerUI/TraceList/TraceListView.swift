@@ -14,9 +14,12 @@ struct TraceListView {
     let maxDuration: Nanoseconds
     /// The set at a glance (first line) and the widest counts.
     let overview: TraceSetOverview
+    /// A trace's problems by trace index, nil while they are still being found.
+    let problems: (Int) -> TraceProblems?
 
     struct Layout {
         var start = 18, service = 16, name = 30, duration = 9, bar = 12, spans = 5, errors = 3, matches = 5
+        var problems = ProblemMarks.width
         var services = 0
         var showBar = true
         var showServices = true
@@ -28,7 +31,7 @@ struct TraceListView {
             spans = TraceSetOverview.width(maxSpans, header: "SPANS")
             errors = TraceSetOverview.width(maxErrors, header: "ERR")
             matches = TraceSetOverview.width(maxMatches, header: "MATCH")
-            let fixed = start + duration + spans + errors + (filtered ? matches + 1 : 0) + 6
+            let fixed = start + duration + spans + errors + problems + 1 + (filtered ? matches + 1 : 0) + 6
             var rest = width - fixed - service - 1
             if rest < 30 { service = max(8, service - (30 - rest)); rest = width - fixed - service - 1 }
             showBar = rest >= 48
@@ -83,6 +86,7 @@ struct TraceListView {
         if layout.showBar { x += layout.bar + 1 }
         column(.spans, layout.spans, right: true)
         column(.errors, layout.errors, right: true)
+        column(.problems, layout.problems)
         if state.isFiltered { column(.matches, layout.matches, right: true) }
         if layout.showServices { column(.services, layout.services) }
     }
@@ -115,6 +119,8 @@ struct TraceListView {
         cell(NumberFormat.grouped(s.spanCount), layout.spans, base, right: true)
         cell(s.errorCount > 0 ? NumberFormat.grouped(s.errorCount) : "-", layout.errors,
              s.errorCount > 0 ? styled(.error) : styled(.dim), right: true)
+        ProblemMarks.draw(problems(trace), x: x, y: row.y, context: context, selected: selected, into: &buffer)
+        x += layout.problems + 1
         if let counts = state.matchCounts {
             cell(NumberFormat.grouped(counts[trace] ?? 0), layout.matches, styled(.match), right: true)
         }

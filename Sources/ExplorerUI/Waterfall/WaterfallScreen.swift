@@ -188,7 +188,8 @@ struct WaterfallScreen {
         filterText = text
         guard !text.isEmpty else { matches = nil; return "Filter cleared." }
         guard case .success(let query) = Query.result(text) else { return "" }
-        let found = CompiledQuery(query, table: trace.table).matches(trace: trace)
+        let problems = insights.report.problems
+        let found = CompiledQuery(query, table: trace.table, problems: { _ in problems }).matches(trace: trace)
         matches = Set(found)
         guard let first = found.first else {
             let hints = QueryHints.check(query, table: trace.table)

@@ -7,6 +7,8 @@ import TraceModel
 ///     durationNanos      earliest start to latest end
 ///     criticalPathNanos  the critical path's length (what the request's latency was)
 ///     asyncAfterResponseNanos  time other spans run after the last root ends (async work)
+///     problems           the trace's problems at a glance, by their query names
+///                        ("error", "clock-skew", ...: `TraceProblems`)
 ///     criticalPath       [{spanId, startUnixNano, endUnixNano}] in time order
 ///     criticalShares     [{spanId, criticalNanos, share}] most first (share of
 ///                        criticalPathNanos, 0...1, four decimals)
@@ -21,7 +23,7 @@ import TraceModel
 /// Span ids are 16 lowercase hex digits; times are integer nanoseconds.
 extension AnalysisReport: Encodable {
     private enum Keys: String, CodingKey {
-        case traceId, clockSkewAdjusted, durationNanos, criticalPathNanos, asyncAfterResponseNanos, criticalPath, criticalShares, diagnostics
+        case traceId, clockSkewAdjusted, durationNanos, criticalPathNanos, asyncAfterResponseNanos, problems, criticalPath, criticalShares, diagnostics
         case nPlusOne, fanOut, rootCauses, errorChains, propagatedErrors
     }
 
@@ -75,6 +77,7 @@ extension AnalysisReport: Encodable {
         try c.encode(duration.value, forKey: .durationNanos)
         try c.encode(criticalPathDuration.value, forKey: .criticalPathNanos)
         try c.encode(asyncAfterResponse.value, forKey: .asyncAfterResponseNanos)
+        try c.encode(problems.elements.map(\.name), forKey: .problems)
         try c.encode(criticalPath.sections.map {
             Section(spanId: id($0.span), startUnixNano: $0.start.unixNanos, endUnixNano: $0.end.unixNanos)
         }, forKey: .criticalPath)

@@ -9,6 +9,8 @@ struct TraceRow {
     let services: [String]
     /// Span ids that matched a query (empty for plain listings).
     var matchedSpans: [SpanID] = []
+    /// The trace's problems, when asked for (`trex list --problems`).
+    var problems: TraceProblems?
 
     init(catalog: TraceCatalog, index: Int, matchedSpans: [SpanID] = []) {
         self.init(summary: catalog.summaries[index], strings: catalog.table.strings, matchedSpans: matchedSpans)
@@ -34,22 +36,25 @@ struct TraceRow {
         var errorCount: Int
         var services: [String]
         var matchedSpans: [String]?
+        var problems: [String]?
     }
 
     var json: JSON {
         JSON(traceId: summary.traceID.hex, rootService: rootService, rootName: rootName,
              startUnixNano: summary.start.unixNanos, durationNano: summary.duration.value,
              spanCount: summary.spanCount, errorCount: summary.errorCount, services: services,
-             matchedSpans: matchedSpans.isEmpty ? nil : matchedSpans.map(\.hex))
+             matchedSpans: matchedSpans.isEmpty ? nil : matchedSpans.map(\.hex),
+             problems: problems.map { $0.elements.map(\.name) })
     }
 
     /// The aligned table with a trace-id prefix column wide enough to tell traces apart.
-    static func table(_ rows: [TraceRow], idWidth: Int, showMatches: Bool = false) -> TextTable {
+    static func table(_ rows: [TraceRow], idWidth: Int, showMatches: Bool = false, showProblems: Bool = false) -> TextTable {
         var columns: [TextTable.Column] = [
             .init("TRACE"), .init("START (UTC)"), .init("SERVICE", maxWidth: 24), .init("ROOT SPAN", maxWidth: 40),
             .init("DURATION", .right), .init("SPANS", .right), .init("ERRORS", .right),
         ]
         if showMatches { columns.append(.init("MATCHED", .right)) }
+        if showProblems { columns.append(.init("PROBLEMS")) }
         columns.append(.init("SERVICES", maxWidth: 60))
         var table = TextTable(columns)
         for row in rows {
@@ -60,6 +65,7 @@ struct TraceRow {
                 DurationFormat.string(s.duration), String(s.spanCount), s.errorCount > 0 ? String(s.errorCount) : "-",
             ]
             if showMatches { cells.append(String(row.matchedSpans.count)) }
+            if showProblems { cells.append(row.problems.map { $0.isEmpty ? "-" : $0.name } ?? "-") }
             cells.append(row.services.joined(separator: ","))
             table.append(cells)
         }

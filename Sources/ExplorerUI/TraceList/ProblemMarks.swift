@@ -1,0 +1,49 @@
+import TerminalCore
+import TraceModel
+
+/// The trace list's problems column: one slot per kind of problem, always in the same place,
+/// so a column of traces reads like `ls -l`'s permissions (`E·M····`: errors and missing
+/// spans). Letters, so they read the same in ASCII.
+enum ProblemMarks {
+    /// The letter of each problem, in `TraceProblems.all`'s order.
+    static func letter(_ problem: TraceProblems) -> Character {
+        switch problem {
+        case .errorOrigin: "E"
+        case .clockSkew: "S"
+        case .missingSpans: "M"
+        case .nPlusOne: "N"
+        case .fanOut: "F"
+        case .brokenPropagation: "B"
+        case .outlivingChildren: "O"
+        default: "?"
+        }
+    }
+
+    /// The column's width: a slot per problem and its title.
+    static let width = max(TraceProblems.all.count, title.count)
+    static let title = "PROBLEMS"
+
+    /// Draws a trace's marks at `x`: the problem's letter in its slot (errors in the origin
+    /// role, the rest as warnings), a dim dot where it has none; a dim ellipsis while they are
+    /// still being found.
+    static func draw(_ problems: TraceProblems?, x: Int, y: Int, context: RenderContext, selected: Bool,
+                     into buffer: inout Buffer) {
+        func styled(_ role: ThemeRole) -> Style { selected ? context.selected(context.style(role)) : context.style(role) }
+        let ascii = !context.glyphs.hasEighthBlocks
+        guard let problems else {
+            buffer.setTruncated(ascii ? "..." : "…", x: x, y: y, width: width, style: styled(.dim))
+            return
+        }
+        for (slot, problem) in TraceProblems.all.enumerated() {
+            let has = problems.contains(problem)
+            let text = has ? String(letter(problem)) : (ascii ? "." : "·")
+            let role: ThemeRole = !has ? .dim : problem == .errorOrigin ? .origin : .warning
+            buffer.setTruncated(text, x: x + slot, y: y, width: 1, style: styled(role))
+        }
+    }
+
+    /// The legend the `?` overlay shows over the trace list: each letter and what it means.
+    static var legend: [(mark: String, meaning: String)] {
+        TraceProblems.all.map { (String(letter($0)), "\($0.meaning) (trace:problem = \"\($0.name)\")") }
+    }
+}

@@ -18,6 +18,7 @@ public final class ProblemScan: Sendable {
     private struct State {
         var priority: [TraceID] = []
         var next = 0
+        var started = false
         var stopped = false
         var finished = false
         var failure: String?
@@ -44,8 +45,13 @@ public final class ProblemScan: Sendable {
         state.withLock { $0.priority = missing }
     }
 
-    /// Starts the background thread.
+    /// Starts the background thread (once: later calls do nothing).
     public func start(notify: @escaping @Sendable () -> Void) {
+        let first = state.withLock { s in
+            defer { s.started = true }
+            return !s.started
+        }
+        guard first else { return }
         let thread = Thread { [self] in runToEnd(notify: notify) }
         thread.stackSize = 8 << 20
         thread.qualityOfService = .utility

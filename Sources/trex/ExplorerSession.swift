@@ -30,7 +30,7 @@ struct ExplorerSession {
         app.screenSize = backend.size
         let loop = TerminalLoop<AppMessage>(backend: backend)
         let mailbox = loop.mailbox
-        app.post = { mailbox.post($0) }   // the problem scan reports here
+        app.startBackgroundWork { mailbox.post($0) }   // the problem scan reports here
         let result = LoadResultBox()
         let sources = files + (store.map { [$0.path] } ?? [])
         // The files are decoded into memory; the store is only opened: the list reads its

@@ -34,10 +34,10 @@ public final class ExplorerApp {
     public private(set) var clipboardRequest: String?
     /// Finds every listed trace's problems, the rows on screen first (`ProblemScan`).
     public private(set) var problemScan: ProblemScan?
-    /// Where background work reports back (the loop's mailbox). When set before loading ends,
-    /// the problem scan runs on its own thread; without it, nothing runs in the background
-    /// (`problemScan.runToEnd()` does the scan on the caller's thread).
-    public var post: (@Sendable (AppMessage) -> Void)?
+    /// Where background work reports back (the loop's mailbox), once `startBackgroundWork`
+    /// gave it. Until then nothing runs in the background (tests call
+    /// `problemScan.runToEnd()` to do the scan on their own thread).
+    private var post: (@Sendable (AppMessage) -> Void)?
 
     public init(theme: Theme, historyPath: String?) {
         self.theme = theme
@@ -56,6 +56,11 @@ public final class ExplorerApp {
                             historyPath: String? = nil) {
         self.init(theme: theme, historyPath: historyPath)
         finishLoading(workspace, listing, report)
+    }
+
+    /// The trace list's sort column (nil while loading).
+    public var sortColumn: TraceListSort.Column? {
+        if case .ready(let list) = phase { list.state.sort.column } else { nil }
     }
 
     /// The keymap of whatever has the keys now.
@@ -103,7 +108,7 @@ public final class ExplorerApp {
         let scan = ProblemScan(workspace: workspace, order: list.state.rows.map { listing.summaries[$0].traceID })
         problemScan = scan
         prioritizeVisibleRows()
-        if let post { scan.start { post(.problemsFound) } }
+        if post != nil { startBackgroundWork(post: post!) }
         if report.spansSkipped > 0 || !report.messages.isEmpty {
             flash = "\(NumberFormat.count(report.messages.count, "warning")) while loading"
                 + (report.spansSkipped > 0 ? " (\(NumberFormat.count(report.spansSkipped, "span")) skipped)" : "")
@@ -224,6 +229,13 @@ public final class ExplorerApp {
     private func prioritizeVisibleRows() {
         guard let problemScan, !problemScan.isFinished, traceScreen == nil, case .ready(let list) = phase else { return }
         problemScan.prioritize(list.visibleTraceIDs)
+    }
+
+    /// Runs the background work (the problem scan) on its own thread from now on, reporting
+    /// to `post` (the loop's mailbox); the scan starts as soon as loading ends.
+    public func startBackgroundWork(post: @escaping @Sendable (AppMessage) -> Void) {
+        self.post = post
+        problemScan?.start { post(.problemsFound) }
     }
 
     /// Stops background work (before the app goes away).

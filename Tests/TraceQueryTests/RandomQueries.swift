@@ -74,6 +74,7 @@ struct RandomQueries {
         case .kind: value = .kind(pick(SpanKind.allCases))
         case .traceID: value = .traceID(TraceIDPattern(TraceID(high: rng.next(), low: rng.next()).hex)!)
         case .spanID: value = .spanID(SpanID(rng.next()))
+        case .problem: value = .problem(pick(TraceProblems.all))
         case .attribute:
             switch int(4) {
             case 0: value = .string(string())

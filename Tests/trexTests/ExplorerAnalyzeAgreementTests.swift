@@ -57,6 +57,7 @@ import TraceWorkspace
             let expected = try AnalyzeFindings(json: cli.stdoutBytes)
             let shown = try ScreenFindings.read(trace: id, workspace: workspace, listing: catalog.traceListing(overlapping: nil))
             let place = "\(URL(fileURLWithPath: file).lastPathComponent) trace \(id.hex)"
+            #expect(shown.problemMarks == expected.problemMarks, "the trace list's problem marks of \(place)")
             #expect(shown.diagnostics == expected.diagnostics, "diagnostics of \(place)")
             #expect(shown.critical == expected.critical, "critical time of \(place)")
             #expect(shown.statusShares == expected.shares, "status-line shares of \(place)")
@@ -87,6 +88,9 @@ struct AnalyzeFindings {
     var asyncText: String?
     /// The trace has error spans (and so root causes).
     var hasErrors = false
+    /// The trace list's PROBLEMS column as `problems` says it must read: a letter per problem
+    /// in its slot (E S M N F B O), a dot for each it has not.
+    var problemMarks = ""
 
     init(json: Data) throws {
         let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
@@ -114,6 +118,12 @@ struct AnalyzeFindings {
         for key in critical.keys { critical[key]!.sort() }
         for key in shares.keys { shares[key]!.sort() }
         hasErrors = !((object["rootCauses"] as? [String]) ?? []).isEmpty
+        let problems = Set(try #require(object["problems"] as? [String]))
+        let slots = [("error", "E"), ("clock-skew", "S"), ("missing-spans", "M"), ("n-plus-one", "N"), ("fan-out", "F"),
+                     ("broken-propagation", "B"), ("outliving-children", "O")]
+        #expect(problems.isSubset(of: slots.map(\.0)), "unknown problems \(problems)")
+        problemMarks = slots.map { problems.contains($0.0) ? $0.1 : "·" }.joined()
+        #expect(problems.contains("error") == hasErrors)
         let async = (object["asyncAfterResponseNanos"] as? NSNumber)?.int64Value ?? 0
         if async > 0 { asyncText = "+\(DurationFormat.string(Nanoseconds(async))) of async work after the response" }
     }
@@ -127,6 +137,8 @@ struct ScreenFindings {
     var critical: [String: [String]] = [:]
     var statusShares: [String: [Int]] = [:]
     var header = ""
+    /// The trace's PROBLEMS column in the trace list.
+    var problemMarks = ""
 
     mutating func normalize() {
         for key in diagnostics.keys { diagnostics[key]!.sort() }
@@ -171,8 +183,20 @@ struct ScreenFindings {
         func screen() -> [String] { let b = draw(); return (0..<size.height).map { DetailPane.text(of: b, row: $0) } }
         press(.char("/"))
         for c in "traceid = \"\(id.hex)\"" { press(.char(c)) }
-        press(.enter, .enter, .char("O"), .char("g"), .tab)
+        press(.enter)
         var found = ScreenFindings()
+        // The trace list, filtered to the trace, once the problem scan is done: its marks.
+        try #require(app.problemScan != nil)
+        app.problemScan?.runToEnd()
+        _ = app.handle(.message(.problemsFound))
+        // By cell columns: a wide root name before the column takes two cells.
+        let list = draw()
+        let cells = (0..<size.width).map { list[$0, 1].character }
+        let title = Array("PROBLEMS")
+        let x = try #require((0...(size.width - title.count)).first { Array(cells[$0..<$0 + title.count]) == title },
+                             "no PROBLEMS column: \(DetailPane.text(of: list, row: 1))")
+        found.problemMarks = String((x..<x + 7).map { list[$0, 2].character })
+        press(.enter, .char("O"), .char("g"), .tab)
         let first = screen()
         found.header = first.prefix(3).joined(separator: "\n")
         try #require(first[0].contains("Trace "), "the waterfall of \(id.hex) did not open: \(first.prefix(3))")

@@ -45,13 +45,13 @@ public struct TraceProblems: OptionSet, Sendable, Hashable {
     /// What a single problem means, in a few words (the legend's and the docs' text).
     public var meaning: String {
         switch self {
-        case .errorOrigin: "errors, with the spans where they started"
-        case .clockSkew: "clock skew between hosts"
-        case .missingSpans: "missing spans: orphans or a partial trace"
-        case .nPlusOne: "N+1: repeated sequential calls"
-        case .fanOut: "wide fan-out: many calls at once"
-        case .brokenPropagation: "broken propagation: the request continues in another trace"
-        case .outlivingChildren: "children outliving their parent"
+        case .errorOrigin: "errors, and the spans where they started"
+        case .clockSkew: "a child on another host outside its parent"
+        case .missingSpans: "orphans, or a partial trace"
+        case .nPlusOne: "repeated sequential calls (N+1)"
+        case .fanOut: "many calls at once"
+        case .brokenPropagation: "the request continues in another trace"
+        case .outlivingChildren: "children that end after their parent"
         default: elements.map(\.meaning).joined(separator: "; ")
         }
     }

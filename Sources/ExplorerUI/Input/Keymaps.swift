@@ -32,7 +32,8 @@ public enum Keymaps {
         ]),
         movement,
         global,
-    ], legend: Keymap.Legend(title: "The PROBLEMS column", entries: ProblemMarks.legend))
+    ], legend: Keymap.Legend(title: "The PROBLEMS column (filter with trace:problem = \"name\")",
+                          entries: ProblemMarks.legend))
 
     public static let waterfall = Keymap(name: "Waterfall", sections: [
         Keymap.Section("Tree", [

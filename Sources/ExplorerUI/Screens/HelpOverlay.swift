@@ -35,7 +35,9 @@ struct HelpOverlay {
     func render(in area: Rect, into buffer: inout Buffer, context: RenderContext) {
         let lines = self.lines
         let keyWidth = min(24, (lines.map { DisplayWidth.of($0.keys) }.max() ?? 8) + 2)
-        let width = min(area.width - 4, max(60, keyWidth + 56))
+        let longest = lines.filter { !$0.isTitle }.map { DisplayWidth.of($0.text) }.max() ?? 0
+        // Borders, margins and the gap after the keys: 5 columns beside the keys and the text.
+        let width = min(area.width - 4, max(60, keyWidth + longest + 5))
         let height = bodyHeight(in: area) + 3
         let box = area.centered(Size(width: width, height: height))
         buffer.fill(box, style: context.style(.text))

@@ -19,8 +19,8 @@ enum ProblemMarks {
         }
     }
 
-    /// The column's width: a slot per problem and its title.
-    static let width = max(TraceProblems.all.count, title.count)
+    /// The column's width: a slot per problem, and its title with the sort marker.
+    static let width = max(TraceProblems.all.count, title.count + 1)
     static let title = "PROBLEMS"
 
     /// Draws a trace's marks at `x`: the problem's letter in its slot (errors in the origin
@@ -42,8 +42,9 @@ enum ProblemMarks {
         }
     }
 
-    /// The legend the `?` overlay shows over the trace list: each letter and what it means.
+    /// The legend the `?` overlay shows over the trace list: each letter, the name a filter
+    /// uses (`trace:problem = "clock-skew"`) and what it means.
     static var legend: [(mark: String, meaning: String)] {
-        TraceProblems.all.map { (String(letter($0)), "\($0.meaning) (trace:problem = \"\($0.name)\")") }
+        TraceProblems.all.map { (String(letter($0)), "\($0.name): \($0.meaning)") }
     }
 }

@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: - Data
@@ -46,6 +47,7 @@ let package = Package(
             "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore", "TraceWorkspace",
             "TerminalCore", "NcursesBackend", "ExplorerUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "TOMLKit", package: "TOMLKit"),   // ~/.config/trex/config.toml
         ]),
         .executableTarget(name: "trex-terminal-demo", dependencies: ["TerminalCore", "NcursesBackend"]),
         .executableTarget(name: "trex-bench", dependencies: [

@@ -27,6 +27,28 @@ static inline attr_t trex_attr_italic(void) { return WA_ITALIC; }
 
 static inline int trex_key_f(int n) { return KEY_F(n); }
 
+// MARK: - Mouse
+
+/// The mouse events trex asks for: left and right presses, and the wheel (buttons 4 and 5).
+/// The left release too: without it ncurses drops an SGR press that a release follows.
+static inline mmask_t trex_mouse_events(void) {
+    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON3_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+
+/// Takes the mouse event that came with KEY_MOUSE: 1 left press, 2 right press, 3 wheel up,
+/// 4 wheel down, 0 anything else (or none), with its cell in *x, *y.
+static inline int trex_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON3_PRESSED) return 2;
+    if (event.bstate & BUTTON4_PRESSED) return 3;
+    if (event.bstate & BUTTON5_PRESSED) return 4;
+    return 0;
+}
+
 // MARK: - Terminfo
 
 /// A string capability, or NULL when the terminal lacks it (tigetstr's (char *)-1 included).
@@ -48,6 +70,13 @@ static inline int trex_probe_terminal(const char *name, int fd, int *has_cursor_
     TERMINAL *probed = set_curterm(saved);
     if (probed != NULL && probed != saved) del_curterm(probed);
     return 1;
+}
+
+/// What ncurses writes to turn mouse reporting on for this terminal (its XM capability with
+/// 1), or NULL when the terminal has no XM (then ncurses uses X10 mode, ESC [ ? 1000 h).
+static inline const char *trex_mouse_on_sequence(void) {
+    const char *xm = trex_tigetstr("XM");
+    return xm != NULL ? tiparm(xm, 1) : NULL;
 }
 
 // MARK: - Wide characters

@@ -31,6 +31,12 @@ public final class NcursesBackend: Backend {
     private var suspended = false
     private var closed = false
     private var fastErrors = 0
+    /// True when the terminal reports the mouse (`NcursesOptions.mouse` and ncurses agreed).
+    public private(set) var mouseEnabled = false
+    private var clicks = ClickCounter()
+    /// Every xterm mouse-reporting mode off (X10, button, any-event; SGR, UTF-8, urxvt
+    /// encodings): unknown modes are ignored by terminals, so this is safe everywhere.
+    static let mouseReportingOff = "\u{1b}[?1000l\u{1b}[?1002l\u{1b}[?1003l\u{1b}[?1005l\u{1b}[?1006l\u{1b}[?1015l"
 
     // MARK: - Starting and stopping
 
@@ -76,6 +82,12 @@ public final class NcursesBackend: Backend {
         curs_set(0)
         cursorVisible = false
         if options.disableFlowControl { NcursesBackend.disableFlowControl(fd) }
+        if options.mouse {
+            // Presses only (no click synthesis, so no wait after a press); ncurses turns the
+            // terminal's mouse reporting on here and off in endwin.
+            mouseinterval(0)
+            mouseEnabled = mousemask(trex_mouse_events(), nil) != 0
+        }
         def_prog_mode()
 
         var mode = ColorMode.none
@@ -90,8 +102,15 @@ public final class NcursesBackend: Backend {
         capabilities = TerminalCapabilities(colorMode: mode, isUTF8: locale.isUTF8 && !options.asciiOnly, terminalName: probe.terminalType)
         decoder = KeyDecoder(keyCodes: CursesKeyTable.make(), resizeCode: KEY_RESIZE)
 
-        let leave = NcursesBackend.capabilityBytes(["sgr0", "cnorm", "rmkx", "rmcup"])
-        let enter = NcursesBackend.capabilityBytes(["smcup", "smkx", "civis"])
+        // On a fatal signal the guard writes these itself: mouse reporting off too, or the
+        // shell would receive every click as text.
+        var leave = NcursesBackend.capabilityBytes(["sgr0", "cnorm", "rmkx", "rmcup"])
+        var enter = NcursesBackend.capabilityBytes(["smcup", "smkx", "civis"])
+        if mouseEnabled {
+            let on = trex_mouse_on_sequence().map { String(cString: $0) } ?? "\u{1b}[?1000h"
+            leave += NcursesBackend.mouseReportingOff.utf8.map { CChar(bitPattern: $0) }
+            enter += on.utf8.map { CChar(bitPattern: $0) }
+        }
         leave.withUnsafeBufferPointer { l in
             enter.withUnsafeBufferPointer { e in tg_set_sequences(l.baseAddress, l.count, e.baseAddress, e.count) }
         }
@@ -201,9 +220,24 @@ public final class NcursesBackend: Backend {
         wtimeout(window, milliseconds)
         var value: wint_t = 0
         let result = wget_wch(window, &value)
+        if result == KEY_CODE_YES, Int32(bitPattern: value) == KEY_MOUSE { return readMouse() }
         if result == KEY_CODE_YES { return .keyCode(Int32(bitPattern: value)) }
         if result == OK { return .character(UInt32(value)) }
         return nil
+    }
+
+    /// The mouse event behind a KEY_MOUSE, classified; a report trex did not ask for reads as
+    /// an unknown key code (which decodes to nothing).
+    private func readMouse() -> RawKeyInput {
+        var x: Int32 = 0, y: Int32 = 0
+        let position = { Point(x: Int(x), y: Int(y)) }
+        switch trex_read_mouse(&x, &y) {
+        case 1: return .mouse(MouseEvent(clicks.classify(pressAt: position(), time: .now), at: position()))
+        case 2: return .mouse(MouseEvent(.rightClick, at: position()))
+        case 3: return .mouse(MouseEvent(.wheelUp, at: position()))
+        case 4: return .mouse(MouseEvent(.wheelDown, at: position()))
+        default: return .keyCode(KEY_MOUSE)
+        }
     }
 
     /// A pending interruption or resume, reported once.

@@ -17,6 +17,9 @@ public struct NcursesOptions: Sendable {
     /// Whether to switch off XON/XOFF flow control, so Ctrl-S and Ctrl-Q reach the program as keys
     /// instead of freezing the screen.
     public var disableFlowControl: Bool
+    /// Report clicks and the wheel (`InputEvent.mouse`). Off, the terminal keeps its own text
+    /// selection with the mouse.
+    public var mouse: Bool
 
     public init(
         colorDisabled: Bool = false,
@@ -25,7 +28,8 @@ public struct NcursesOptions: Sendable {
         fallbackTerminalType: String = "xterm-256color",
         escapeDelayMilliseconds: Int32 = 25,
         asciiOnly: Bool = false,
-        disableFlowControl: Bool = true
+        disableFlowControl: Bool = true,
+        mouse: Bool = false
     ) {
         self.colorDisabled = colorDisabled
         self.devicePath = devicePath
@@ -34,5 +38,6 @@ public struct NcursesOptions: Sendable {
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
         self.asciiOnly = asciiOnly
         self.disableFlowControl = disableFlowControl
+        self.mouse = mouse
     }
 }

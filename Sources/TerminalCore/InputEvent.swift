@@ -2,6 +2,8 @@
 public enum InputEvent: Hashable, Sendable {
     /// A key press.
     case key(Key)
+    /// A click, double click or wheel turn (only when the backend reports the mouse).
+    case mouse(MouseEvent)
     /// The terminal now has this size; everything must be drawn again.
     case resize(Size)
     /// The program was continued after Ctrl-Z (or a shell-out); the screen was repainted from scratch.

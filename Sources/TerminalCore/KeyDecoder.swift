@@ -31,6 +31,9 @@ public struct KeyDecoder: Sendable {
                     events.append(.key(key))
                 }
                 i += 1
+            case .mouse(let event):
+                events.append(.mouse(event))
+                i += 1
             case .character(27):
                 let (event, consumed) = decodeEscape(burst, at: i)
                 if let event { events.append(event) }
@@ -69,7 +72,7 @@ public struct KeyDecoder: Sendable {
     private func decodeEscape(_ burst: [RawKeyInput], at index: Int) -> (InputEvent?, Int) {
         guard index + 1 < burst.count else { return (.key(.escape), 1) }
         switch burst[index + 1] {
-        case .character(27), .keyCode:
+        case .character(27), .keyCode, .mouse:
             return (.key(.escape), 1)
         case .character(let next) where next == 91 || next == 79:  // "[" or "O"
             if let (key, length) = EscapeSequence.parse(burst, from: index) {

@@ -7,4 +7,6 @@ public enum RawKeyInput: Hashable, Sendable {
     case character(UInt32)
     /// A special key code (ncurses' `KEY_UP`, `KEY_RESIZE`, ...).
     case keyCode(Int32)
+    /// A mouse report the backend has already read and classified (ncurses' `KEY_MOUSE`).
+    case mouse(MouseEvent)
 }

@@ -41,6 +41,9 @@ final class DemoState {
         case .resumed:
             resumes += 1
             return .redraw
+        case .mouse(let mouse):
+            lastKey = "mouse \(mouse.action) at \(mouse.position.x),\(mouse.position.y)"
+            return .redraw
         case .interrupt:
             return .quit
         }

@@ -13,11 +13,18 @@ struct ExplorerSession {
     let theme: Theme
     let noColor: Bool
     var ascii = false
+    /// Clicks and the wheel (off with `--no-mouse` or `mouse = false` in the config file).
+    var mouse = true
 
     func run(files: [String], store: PersistentStore? = nil) throws -> Int32 {
         let backend: NcursesBackend
         do {
-            backend = try NcursesBackend.start(options: { var o = NcursesOptions(colorDisabled: noColor); o.asciiOnly = ascii; return o }())
+            backend = try NcursesBackend.start(options: {
+                var o = NcursesOptions(colorDisabled: noColor)
+                o.asciiOnly = ascii
+                o.mouse = mouse
+                return o
+            }())
         } catch {
             FileHandleOutput.message("\(error.message)")
             // The command that lists what the user asked to explore, ready to paste.

@@ -93,6 +93,48 @@ struct PtyBackendTests {
         }
     }
 
+    @Test("With the mouse on, presses, double clicks and the wheel arrive as mouse events (SGR reports)")
+    func mouse() throws {
+        let pty = try PseudoTerminal(columns: 80, rows: 24)
+        var options = NcursesOptions(devicePath: pty.slavePath, terminalType: "xterm-256color")
+        options.mouse = true
+        let backend = try NcursesBackend.start(options: options)
+        defer {
+            backend.shutdown()
+            pty.drain()
+        }
+        #expect(backend.mouseEnabled)
+        backend.draw(Buffer(size: backend.size), cursor: nil)
+        // ncurses asked the terminal for reports (xterm's XM: SGR encoding and mode 1000).
+        let started = String(decoding: pty.drain(), as: UTF8.self)
+        #expect(started.contains("\u{1B}[?1006;1000h"), "\(started.debugDescription)")
+        // Left press and release at column 10, row 5 (1-based in the report), twice; the wheel;
+        // a right press. Each report is written on its own, as a hand on a mouse sends them.
+        let press = "\u{1B}[<0;11;6M", release = "\u{1B}[<0;11;6m"
+        var events: [InputEvent] = []
+        for report in [press, release, press, release, "\u{1B}[<64;3;4M", "\u{1B}[<65;3;4M", "\u{1B}[<2;1;1M", "j"] {
+            pty.type(report)
+            while let event = backend.pollEvent(timeout: .milliseconds(100)) { events.append(event) }
+        }
+        #expect(events == [
+            .mouse(MouseEvent(.click, at: Point(x: 10, y: 5))), .mouse(MouseEvent(.doubleClick, at: Point(x: 10, y: 5))),
+            .mouse(MouseEvent(.wheelUp, at: Point(x: 2, y: 3))), .mouse(MouseEvent(.wheelDown, at: Point(x: 2, y: 3))),
+            .mouse(MouseEvent(.rightClick, at: Point(x: 0, y: 0))), .key(.char("j")),
+        ])
+        backend.shutdown()
+        let ended = String(decoding: pty.drain(), as: UTF8.self)
+        #expect(ended.contains("\u{1B}[?1006;1000l") || ended.contains("\u{1B}[?1000l"), "\(ended.debugDescription)")
+    }
+
+    @Test("Without the mouse option the terminal is never asked for mouse reports")
+    func noMouse() throws {
+        try withBackend { backend, pty in
+            #expect(!backend.mouseEnabled)
+            backend.draw(Buffer(size: backend.size), cursor: nil)
+            #expect(!String(decoding: pty.drain(), as: UTF8.self).contains("1000h"))
+        }
+    }
+
     @Test("A lone Esc arrives after the escape delay; Esc and a letter is alt")
     func escape() throws {
         try withBackend { backend, pty in

@@ -88,6 +88,10 @@ public final class ExplorerApp {
         case .input(.key(let key)):
             defer { prioritizeVisibleRows() }
             return handle(key)
+        case .input(.mouse(let mouse)):
+            defer { prioritizeVisibleRows() }
+            flash = nil
+            return handle(mouse)
         case .input(.resize(let size)):
             screenSize = size
             prioritizeVisibleRows()
@@ -120,10 +124,16 @@ public final class ExplorerApp {
         flash = nil
         if filterBar != nil { return handleFilterKey(key) }
         if help != nil { return handleHelpKey(key) }
-        guard case .ready(var list) = phase else {
+        guard case .ready = phase else {
             return key == .char("q") || key == .escape ? .quit : .none
         }
         guard let command = activeKeymap.command(for: key) else { return .none }
+        return perform(command)
+    }
+
+    /// Does what a command of the active keymap does, from a key or the mouse.
+    func perform(_ command: Command) -> LoopAction {
+        guard case .ready(var list) = phase else { return .none }
         switch command {
         case .help:
             help = HelpOverlay(keymap: activeKeymap)

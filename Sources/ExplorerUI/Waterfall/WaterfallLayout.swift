@@ -33,4 +33,14 @@ struct WaterfallLayout {
 
     /// Span rows on screen (the first row of `spans` is the ruler).
     var pageRows: Int { max(1, spans.height - 1) }
+
+    /// Where a panel goes: over the span rows, or over the whole `area` when they are few.
+    func panelArea(in area: Rect) -> Rect { spans.height > 3 ? spans : area }
+
+    /// The index (into the visible rows) of the span row drawn at `point`, given the first row
+    /// shown; nil off the span rows.
+    func spanRow(at point: Point, offset: Int) -> Int? {
+        guard spans.contains(point), point.y > spans.y else { return nil }
+        return offset + point.y - spans.y - 1
+    }
 }

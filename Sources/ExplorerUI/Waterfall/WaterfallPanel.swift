@@ -109,15 +109,35 @@ struct WaterfallPanelView {
     let panel: WaterfallPanel
     let context: RenderContext
 
-    func render(in area: Rect, into buffer: inout Buffer) {
-        guard area.width >= 20, area.height >= 4 else { return }
+    /// The panel's box in `area`, nil when the area is too small to show it.
+    static func box(for panel: WaterfallPanel, in area: Rect) -> Rect? {
+        guard area.width >= 20, area.height >= 4 else { return nil }
         let height = min(area.height, panel.entries.count + 3)
-        let box = Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: max(4, min(height, area.height - 1)))
+        return Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: max(4, min(height, area.height - 1)))
+    }
+
+    /// The first entry shown: the selection kept in the middle of `rows` rows.
+    static func top(of panel: WaterfallPanel, rows: Int) -> Int {
+        max(0, min(panel.cursor.selected - rows / 2, panel.entries.count - rows))
+    }
+
+    /// The entry drawn at screen row `y` (a click), or nil.
+    static func entry(at point: Point, of panel: WaterfallPanel, in area: Rect) -> Int? {
+        guard let box = box(for: panel, in: area), box.contains(point) else { return nil }
+        let inner = Rect(x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2)
+        let row = point.y - inner.y
+        guard row >= 0, row < inner.height - 1 else { return nil }
+        let index = top(of: panel, rows: inner.height - 1) + row
+        return panel.entries.indices.contains(index) ? index : nil
+    }
+
+    func render(in area: Rect, into buffer: inout Buffer) {
+        guard let box = Self.box(for: panel, in: area) else { return }
         buffer.fill(box, style: context.style(.text))
         let inner = buffer.drawBorder(box, glyphs: context.glyphs, style: context.style(.selection), title: " \(panel.title) ")
         let labelWidth = min(20, (panel.entries.map { DisplayWidth.of($0.label) }.max() ?? 4) + 1)
         let rows = inner.height - 1
-        let top = max(0, min(panel.cursor.selected - rows / 2, panel.entries.count - rows))
+        let top = Self.top(of: panel, rows: rows)
         for r in 0..<rows {
             let index = top + r
             guard index < panel.entries.count else { break }

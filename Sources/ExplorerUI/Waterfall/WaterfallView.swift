@@ -21,7 +21,7 @@ struct WaterfallView {
                 .render(in: detailArea, into: &buffer)
         }
         if let panel = screen.panel {
-            WaterfallPanelView(panel: panel, context: context).render(in: layout.spans.height > 3 ? layout.spans : area, into: &buffer)
+            WaterfallPanelView(panel: panel, context: context).render(in: layout.panelArea(in: area), into: &buffer)
         }
         if let raw = screen.raw { RawJSONView(raw: raw, context: context).render(in: area, into: &buffer) }
     }

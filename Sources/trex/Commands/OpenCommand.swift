@@ -34,7 +34,8 @@ struct OpenCommand: ParsableCommand {
             }
             storePath = defaultPath
         }
-        let theme = try display.resolveTheme()
+        let config = try display.loadConfig()
+        let theme = try display.resolveTheme(config: config)
         var opened: PersistentStore?
         if let storePath {
             do {
@@ -44,7 +45,9 @@ struct OpenCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let status = try ExplorerSession(theme: theme, noColor: display.noColorRequested, ascii: display.ascii)
+        let status = try ExplorerSession(theme: theme, noColor: display.noColorRequested,
+                                         ascii: display.ascii || config.ascii == true,
+                                         mouse: !display.noMouse && config.mouse != false)
             .run(files: files, store: opened)
         if status != 0 { throw ExitCode(status) }
     }
@@ -61,13 +64,28 @@ struct DisplayOptions: ParsableArguments {
     @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8), for fonts without box drawing or blocks.")
     var ascii = false
 
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (its own text selection): no clicks or wheel in trex. Also `mouse = false` in ~/.config/trex/config.toml.")
+    var noMouse = false
+
     var noColorRequested: Bool {
         noColor || ColorMode.noColorRequested(environment: ProcessInfo.processInfo.environment)
     }
 
-    func resolveTheme() throws -> Theme {
+    /// The user's config file (`UserConfig`); a bad one stops trex with its file and line.
+    func loadConfig() throws -> UserConfig {
         do {
-            return try ThemeResolver.resolve(theme, environment: ProcessInfo.processInfo.environment)
+            return try UserConfig.load(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// `--theme`, else `TREX_THEME`, else the config file's `theme`, else dark.
+    func resolveTheme(config: UserConfig = UserConfig()) throws -> Theme {
+        let environment = ProcessInfo.processInfo.environment
+        let fromEnvironment = environment["TREX_THEME"].map { !$0.isEmpty } ?? false
+        do {
+            return try ThemeResolver.resolve(theme ?? (fromEnvironment ? nil : config.theme), environment: environment)
         } catch {
             throw ValidationError(error.description)
         }

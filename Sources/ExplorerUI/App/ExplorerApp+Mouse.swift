@@ -1,0 +1,71 @@
+import TerminalCore
+
+/// The mouse: the wheel scrolls whatever has the keys (three rows a notch, as the movement
+/// keys do), a click selects what is under it (a click in the detail pane gives it the keys),
+/// a double click opens it (a trace; a leaf span's detail), folds it (a span with children) or
+/// jumps to it (a panel's entry). With the filter bar open the mouse does nothing; over the
+/// help a click closes it.
+extension ExplorerApp {
+    static let wheelRows = 3
+
+    func handle(_ mouse: MouseEvent) -> LoopAction {
+        guard filterBar == nil, case .ready(var list) = phase else { return .none }
+        if help != nil {
+            let visible = help?.bodyHeight(in: mainArea) ?? 1
+            switch mouse.action {
+            case .wheelUp: help?.scroll(by: -Self.wheelRows, visible: visible)
+            case .wheelDown: help?.scroll(by: Self.wheelRows, visible: visible)
+            case .click, .doubleClick: help = nil
+            case .rightClick: return .none
+            }
+            return .redraw
+        }
+        switch mouse.action {
+        case .wheelUp, .wheelDown:
+            let command: Command = mouse.action == .wheelUp ? .moveUp : .moveDown
+            var action = LoopAction.none
+            for _ in 0..<Self.wheelRows { action = perform(command) }
+            return action
+        case .rightClick:
+            return .none
+        case .click, .doubleClick:
+            break
+        }
+        let double = mouse.action == .doubleClick
+        guard var screen = traceScreen else {
+            // The list: its rows start under the overview line and the column titles.
+            let row = list.state.cursor.offset + mouse.position.y - 2
+            guard mouse.position.y >= 2, mouse.position.y < mainArea.height, list.state.rows.indices.contains(row) else {
+                return .none
+            }
+            list.state.cursor.select(row)
+            phase = .ready(list)
+            return double ? perform(.openTrace) : .redraw
+        }
+        if screen.raw != nil { return .none }
+        let layout = WaterfallLayout(area: mainArea, detailOpen: screen.detail != nil)
+        if let panel = screen.panel {
+            guard let entry = WaterfallPanelView.entry(at: mouse.position, of: panel, in: layout.panelArea(in: mainArea)) else {
+                return .none
+            }
+            screen.panel?.cursor.select(entry)
+            traceScreen = screen
+            return double ? perform(.toggleCollapse) : .redraw
+        }
+        if let detail = layout.detail, detail.contains(mouse.position) {
+            screen.detail?.focused = true
+            traceScreen = screen
+            return .redraw
+        }
+        guard let row = layout.spanRow(at: mouse.position, offset: screen.cursor.offset), row < screen.rows.count else {
+            return .none
+        }
+        screen.detail?.focused = false
+        screen.cursor.select(row)
+        traceScreen = screen
+        guard double else { return .redraw }
+        // A span with children folds or unfolds; a leaf opens its detail.
+        if let position = screen.selectedPosition, screen.rows.tree.hasChildren(position) { return perform(.toggleCollapse) }
+        return screen.detail == nil ? perform(.toggleDetail) : .redraw
+    }
+}

@@ -1,0 +1,122 @@
+import Testing
+import TerminalCore
+import TraceModel
+import TestSupport
+@testable import ExplorerUI
+
+/// The mouse in the cell grid: the wheel scrolls what has the keys, a click selects, a double
+/// click opens a trace, folds a span or opens a leaf's detail, and jumps to a panel's entry.
+@Suite struct MouseTests {
+    func click(_ h: ExplorerHarness, x: Int = 10, y: Int, double: Bool = false) {
+        _ = h.app.handle(.input(.mouse(MouseEvent(.click, at: Point(x: x, y: y)))))
+        if double { _ = h.app.handle(.input(.mouse(MouseEvent(.doubleClick, at: Point(x: x, y: y))))) }
+    }
+
+    func wheel(_ h: ExplorerHarness, down: Bool, notches: Int = 1) {
+        for _ in 0..<notches {
+            _ = h.app.handle(.input(.mouse(MouseEvent(down ? .wheelDown : .wheelUp, at: Point(x: 5, y: 5)))))
+        }
+    }
+
+    /// Forty one-span traces.
+    static func many() -> SpanTable {
+        var f = TraceFixture(unitNanos: 1_000_000)
+        for i in 0..<40 {
+            f.inTrace("t\(i)")
+            f.span("r\(i)", service: "web", name: "GET /\(i)", start: Int64(i * 10), end: Int64(i * 10 + 5), kind: .server)
+        }
+        return f.build()
+    }
+
+    @Test func inTheListAClickSelectsTheRowAndTheWheelMovesThree() {
+        let h = ExplorerHarness(table: Self.many(), width: 120, height: 20)
+        click(h, y: 6)   // rows start at y = 2: the fifth trace
+        #expect(h.screen.contains("[5/40]"), "\(h.screen)")
+        wheel(h, down: true, notches: 2)
+        #expect(h.screen.contains("[11/40]"))
+        wheel(h, down: false)
+        #expect(h.screen.contains("[8/40]"))
+        // Clicks off the rows (the overview, the column titles, below the last row) do nothing.
+        click(h, y: 0)
+        click(h, y: 1)
+        #expect(h.screen.contains("[8/40]"))
+    }
+
+    @Test func aClickOnAScrolledListSelectsTheRowUnderIt() {
+        let h = ExplorerHarness(table: Self.many(), width: 120, height: 20)
+        h.press(.char("G"))
+        click(h, y: 2)
+        let line = h.frame.buffer.lineText(2)
+        let position = h.screen.range(of: #"\[\d+/40\]"#, options: .regularExpression).map { String(h.screen[$0]) }
+        #expect(position == "[25/40]", "\(line)")
+        #expect(line.contains("GET /24"))
+    }
+
+    @Test func aDoubleClickOpensTheTrace() {
+        let h = ExplorerHarness(table: SampleTraces.table(), width: 140)
+        let row = h.screen.split(separator: "\n").firstIndex { $0.contains("POST_/login") }!
+        click(h, y: row, double: true)
+        #expect(h.app.traceScreen?.trace.id == StableHash.traceID(for: "login"))
+    }
+
+    @Test func inTheWaterfallClicksSelectAndADoubleClickFoldsOrOpensTheDetail() throws {
+        let h = ExplorerHarness(table: SampleTraces.table(), width: 140)
+        let row = h.screen.split(separator: "\n").firstIndex { $0.contains("GET_/checkout") }!
+        click(h, y: row, double: true)
+        let screen = try #require(h.app.traceScreen)
+        #expect(screen.rows.count == 7)
+        // The header takes three rows, then the ruler: the first span row is y = 4.
+        click(h, y: 6)   // the third row: POST_/orders, which has children
+        #expect(h.app.traceScreen?.cursor.selected == 2)
+        click(h, y: 6, double: true)
+        #expect(h.app.traceScreen?.rows.count == 4, "folded: \(h.screen)")
+        click(h, y: 6, double: true)
+        #expect(h.app.traceScreen?.rows.count == 7)
+        #expect(h.app.traceScreen?.detail == nil)
+        click(h, y: 5, double: true)   // cart.get, a leaf: its detail opens
+        #expect(h.app.traceScreen?.detail != nil)
+        #expect(h.app.traceScreen?.cursor.selected == 1)
+        wheel(h, down: true)
+        #expect(h.app.traceScreen?.cursor.selected == 4)
+    }
+
+    @Test func inAPanelAClickSelectsAnEntryAndADoubleClickJumpsToItsSpan() throws {
+        let h = ExplorerHarness(table: SampleTraces.table(), width: 140)
+        let row = h.screen.split(separator: "\n").firstIndex { $0.contains("GET_/checkout") }!
+        click(h, y: row, double: true)
+        let before = h.app.traceScreen?.selectedSpan
+        h.press(.char("t"))   // critical time by span
+        let panel = try #require(h.app.traceScreen?.panel)
+        // An entry whose span is not the one selected now, and not the panel's first.
+        let target = try #require(panel.entries.indices.dropFirst().first { panel.entries[$0].span.map { $0 != before } ?? false })
+        let lines = h.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let y = try #require(lines.firstIndex { $0.contains(panel.entries[target].text.prefix(20)) })
+        click(h, y: y)
+        #expect(h.app.traceScreen?.panel?.cursor.selected == target)
+        click(h, y: y, double: true)
+        #expect(h.app.traceScreen?.panel == nil)
+        #expect(h.app.traceScreen?.selectedSpan == panel.entries[target].span)
+        // The jump can be undone.
+        h.press(.escape)
+        #expect(h.app.traceScreen?.selectedSpan == before)
+    }
+
+    @Test func overTheHelpTheWheelScrollsAndAClickCloses() {
+        let h = ExplorerHarness(table: SampleTraces.table(), width: 100, height: 24)
+        h.press(.char("?"))
+        wheel(h, down: true, notches: 2)
+        #expect(h.app.help?.scroll == 6)
+        click(h, y: 3)
+        #expect(h.app.help == nil)
+    }
+
+    @Test func withTheFilterBarOpenTheMouseDoesNothing() {
+        let h = ExplorerHarness(table: Self.many(), width: 120, height: 20)
+        h.press(.char("/"))
+        click(h, y: 8)
+        wheel(h, down: true)
+        #expect(h.app.filterBar != nil)
+        h.press(.escape)
+        #expect(h.screen.contains("[1/40]"))
+    }
+}

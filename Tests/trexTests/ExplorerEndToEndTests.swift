@@ -15,7 +15,9 @@ struct ExplorerEndToEndTests {
                environment: String = "") throws -> TmuxSession {
         let session = try TmuxSession(width: width, height: height)
         // A private history file per session, so runs never see each other's filters.
-        try session.startProgram("\(environment) XDG_STATE_HOME=\(session.directory.path) \(Self.trex) \(arguments)")
+        // And a private config directory: the user's ~/.config/trex/config.toml never applies.
+        try session.startProgram("\(environment) XDG_STATE_HOME=\(session.directory.path) "
+                                 + "XDG_CONFIG_HOME=\(session.directory.path) \(Self.trex) \(arguments)")
         if session.waitFor(timeout: .seconds(15), { $0.contains(ready) }) == nil {
             Issue.record("trex did not show \"\(ready)\"; screen:\n\(session.captureWithHistory())")
         }
@@ -168,7 +170,13 @@ struct ExplorerEndToEndTests {
         try session.press("q", "q")   // back from the jump, to the list
         #expect(session.waitFor { $0.contains("START") } != nil)
 
-        // The login failure (the third row): j j Enter, then r to where the error started.
+        // The login failure (the third row): its PROBLEMS mark, found in the background, says
+        // errors with an origin; then j j Enter, and r to where the error started.
+        let marked = session.waitFor { screen in
+            screen.split(separator: "\n").contains { $0.contains("POST /login") && $0.contains(" E······ ") }
+        }
+        #expect(marked != nil, "the login's problems mark: \(session.capture())")
+        #expect(session.capture().split(separator: "\n").contains { $0.contains("GET /api/quote") && $0.contains(" ·S····· ") })
         try session.press("j", "j", "Enter")
         #expect(session.waitFor { $0.contains("Error started at") } != nil, "the header leads with the origin: \(session.capture())")
         try session.press("r")
@@ -187,6 +195,48 @@ struct ExplorerEndToEndTests {
         #expect(session.waitFor { statusLine($0).contains("frontend POST /login") } != nil, "\(session.capture())")
         try session.press("q", "q")
         try session.expectCleanExit(status: "0")
+    }
+
+    @Test("The mouse: a click selects, the wheel scrolls, a double click opens and folds; off on exit and with --no-mouse")
+    func mouse() throws {
+        let session = try start(Self.samples, ready: "24 traces")
+        #expect(session.reportsMouse)
+        // Rows start under the overview and the column titles (y = 2).
+        try session.mouse(.left, x: 10, y: 5)
+        #expect(session.waitFor { statusLine($0).contains("[4/24]") } != nil, "\(session.capture())")
+        try session.mouse(.wheelDown, x: 10, y: 5)
+        #expect(session.waitFor { statusLine($0).contains("[7/24]") } != nil, "\(session.capture())")
+        try session.mouse(.wheelUp, x: 10, y: 5)
+        #expect(session.waitFor { statusLine($0).contains("[4/24]") } != nil)
+        // A double click on the first row opens the checkout; one on its root folds it.
+        try session.doubleClick(x: 10, y: 2)
+        #expect(session.waitFor { $0.contains("SERVICE  SPAN") } != nil, "\(session.capture())")
+        try session.doubleClick(x: 10, y: 4)
+        #expect(session.waitFor { $0.contains("▸ frontend GET /checkout +16") } != nil, "\(session.capture())")
+        try session.press("q", "q")
+        try session.expectCleanExit(status: "0")
+        #expect(!session.reportsMouse, "mouse reporting left on after q")
+
+        // Killed: the guard turns reporting off too.
+        let killed = try start(Self.samples, ready: "24 traces")
+        #expect(killed.reportsMouse)
+        try killed.tmux(["send-keys", "C-c"])
+        #expect(try killed.finishProgram().sane)
+        #expect(!killed.reportsMouse, "mouse reporting left on after Ctrl-C")
+
+        // --no-mouse, and the config file's `mouse = false`: the terminal keeps the mouse.
+        let off = try start("--no-mouse " + Self.samples, ready: "24 traces")
+        #expect(!off.reportsMouse)
+        try off.press("q")
+        try off.expectCleanExit(status: "0")
+        let configured = try TmuxSession(width: 120, height: 40)
+        try FileManager.default.createDirectory(at: configured.directory.appendingPathComponent("trex"), withIntermediateDirectories: true)
+        try "mouse = false\n".write(to: configured.directory.appendingPathComponent("trex/config.toml"), atomically: true, encoding: .utf8)
+        try configured.startProgram("XDG_CONFIG_HOME=\(configured.directory.path) \(Self.trex) \(Self.samples)")
+        #expect(configured.waitFor(timeout: .seconds(15)) { $0.contains("24 traces") } != nil)
+        #expect(!configured.reportsMouse)
+        try configured.press("q")
+        try configured.expectCleanExit(status: "0")
     }
 
     @Test("--ascii and LANG=C draw every glyph in ASCII, the list and the waterfall")

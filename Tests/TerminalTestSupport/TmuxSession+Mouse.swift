@@ -1,0 +1,28 @@
+/// The mouse, as a terminal reports it to the program in the pane.
+extension TmuxSession {
+    public enum MouseButton: Int {
+        case left = 0, right = 2, wheelUp = 64, wheelDown = 65
+    }
+
+    /// Sends a press (and, for the buttons, its release) at a 0-based cell as the pane's
+    /// terminal type reports it (X10 encoding, the `kmous` of tmux's screen and tmux-256color:
+    /// `ESC [ M` and three bytes offset by 32).
+    public func mouse(_ button: MouseButton, x: Int, y: Int) throws {
+        func report(_ code: Int) -> [String] {
+            ["1b", "5b", "4d"] + [32 + code, 33 + x, 33 + y].map { String($0, radix: 16) }
+        }
+        try tmux(["send-keys", "-H"] + report(button.rawValue))
+        if button == .left || button == .right { try tmux(["send-keys", "-H"] + report(3)) }
+    }
+
+    /// A double click: two left clicks on the same cell in quick succession.
+    public func doubleClick(x: Int, y: Int) throws {
+        try mouse(.left, x: x, y: y)
+        try mouse(.left, x: x, y: y)
+    }
+
+    /// Whether the program in the pane has asked the terminal for mouse reports.
+    public var reportsMouse: Bool {
+        ((try? tmux(["display", "-p", "#{mouse_any_flag}"])) ?? "").hasPrefix("1")
+    }
+}

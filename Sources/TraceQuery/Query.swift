@@ -37,6 +37,10 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
     /// The canonical text of the query (see `QueryPrinter`).
     public var description: String { QueryPrinter.print(root) }
 
+    /// True when the query reads `trace:problem`: its evaluator asks each trace's problems, so
+    /// a caller that finds them in bulk (for a batch of traces at once) should do so first.
+    public var readsTraceProblems: Bool { TraceNeeds(root).contains(.problems) }
+
     public static func == (a: Query, b: Query) -> Bool { a.root == b.root }
     public func hash(into hasher: inout Hasher) { hasher.combine(root) }
 }

@@ -14,25 +14,43 @@ extension Workspace {
     /// loaded. Orphans' parents are looked up by span id. O(spans of the traces loaded), plus
     /// one scan of span ids when the trace has orphans. Nil when no source has the trace.
     public func analysisSubject(_ id: TraceID) throws -> AnalysisSubject? {
-        let own = try loadTraces([id])
-        guard let ownIndex = own.traceIndex(of: id) else { return nil }
-        let trace = own.trace(at: ownIndex)
-        let summary = TraceSummary(trace)
-        var ids = Set(try traceIDs(overlapping: Self.widened(summary.start, summary.end)))
-        let near = try loadTraces(Array(ids))
+        guard let (catalog, neighbours) = try analysisSet([id]), let index = catalog.table.traceIndex(of: id) else {
+            return nil
+        }
+        return AnalysisSubject(catalog: catalog, traceIndex: index, neighbours: neighbours)
+    }
+
+    /// `analysisSubject(_:)` for several traces at once: one catalog holding them all with
+    /// every neighbour any of them needs, indexed once. Each trace's findings there are what
+    /// its own subject gives (a superset of the neighbours a trace needs finds the same, as
+    /// all the traces would), at the cost of one load for the lot: what finding the problems
+    /// of a page of the list, or of a query's batch, reads. Nil when no source has any of them.
+    func analysisSet(_ ids: [TraceID]) throws -> (catalog: TraceCatalog, neighbours: TraceSetIndex)? {
+        let own = try loadTraces(ids)
+        guard !own.traces.isEmpty else { return nil }
         var windows: [ClosedRange<Timestamp>] = []
-        for span in near.spans where span.kind == .server && !span.parentSpanID.isValid {
-            windows.append(Self.widened(span.start, span.end))
+        var parents = Set<SpanID>()
+        for index in own.traces.indices {
+            let trace = own.trace(at: index)
+            let summary = TraceSummary(trace)
+            windows.append(Self.widened(summary.start, summary.end))
+            for orphan in TraceTree(trace).orphans { parents.insert(trace[Int(orphan)].parentSpanID) }
         }
-        for window in Self.merged(windows) { ids.formUnion(try traceIDs(overlapping: window)) }
-        let parents = Set(TraceTree(trace).orphans.map { trace[Int($0)].parentSpanID })
+        var all = Set(own.traces.map(\.traceID))
+        var near = Set<TraceID>()
+        for window in Self.merged(windows) { near.formUnion(try traceIDs(overlapping: window)) }
+        all.formUnion(near)
+        var rivals: [ClosedRange<Timestamp>] = []
+        let nearTable = try loadTraces(Array(near))
+        for span in nearTable.spans where span.kind == .server && !span.parentSpanID.isValid {
+            rivals.append(Self.widened(span.start, span.end))
+        }
+        for window in Self.merged(rivals) { all.formUnion(try traceIDs(overlapping: window)) }
         if !parents.isEmpty {
-            for source in sources { ids.formUnion(try source.traceIDs(containingSpans: parents)) }
+            for source in sources { all.formUnion(try source.traceIDs(containingSpans: parents)) }
         }
-        ids.insert(id)
-        let catalog = ids.count == 1 ? TraceCatalog(table: own) : try catalog(of: Array(ids))
-        guard let index = catalog.table.traceIndex(of: id) else { return nil }
-        return AnalysisSubject(catalog: catalog, traceIndex: index, neighbours: TraceSetIndex(catalog.table))
+        let catalog = all.count == own.traces.count ? TraceCatalog(table: own) : try catalog(of: Array(all))
+        return (catalog, TraceSetIndex(catalog.table))
     }
 
     /// The ids of the traces overlapping a window, from every source's summaries.

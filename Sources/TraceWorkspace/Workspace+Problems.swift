@@ -8,39 +8,47 @@ extension Workspace {
     /// `trace:problem` filters on), found as `trex analyze` finds them, and remembered.
     ///
     /// With one source in memory every trace is analysed against one index of all of them
-    /// (built once, O(spans)); otherwise each trace is analysed with its `analysisSubject`, the
-    /// neighbours its report reads. Either way the answer is `AnalysisReport.problems` of the
+    /// (built once, O(spans)); otherwise the traces are analysed a slice at a time with their
+    /// `analysisSet`, the neighbours their reports read, loaded once per slice. Either way the answer is `AnalysisReport.problems` of the
     /// report the explorer and `trex analyze` show. O(spans of the traces) when not known yet.
     /// A trace no source holds has no problem.
     public func problems(of ids: [TraceID]) throws -> [TraceProblems] {
+        let missing = Array(Set(ids.filter { problemCache[$0] == nil }))
+        if !missing.isEmpty { problemCache.record(try findProblems(missing)) }
+        return ids.map { problemCache[$0] ?? [] }
+    }
+
+    /// Finds the problems of traces not known yet: against the one index of a source in
+    /// memory, else with their `analysisSet`, a slice at a time. A trace no source holds has
+    /// none.
+    private func findProblems(_ ids: [TraceID]) throws -> [(TraceID, TraceProblems)] {
         var found: [(TraceID, TraceProblems)] = []
-        defer { problemCache.record(found) }
-        var out: [TraceProblems] = []
-        out.reserveCapacity(ids.count)
-        let memory = single.flatMap { $0 as? TraceCatalog }
-        for id in ids {
-            if let known = problemCache[id] {
-                out.append(known)
+        if let memory = single as? TraceCatalog {
+            let others = problemCache.index { TraceSetIndex(memory.table) }
+            for id in ids {
+                found.append((id, memory.table.traceIndex(of: id).map {
+                    TraceProblems(of: memory.trace(at: $0), others: others)
+                } ?? []))
+            }
+            return found
+        }
+        for start in stride(from: 0, to: ids.count, by: Self.problemsPerSlice) {
+            let slice = Array(ids[start..<min(ids.count, start + Self.problemsPerSlice)])
+            guard let (catalog, neighbours) = try analysisSet(slice) else {
+                found += slice.map { ($0, []) }
                 continue
             }
-            let problems: TraceProblems
-            if let memory {
-                if let index = memory.table.traceIndex(of: id) {
-                    let others = problemCache.index { TraceSetIndex(memory.table) }
-                    problems = TraceProblems(of: memory.trace(at: index), others: others)
-                } else {
-                    problems = []
-                }
-            } else if let subject = try analysisSubject(id) {
-                problems = TraceProblems(of: subject.trace, others: subject.neighbours)
-            } else {
-                problems = []
+            for id in slice {
+                found.append((id, catalog.table.traceIndex(of: id).map {
+                    TraceProblems(of: catalog.trace(at: $0), others: neighbours)
+                } ?? []))
             }
-            found.append((id, problems))
-            out.append(problems)
         }
-        return out
+        return found
     }
+
+    /// Traces whose problems are found together from a store: their neighbours are loaded once.
+    static let problemsPerSlice = 256
 
     /// A trace's problems if they are known already (never computes them): what the trace list
     /// draws while the rest are found in the background. O(1).

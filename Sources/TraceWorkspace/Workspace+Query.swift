@@ -43,6 +43,7 @@ extension Workspace {
                     guard !kept.isEmpty else { return }
                     let table = kept.count == batch.traces.count ? batch : batch.copying(traces: kept)
                     evaluated += table.traces.count
+                    try findProblemsFirst(for: query, in: table)
                     if let part = Self.matchesOnly(query, in: table, problems: problemLookup) { parts.append(part) }
                 }
                 continue
@@ -54,15 +55,25 @@ extension Workspace {
                 let slice = Array(candidates[start..<min(candidates.count, start + Self.candidatesPerSlice)])
                 let table = try source.loadTraces(slice)
                 evaluated += table.traces.count
+                try findProblemsFirst(for: query, in: table)
                 if let part = Self.matchesOnly(query, in: table, problems: problemLookup) { parts.append(part) }
             }
         }
         if !shared.isEmpty {
             let merged = try catalog(of: Array(shared))
+            try findProblemsFirst(for: query, in: merged.table)
             parts.append(.init(catalog: merged, matches: QueryEngine.run(query, on: merged.table, problems: problemLookup)))
             evaluated += merged.traceCount
         }
         return WorkspaceQueryResult(parts: parts, tracesEvaluated: evaluated, streamedASource: streamed)
+    }
+
+    /// Finds the problems of a table's traces in one go when the query reads them, so that
+    /// the evaluator's per-trace lookup finds them known (a store's traces are analysed a slice
+    /// at a time with their neighbours, not one by one).
+    private func findProblemsFirst(for query: Query, in table: SpanTable) throws {
+        guard query.readsTraceProblems else { return }
+        _ = try problems(of: table.traces.map(\.traceID))
     }
 
     /// Candidate traces loaded and evaluated at a time (traces hold ~35 spans on average in

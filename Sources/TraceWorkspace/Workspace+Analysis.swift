@@ -26,30 +26,33 @@ extension Workspace {
     /// all the traces would), at the cost of one load for the lot: what finding the problems
     /// of a page of the list, or of a query's batch, reads. Nil when no source has any of them.
     func analysisSet(_ ids: [TraceID]) throws -> (catalog: TraceCatalog, neighbours: TraceSetIndex)? {
-        let own = try loadTraces(ids)
-        guard !own.traces.isEmpty else { return nil }
+        // Each table is let go before the next is loaded, so the peak is the final catalog's.
         var windows: [ClosedRange<Timestamp>] = []
         var parents = Set<SpanID>()
-        for index in own.traces.indices {
-            let trace = own.trace(at: index)
-            let summary = TraceSummary(trace)
-            windows.append(Self.widened(summary.start, summary.end))
-            for orphan in TraceTree(trace).orphans { parents.insert(trace[Int(orphan)].parentSpanID) }
+        var all = Set<TraceID>()
+        do {
+            let own = try loadTraces(ids)
+            guard !own.traces.isEmpty else { return nil }
+            for index in own.traces.indices {
+                let trace = own.trace(at: index)
+                let summary = TraceSummary(trace)
+                windows.append(Self.widened(summary.start, summary.end))
+                for orphan in TraceTree(trace).orphans { parents.insert(trace[Int(orphan)].parentSpanID) }
+                all.insert(trace.id)
+            }
         }
-        var all = Set(own.traces.map(\.traceID))
         var near = Set<TraceID>()
         for window in Self.merged(windows) { near.formUnion(try traceIDs(overlapping: window)) }
         all.formUnion(near)
         var rivals: [ClosedRange<Timestamp>] = []
-        let nearTable = try loadTraces(Array(near))
-        for span in nearTable.spans where span.kind == .server && !span.parentSpanID.isValid {
+        for span in try loadTraces(Array(near)).spans where span.kind == .server && !span.parentSpanID.isValid {
             rivals.append(Self.widened(span.start, span.end))
         }
         for window in Self.merged(rivals) { all.formUnion(try traceIDs(overlapping: window)) }
         if !parents.isEmpty {
             for source in sources { all.formUnion(try source.traceIDs(containingSpans: parents)) }
         }
-        let catalog = all.count == own.traces.count ? TraceCatalog(table: own) : try catalog(of: Array(all))
+        let catalog = try catalog(of: Array(all))
         return (catalog, TraceSetIndex(catalog.table))
     }
 

@@ -14,6 +14,11 @@ final class MappedFile {
 
     /// Maps the file, or returns nil when it cannot be mapped (not a regular file, empty, ...).
     init?(path: String) {
+        // Looked at before it is opened: opening a FIFO blocks until a writer comes, and closing
+        // it again (it cannot be mapped) would make the writer's first bytes vanish or kill it
+        // with SIGPIPE before `FileReader` opens it for real.
+        var before = stat()
+        guard stat(path, &before) == 0, (before.st_mode & S_IFMT) == S_IFREG else { return nil }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

@@ -219,6 +219,25 @@ import Testing
         #expect(Self.counts(after.json) == (2_400, 12_000))
     }
 
+    /// A FIFO that a writer streams into is read whole: the loader never opens it to look and
+    /// closes it again (that made the writer die of SIGPIPE, or its first bytes vanish, and an
+    /// import of a FIFO kept half a trace).
+    @Test func aFIFOIsReadWholeWhileItsWriterStreams() throws {
+        let scratch = try Scratch()
+        let fifo = scratch.file("stream.jsonl")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        try Self.write(Self.otlp(tag: "f3", traces: 6_000), to: scratch.file("source.jsonl"))
+        for _ in 0..<5 {
+            let writer = try Background("/bin/sh", ["-c", "cat \"$0\" > \"$1\"", scratch.file("source.jsonl"), fifo],
+                                        in: scratch, name: "writer")
+            let list = try TrexBinary.run(["list", "--json", fifo])
+            let wrote = writer.finish()
+            #expect(wrote.status == 0, "the writer died: \(wrote.stderr)")
+            let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]] ?? []
+            #expect(rows.count == 6_000 && rows.allSatisfy { ($0["spanCount"] as? Int) == 5 }, "\(rows.count) traces")
+        }
+    }
+
     // MARK: - Out of space
 
     /// An import under a file-size limit (RLIMIT_FSIZE, as a full disk) stops with one clear

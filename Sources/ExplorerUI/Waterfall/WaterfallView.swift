@@ -218,11 +218,20 @@ struct WaterfallView {
                                y: y, style: critical, into: &buffer)
                 }
             } else {
-                // Critical sections lie inside the bar: their partly covered cells show the bar's colour.
+                // Critical sections lie inside the bar: their partly covered cells show the bar's colour,
+                // except past an end of the bar, where the row's background shows.
                 critical.background = barStyle.foreground
+                let bar = (axis.column(start), axis.column(end))
                 for section in sections {
                     drawBar(from: section.start.unixNanos, to: section.end.unixNanos, axis: axis, columns: columns, y: y,
                             style: critical, mark: context.glyphs.hasEighthBlocks, into: &buffer)
+                    let cells = Self.barEdgeCells(section: (axis.column(section.start.unixNanos), axis.column(section.end.unixNanos)),
+                                                  bar: bar, width: columns.timelineWidth)
+                    for cell in cells {
+                        buffer.updateStyle(in: Rect(x: columns.timelineX + cell, y: y, width: 1, height: 1)) {
+                            $0.background = base.background
+                        }
+                    }
                 }
             }
         }
@@ -263,6 +272,23 @@ struct WaterfallView {
         for column in first...last where column < columns.timelineWidth {
             buffer.setString(shade, x: columns.timelineX + column, y: y, style: style, maxWidth: 1)
         }
+    }
+
+    /// The cells (timeline columns) where a section drawn over a bar reaches an end of the bar
+    /// that lies inside the cell: the rest of such a cell is outside the span. Positions in
+    /// columns, fractions allowed, as `SubcellBar` draws them (in eighths).
+    static func barEdgeCells(section: (Double, Double), bar: (Double, Double), width: Int) -> [Int] {
+        guard section.0.isFinite, section.1.isFinite, bar.0.isFinite, bar.1.isFinite else { return [] }
+        func eighth(_ x: Double, _ rule: FloatingPointRoundingRule) -> Int {
+            Int((min(max(0, x), Double(width)) * 8).rounded(rule))
+        }
+        let (barFrom, barTo) = (eighth(bar.0, .down), eighth(bar.1, .up))
+        let (from, to) = (eighth(section.0, .down), eighth(section.1, .up))
+        guard to > from else { return [] }
+        var cells: [Int] = []
+        if barFrom % 8 != 0, from <= barFrom { cells.append(barFrom / 8) }
+        if barTo % 8 != 0, to >= barTo, !cells.contains((barTo - 1) / 8) { cells.append((barTo - 1) / 8) }
+        return cells.filter { $0 >= from / 8 && $0 <= (to - 1) / 8 && $0 < width }
     }
 
     /// `mark`: whether a bar too short for a drawn part still gets one mark (a span's bar does,

@@ -30,11 +30,14 @@ enum FieldResolver {
     enum Problem: Error {
         case missingName(scope: String)
         case trailingDot
+        /// `span:foo`, `event:name`: an intrinsic's form that names no intrinsic trex has.
+        case unknownIntrinsic(String)
 
         func diagnostic(_ token: Token) -> QueryDiagnostic {
             switch self {
             case .missingName(let scope): .missingAttributeName(after: scope, at: token.range)
             case .trailingDot: .trailingDot(at: token.range)
+            case .unknownIntrinsic(let name): .unknownIntrinsic(name, at: token.range)
             }
         }
     }
@@ -43,6 +46,11 @@ enum FieldResolver {
     static func resolve(bare text: String) -> Result<Field, Problem> {
         if let intrinsic = Intrinsic(named: text) { return .success(.intrinsic(intrinsic)) }
         let lower = text.lowercased()
+        // `scope:name` is TraceQL's form of an intrinsic: never read as an attribute key, which
+        // would silently match nothing.
+        if let colon = lower.firstIndex(of: ":"), Intrinsic.scopes.contains(String(lower[..<colon])) {
+            return .failure(.unknownIntrinsic(text))
+        }
         for (prefix, scope) in [(".", AttributeScope.any), ("span.", .span), ("resource.", .resource)]
         where lower.hasPrefix(prefix) {
             let rest = String(text.dropFirst(prefix.count))

@@ -21,6 +21,10 @@ enum DepthGetter: Int64Getter {
     @inline(__always) static func get(_ f: EvalFrame, _ i: Int) -> Int64 { Int64(f.tree?.depth[i - f.base] ?? 0) }
 }
 
+enum ChildCountGetter: Int64Getter {
+    @inline(__always) static func get(_ f: EvalFrame, _ i: Int) -> Int64 { Int64(f.tree?.childCount(of: i - f.base) ?? 0) }
+}
+
 enum TraceDurationGetter: Int64Getter {
     @inline(__always) static func get(_ f: EvalFrame, _ i: Int) -> Int64 { f.summary?.duration.value ?? 0 }
 }

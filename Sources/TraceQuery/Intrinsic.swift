@@ -24,6 +24,12 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
     case depth
     /// Duration minus the union of its children's intervals clipped to the span.
     case selfTime
+    /// The number of the span's children in the trace tree (TraceQL's `span:childCount`).
+    case childCount
+    /// The name of the span's instrumentation scope (the library that recorded it).
+    case scopeName
+    /// The version of the span's instrumentation scope.
+    case scopeVersion
 
     // MARK: Trace fields (the same for every span of a trace)
     /// Latest span end minus earliest span start.
@@ -57,6 +63,9 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
         case .root: "root"
         case .depth: "depth"
         case .selfTime: "selftime"
+        case .childCount: "childcount"
+        case .scopeName: "instrumentation:name"
+        case .scopeVersion: "instrumentation:version"
         case .traceDuration: "trace.duration"
         case .traceService: "trace.service"
         case .traceName: "trace.name"
@@ -79,7 +88,8 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
         case .traceID: ["trace:id", "trace.id"]
         case .spanID: ["span:id", "span.id"]
         case .parentID: ["span:parentID"]
-        case .root, .depth, .selfTime, .traceSpans, .traceErrors, .traceServices: []
+        case .root, .depth, .selfTime, .traceSpans, .traceErrors, .traceServices, .scopeName, .scopeVersion: []
+        case .childCount: ["span:childCount"]
         case .traceDuration: ["traceDuration", "trace:duration"]
         case .traceService: ["rootServiceName", "trace:rootService"]
         case .traceName: ["rootName", "trace:rootName"]
@@ -90,13 +100,13 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
     public var type: FieldType {
         switch self {
         case .duration, .selfTime, .traceDuration: .duration
-        case .name, .service, .statusMessage, .traceService, .traceName: .string
+        case .name, .service, .statusMessage, .traceService, .traceName, .scopeName, .scopeVersion: .string
         case .status: .status
         case .kind: .kind
         case .traceID: .traceID
         case .spanID, .parentID: .spanID
         case .root: .boolean
-        case .depth, .traceSpans, .traceErrors, .traceServices: .integer
+        case .depth, .childCount, .traceSpans, .traceErrors, .traceServices: .integer
         case .traceProblem: .problem
         }
     }
@@ -107,6 +117,18 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
         case .traceDuration, .traceService, .traceName, .traceSpans, .traceErrors, .traceServices, .traceProblem: true
         default: false
         }
+    }
+
+    /// The scopes of TraceQL's intrinsic names (`span:duration`, `event:name`): a name of this
+    /// form is an intrinsic or an error, never an attribute.
+    static let scopes: Set<String> = ["span", "trace", "event", "link", "instrumentation", "resource", "parent"]
+
+    /// TraceQL intrinsics trex cannot answer yet (events and links are not queryable), lower-cased.
+    static let notYetSupported: Set<String> = ["event:name", "event:timesincestart", "link:traceid", "link:spanid"]
+
+    /// Every accepted name of the `scope:name` form, for suggestions.
+    static var scopedNames: [String] {
+        allCases.flatMap { [$0.canonicalName] + $0.aliases }.filter { $0.contains(":") }
     }
 
     /// Looks a name up among canonical names and aliases, in any case. O(1).

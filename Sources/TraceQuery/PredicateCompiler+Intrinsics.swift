@@ -7,6 +7,7 @@ extension PredicateCompiler {
         case .duration: return number(DurationGetter.self, op, value)
         case .selfTime: return number(SelfTimeGetter.self, op, value)
         case .depth: return number(DepthGetter.self, op, value)
+        case .childCount: return number(ChildCountGetter.self, op, value)
         case .traceDuration: return number(TraceDurationGetter.self, op, value)
         case .traceSpans: return number(TraceSpansGetter.self, op, value)
         case .traceErrors: return number(TraceErrorsGetter.self, op, value)
@@ -34,7 +35,7 @@ extension PredicateCompiler {
         case .parentID:
             guard case .spanID(let id) = value else { return .constant(false) }
             return equality(op) { f, i in f.spans[i].parentSpanID == id }
-        case .name, .statusMessage, .service, .traceService, .traceName:
+        case .name, .statusMessage, .service, .traceService, .traceName, .scopeName, .scopeVersion:
             guard case .string(let s) = value else { return .constant(false) }
             return string(field, StringMatcher(op: op, literal: s, table: table))
         }
@@ -72,9 +73,18 @@ extension PredicateCompiler {
         case .name: return .test({ f, i in m(f.spans[i].name) }, cost: cost)
         case .statusMessage: return .test({ f, i in m(f.spans[i].statusMessage) }, cost: cost)
         case .service: return byResource(table.resources.map { m($0.serviceName) }, cost: 1)
+        case .scopeName: return byScope(table.scopes.map { m($0.name) })
+        case .scopeVersion: return byScope(table.scopes.map { m($0.version) })
         case .traceService: return .test({ f, _ in f.summary.map { m($0.rootService) } ?? false }, cost: cost)
         default: return .test({ f, _ in f.summary.map { m($0.rootName) } ?? false }, cost: cost)
         }
+    }
+
+    /// A condition answered per instrumentation scope, folded when every scope agrees.
+    private func byScope(_ answers: [Bool]) -> CompiledPredicate {
+        if !answers.contains(true) { return .constant(false) }
+        if !answers.contains(false) { return .constant(true) }
+        return .test({ f, i in answers[Int(f.spans[i].scope)] }, cost: 1)
     }
 
     /// A numeric comparison on an integer field: exact for integer and duration literals,

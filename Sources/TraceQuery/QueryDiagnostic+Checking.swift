@@ -130,6 +130,16 @@ extension QueryDiagnostic {
                         suggestion: intrinsic.canonicalName)
     }
 
+    static func unknownIntrinsic(_ name: String, at range: SourceRange) -> QueryDiagnostic {
+        if Intrinsic.notYetSupported.contains(name.lowercased()) {
+            return QueryDiagnostic(.checking, "`\(name)` is a TraceQL intrinsic trex does not answer yet: "
+                                   + "span events and links cannot be queried", at: range)
+        }
+        let names = Intrinsic.scopedNames
+        return QueryDiagnostic(.checking, "unknown intrinsic `\(name)`", at: range, expected: names,
+                               suggestion: Suggestions.nearest(to: name, in: names))
+    }
+
     static func unknownScope(_ prefix: String, at range: SourceRange) -> QueryDiagnostic {
         QueryDiagnostic(.checking, "unknown scope `\(prefix)` before a quoted name", at: range,
                         expected: ["span.", "resource."],

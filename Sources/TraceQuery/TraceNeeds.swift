@@ -32,7 +32,7 @@ struct TraceNeeds: OptionSet {
     init(_ field: Field) {
         guard case .intrinsic(let i) = field else { self = []; return }
         switch i {
-        case .depth: self = .tree
+        case .depth, .childCount: self = .tree
         case .selfTime: self = [.tree, .selfTimes]
         case .traceProblem: self = .problems
         default: self = i.isTraceLevel ? .summary : []

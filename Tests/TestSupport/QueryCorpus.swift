@@ -68,6 +68,13 @@ ok     rootName = "GET /"
 ok     trace.spans > 100
 ok     trace.errors >= 1
 ok     trace.services = 3
+ok     span:childCount > 2
+    => childcount > 2
+ok     childcount = 0
+ok     instrumentation:name = "io.opentelemetry.jdbc"
+ok     instrumentation:version != "1.0"
+ok     trace:problem = "clock-skew"
+    => trace.problem = "clock-skew"
 
 # --- Attributes and scopes -------------------------------------------------------------------
 ok     http.status_code = 500
@@ -294,6 +301,9 @@ check  { a = 1 } || ⟨NOT b⟩ || { c = 1 }  ## needs braces on both sides  => 
 check  ⟨NOT⟩ { a = 1 }  ## applies to conditions, not to spansets
 check  ⟨!⟩{ a = 1 }  ## applies to conditions, not to spansets
 check  ⟨foo.⟩`x` = 1  ## unknown scope `foo.`
+check  ⟨span:chldCount⟩ > 1  ## unknown intrinsic `span:chldCount`  => span:childCount
+check  { ⟨event:name⟩ = "exception" }  ## is a TraceQL intrinsic trex does not answer yet
+check  trace:problem = ⟨"skew"⟩  ## unknown trace problem `skew`
 check  ⟨span.⟩ = 1  ## expected an attribute name after `span.`
 check  ⟨resource.⟩  ## expected an attribute name after `resource.`
 check  ⟨http.⟩ = 1  ## a field name cannot end with `.`

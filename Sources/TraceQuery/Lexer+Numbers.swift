@@ -4,6 +4,8 @@ extension Lexer {
     static let durationUnits: [(String, Int64)] = [
         ("ns", 1), ("us", 1_000), ("µs", 1_000), ("μs", 1_000), ("ms", 1_000_000),
         ("s", 1_000_000_000), ("m", 60_000_000_000), ("h", 3_600_000_000_000),
+        // TraceQL's long units: a day of 24 hours, a week of 7 days, a year of 365 days.
+        ("d", 86_400_000_000_000), ("w", 604_800_000_000_000), ("y", 31_536_000_000_000_000),
     ]
 
     /// Spelled-out units people type, with the unit they mean (for suggestions only).
@@ -11,6 +13,7 @@ extension Lexer {
         "sec": "s", "secs": "s", "second": "s", "seconds": "s",
         "min": "m", "mins": "m", "minute": "m", "minutes": "m",
         "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+        "day": "d", "days": "d", "wk": "w", "week": "w", "weeks": "w", "yr": "y", "year": "y", "years": "y",
         "msec": "ms", "msecs": "ms", "millis": "ms", "usec": "us", "usecs": "us", "micros": "us",
         "nsec": "ns", "nsecs": "ns", "nanos": "ns", "S": "s", "MS": "ms", "H": "h", "M": "m",
     ]

@@ -54,6 +54,14 @@ ok     root = false
 ok     depth >= 3
 ok     depth > 2.5
 ok     selftime > 10ms
+ok     trace.duration > 1d
+    => trace.duration > 24h
+ok     duration < 1w
+    => duration < 168h
+ok     duration < 1y
+    => duration < 8760h
+ok     duration > 1d12h30m
+    => duration > 36h30m
 ok     trace.duration > 5s
 ok     traceDuration > 5s
     => trace.duration > 5s
@@ -204,6 +212,8 @@ lex    duration > ⟨9999999999999h⟩  ## number out of range
 lex    duration > 5⟨sec⟩  ## unknown duration unit `sec`  => s
 lex    duration > 5⟨mins⟩  ## unknown duration unit `mins`  => m
 lex    duration > 5⟨sx⟩  ## unknown duration unit `sx`
+lex    duration > 2⟨days⟩  ## unknown duration unit `days`  => d
+lex    duration > 1⟨yrs⟩  ## unknown duration unit `yrs`
 lex    duration > ⟨1m30⟩  ## every part of a compound duration needs a unit
 lex    a = 1 ⟨&⟩ b = 2  ## unexpected `&`  => &&
 lex    a = 1 ⟨|⟩ b = 2  ## pipelines  => ||

@@ -21,6 +21,7 @@ indirect enum CompiledSpanset {
         case .filter(.constant(false)): true
         case .filter: false
         case .combine(.or, let l, let r): l.isNever && r.isNever
+        case .combine(let op, _, let r) where op.isNegated: r.isNever
         case .combine(_, let l, let r): l.isNever || r.isNever
         }
     }
@@ -37,14 +38,15 @@ indirect enum CompiledSpanset {
             return out
         case .combine(let op, let l, let r):
             let a = l.evaluate(f, count: n)
-            if a.isEmpty, op != .or { return [] }
+            // With no A span, `{A} !>> {B}` still reports every B span.
+            if a.isEmpty, op != .or, !op.isNegated { return [] }
             let b = r.evaluate(f, count: n)
             switch op {
             case .and: return b.isEmpty ? [] : Self.union(a, b)
             case .or: return Self.union(a, b)
             default:
                 guard let tree = f.tree, !b.isEmpty else { return [] }
-                return Structure.related(op, a, b, tree)
+                return Structure.evaluate(op, a, b, tree)
             }
         }
     }

@@ -67,6 +67,11 @@ extension Query {
             var ignored: [IndexableConstraint] = []
             collect(l, into: &ignored, next: &next)
             collect(r, into: &ignored, next: &next)
+        case .combine(let op, let l, let r) where op.isNegated:
+            // `{A} !>> {B}` matches traces without any A span: only B is implied.
+            var ignored: [IndexableConstraint] = []
+            collect(l, into: &ignored, next: &next)
+            collect(r, into: &out, next: &next)
         case .combine(_, let l, let r):
             collect(l, into: &out, next: &next)
             collect(r, into: &out, next: &next)

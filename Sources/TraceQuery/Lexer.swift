@@ -144,12 +144,24 @@ public struct Lexer {
         let symbol: Symbol
         switch c {
         case "=": symbol = n == "=" ? .doubleEqual : (n == "~" ? .regexMatch : .equal)
-        case "!": symbol = n == "=" ? .notEqual : (n == "~" ? .regexNoMatch : .bang)
+        case "!":
+            switch n {
+            case "=": symbol = .notEqual
+            case "~": symbol = .regexNoMatch
+            case ">": symbol = peek(2) == ">" ? .bangDoubleGreater : .bangGreater
+            case "<": symbol = peek(2) == "<" ? .bangDoubleLess : .bangLess
+            default: symbol = .bang
+            }
         case ">": symbol = n == ">" ? .doubleGreater : (n == "=" ? .greaterOrEqual : .greater)
         case "<": symbol = n == "<" ? .doubleLess : (n == "=" ? .lessOrEqual : .less)
         case "&":
-            guard n == "&" else { throw .singleAmpersand(at: SourceRange(start, start + 1)) }
-            symbol = .doubleAmpersand
+            switch n {
+            case "&": symbol = .doubleAmpersand
+            case ">": symbol = peek(2) == ">" ? .ampersandDoubleGreater : .ampersandGreater
+            case "<": symbol = peek(2) == "<" ? .ampersandDoubleLess : .ampersandLess
+            case "~": symbol = .ampersandTilde
+            default: throw .singleAmpersand(at: SourceRange(start, start + 1))
+            }
         case "|":
             guard n == "|" else { throw .pipe(at: SourceRange(start, start + 1)) }
             symbol = .doubleBar

@@ -34,6 +34,16 @@ enum OperatorTable {
         case .symbol(.doubleLess): (.structural(.ancestor), structuralPrecedence)
         case .symbol(.less): (.structural(.parent), structuralPrecedence)
         case .symbol(.tilde): (.structural(.sibling), structuralPrecedence)
+        case .symbol(.bangDoubleGreater): (.structural(.notDescendant), structuralPrecedence)
+        case .symbol(.bangGreater): (.structural(.notChild), structuralPrecedence)
+        case .symbol(.bangDoubleLess): (.structural(.notAncestor), structuralPrecedence)
+        case .symbol(.bangLess): (.structural(.notParent), structuralPrecedence)
+        case .symbol(.regexNoMatch): (.structural(.notSibling), structuralPrecedence)
+        case .symbol(.ampersandDoubleGreater): (.structural(.unionDescendant), structuralPrecedence)
+        case .symbol(.ampersandGreater): (.structural(.unionChild), structuralPrecedence)
+        case .symbol(.ampersandDoubleLess): (.structural(.unionAncestor), structuralPrecedence)
+        case .symbol(.ampersandLess): (.structural(.unionParent), structuralPrecedence)
+        case .symbol(.ampersandTilde): (.structural(.unionSibling), structuralPrecedence)
         default: nil
         }
     }

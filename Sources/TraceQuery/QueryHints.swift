@@ -47,6 +47,7 @@ public enum QueryHints {
             case .filter(let p): return never(p)
             case .combine(let op, let l, let r):
                 let (a, b) = (never(l), never(r))
+                if op.isNegated { return b }   // `{A} !>> {B}` needs no A span
                 return op == .or ? a && b : a || b
             }
         }

@@ -2,8 +2,26 @@ import TraceModel
 
 /// The structural spanset operators over a trace tree.
 enum Structure {
-    /// The spans of `b` related to some span of `a` by `op` (see `SpansetOperator`), sorted.
-    /// O(spans of the trace).
+    /// What `{a} op {b}` reports for any structural operator, sorted: the related B spans, the B
+    /// spans not related (negated forms), or the related B spans and the A spans they relate
+    /// to (union forms). O(spans of the trace).
+    static func evaluate(_ op: SpansetOperator, _ a: [Int32], _ b: [Int32], _ tree: TraceTree) -> [Int32] {
+        let relation = op.relation
+        if op.isNegated {
+            let related = Set(Self.related(relation, a, b, tree))
+            return b.filter { !related.contains($0) }
+        }
+        if op.isUnion {
+            let bSide = Self.related(relation, a, b, tree)
+            guard !bSide.isEmpty else { return [] }
+            let aSide = Self.related(relation.inverse, bSide, a, tree)
+            return CompiledSpanset.union(aSide, bSide)
+        }
+        return related(op, a, b, tree)
+    }
+
+    /// The spans of `b` related to some span of `a` by a plain relation (`>>`, `>`, `<<`, `<`,
+    /// `~`; see `SpansetOperator`), sorted. O(spans of the trace).
     static func related(_ op: SpansetOperator, _ a: [Int32], _ b: [Int32], _ tree: TraceTree) -> [Int32] {
         let n = tree.count
         var inA = [Bool](repeating: false, count: n)
@@ -37,7 +55,7 @@ enum Structure {
                 let p = Int(parent[Int($0)])
                 return p >= 0 && aChildren[p] - (inA[Int($0)] ? 1 : 0) > 0
             }
-        case .and, .or:
+        default:
             return []
         }
         return b.filter { keep[Int($0)] }

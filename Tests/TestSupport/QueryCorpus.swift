@@ -76,6 +76,15 @@ ok     rootName = "GET /"
 ok     trace.spans > 100
 ok     trace.errors >= 1
 ok     trace.services = 3
+ok     { a = 1 } !>> { b = 2 }
+ok     {a=1}!>{b=2}
+    => { a = 1 } !> { b = 2 }
+ok     { a = 1 } !<< { } !< { c = 3 }
+    => { a = 1 } !<< { } !< { c = 3 }
+ok     { a = 1 } !~ { b = 2 }
+ok     { a = 1 } &>> { b = 2 } &> { c = 3 }
+ok     { a = 1 } &<< { b = 2 }
+ok     { a = 1 } &< { b = 2 } &~ { c = 3 }
 ok     span:childCount > 2
     => childcount > 2
 ok     childcount = 0

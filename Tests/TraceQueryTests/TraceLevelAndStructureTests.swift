@@ -63,6 +63,36 @@ import TestSupport
         #expect(names("{ root } ~ { }") == [])
     }
 
+    // TraceQL's negated forms report the B spans for which the relation does not hold (all of
+    // them when no span matches A); the union forms report both sides of each related pair.
+
+    @Test func negatedStructuralOperators() {
+        #expect(names("{ service = \"frontend\" } !>> { status = error }") == [])
+        #expect(names("{ service = \"payment\" } !>> { status = error }") == ["database.query"])
+        #expect(names("{ name = \"api\" } !> { }") == ["GET /checkout", "api", "render"])
+        #expect(names("{ status = error } !<< { kind = server }") == [])
+        #expect(names("{ status = error } !<< { }") == ["database.query", "redis GET", "render"])
+        #expect(names("{ } !< { }") == ["database.query", "redis GET", "render"])
+        #expect(names("{ name = \"render\" } !~ { }") == ["GET /checkout", "database.query", "redis GET", "render"])
+    }
+
+    @Test func unionStructuralOperators() {
+        #expect(names("{ name = \"api\" } &> { status = error }") == ["api", "database.query"])
+        #expect(names("{ kind = server } &>> { status = error }") == ["GET /checkout", "database.query"])
+        #expect(names("{ status = error } &<< { kind = server }") == ["GET /checkout", "database.query"])
+        #expect(names("{ name = \"database.query\" } &< { }") == ["api", "database.query"])
+        #expect(names("{ name = \"redis GET\" } &~ { }") == ["database.query", "redis GET"])
+        #expect(names("{ kind = producer } &>> { }") == [])
+    }
+
+    @Test func bangTildeIsTheRegexAfterAFieldAndNotSiblingBetweenSpansets() {
+        #expect(names("name !~ \"GET.*\"") == ["api", "database.query", "redis GET", "render"])
+        #expect(names("{ name !~ \"GET.*\" } !~ { name = \"render\" }") == [])   // api is its sibling
+        #expect(names("{ name !~ \"GET.*\" } !~ { name = \"GET /checkout\" }") == ["GET /checkout"])
+        #expect(canonical("{ a = 1 } !>> { b = 2 }") == "{ a = 1 } !>> { b = 2 }")
+        #expect(canonical("{a=1}&~{b=2}") == "{ a = 1 } &~ { b = 2 }")
+    }
+
     @Test func andOrBetweenSpansets() {
         #expect(names("{ status = error } && { status = ok }") == ["database.query", "render"])
         #expect(names("{ status = error } && { kind = producer }") == [])

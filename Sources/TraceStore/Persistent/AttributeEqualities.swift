@@ -17,7 +17,8 @@ enum AttributeEqualities {
             if implied { collect(p, spanset: next, into: &out) }
             next += 1
         case .combine(let op, let l, let r):
-            collect(l, into: &out, next: &next, implied: implied && op != .or)
+            // `{A} !>> {B}` matches traces without any A span: its A side is not implied.
+            collect(l, into: &out, next: &next, implied: implied && op != .or && !op.isNegated)
             collect(r, into: &out, next: &next, implied: implied && op != .or)
         }
     }

@@ -60,6 +60,8 @@ public final class TerminalLoop<Message: Sendable> {
                     if key == options.quitKeyWhenTooSmall { return .quit }
                     continue
                 }
+                // Nothing is drawn to click on while the screen is too small.
+                if !isLargeEnough, case .mouse = event { continue }
                 switch handle(.input(event)) {
                 case .quit: return .quit
                 case .redraw: needsDraw = true

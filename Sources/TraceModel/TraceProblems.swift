@@ -42,6 +42,20 @@ public struct TraceProblems: OptionSet, Sendable, Hashable {
         }
     }
 
+    /// The letter the trace list shows for a single problem, in its slot.
+    public var mark: Character {
+        switch self {
+        case .errorOrigin: "E"
+        case .clockSkew: "S"
+        case .missingSpans: "M"
+        case .nPlusOne: "N"
+        case .fanOut: "F"
+        case .brokenPropagation: "B"
+        case .outlivingChildren: "O"
+        default: "?"
+        }
+    }
+
     /// What a single problem means, in a few words (the legend's and the docs' text).
     public var meaning: String {
         switch self {

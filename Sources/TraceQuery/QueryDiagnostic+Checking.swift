@@ -79,9 +79,13 @@ extension QueryDiagnostic {
 
     static func unknownProblem(_ token: Token, _ word: String) -> QueryDiagnostic {
         let names = TraceProblems.all.map(\.name)
+        // A typo, a part of a name (`skew`, `outliving`), or the list's letter for it (`S`).
+        let lower = word.lowercased()
+        let near = Suggestions.nearest(to: word, in: names)
+            ?? (lower.count >= 3 ? names.first { $0.contains(lower) || $0.filter { $0 != "-" }.contains(lower) } : nil)
+            ?? TraceProblems.all.first { String($0.mark).lowercased() == lower }?.name
         return QueryDiagnostic(.checking, "unknown trace problem `\(word)`", at: token.range,
-                               expected: names.map(QueryPrinter.quote),
-                               suggestion: Suggestions.nearest(to: word, in: names).map(QueryPrinter.quote))
+                               expected: names.map(QueryPrinter.quote), suggestion: near.map(QueryPrinter.quote))
     }
 
     static func unquotedID(_ ref: FieldReference, _ token: Token) -> QueryDiagnostic {

@@ -101,13 +101,52 @@ import TestSupport
         #expect(h.app.traceScreen?.selectedSpan == before)
     }
 
-    @Test func overTheHelpTheWheelScrollsAndAClickCloses() {
-        let h = ExplorerHarness(table: SampleTraces.table(), width: 100, height: 24)
+    @Test func overTheHelpTheWheelScrollsAndAClickOutsideCloses() throws {
+        let h = ExplorerHarness(table: SampleTraces.table(), width: 140, height: 24)
         h.press(.char("?"))
         wheel(h, down: true, notches: 2)
         #expect(h.app.help?.scroll == 6)
-        click(h, y: 3)
+        let box = try #require(h.app.help?.box(in: h.app.mainArea))
+        click(h, x: box.x + 3, y: box.y + 2)   // inside: text to read
+        #expect(h.app.help != nil)
+        #expect(box.x > 0)
+        click(h, x: 0, y: 3)                   // outside
         #expect(h.app.help == nil)
+    }
+
+    @Test func theHelpNamesTheMouse() {
+        let h = ExplorerHarness(table: SampleTraces.table(), width: 140, height: 80)
+        h.press(.char("?"))
+        #expect(h.screen.contains("Mouse (off with --no-mouse)"))
+        #expect(h.line(containing: "double click")?.contains("open a trace, fold a span") == true)
+    }
+
+    @Test func aClickOutsideAPanelClosesIt() throws {
+        let h = ExplorerHarness(table: SampleTraces.table(), width: 140)
+        let row = h.screen.split(separator: "\n").firstIndex { $0.contains("GET_/checkout") }!
+        click(h, y: row, double: true)
+        h.press(.char("d"))
+        #expect(h.app.traceScreen?.panel != nil)
+        click(h, x: 0, y: 38)
+        #expect(h.app.traceScreen?.panel == nil)
+    }
+
+    @Test func theWheelScrollsThePaneUnderThePointerAndAnotherSpansDetailStartsAtItsTop() throws {
+        let h = ExplorerHarness(table: SampleTraces.table(), width: 160, height: 40)
+        let row = h.screen.split(separator: "\n").firstIndex { $0.contains("GET_/checkout") }!
+        click(h, y: row, double: true)
+        h.press(.tab)   // the detail pane, to the right at this width, not focused
+        let pane = try #require(WaterfallLayout(area: h.app.mainArea, detailOpen: true).detail)
+        let selected = h.app.traceScreen?.cursor.selected
+        _ = h.app.handle(.input(.mouse(MouseEvent(.wheelDown, at: Point(x: pane.x + 5, y: pane.y + 5)))))
+        #expect(h.app.traceScreen?.cursor.selected == selected, "the span rows did not move")
+        #expect(h.app.traceScreen?.detail?.focused == true)
+        #expect((h.app.traceScreen?.detail?.selected ?? 0) > 0, "the pane scrolled")
+        // Over the span rows the wheel moves the selection, and the new span's detail starts at the top.
+        _ = h.app.handle(.input(.mouse(MouseEvent(.wheelDown, at: Point(x: 5, y: 6)))))
+        #expect(h.app.traceScreen?.cursor.selected != selected)
+        #expect(h.app.traceScreen?.detail?.selected == 0)
+        #expect(h.app.traceScreen?.detail?.focused == false)
     }
 
     @Test func withTheFilterBarOpenTheMouseDoesNothing() {

@@ -112,6 +112,22 @@ import TestSupport
         }
     }
 
+    @Test func theProvisionalOrderNoteGoesOnceEveryProblemIsKnown() {
+        let h = ExplorerHarness(table: Self.table(), width: 140)
+        while h.app.sortColumn != .problems { h.press(.char("s")) }
+        #expect(h.screen.contains("Problems are known for 0 of 5 traces so far"))
+        Self.scanned(h)
+        #expect(!h.screen.contains("Problems are known for"))
+        #expect(h.screen.contains("[1/5]"))
+    }
+
+    @Test func theLegendSaysWhatADotAndAnEllipsisMean() {
+        let h = ExplorerHarness(table: Self.table(), width: 140, height: 80)
+        h.press(.char("?"))
+        #expect(h.line(containing: "the trace has none of that problem")?.contains("·") == true)
+        #expect(h.line(containing: "its problems are still being found")?.contains("…") == true)
+    }
+
     @Test func inASCIIDotsAndThreeFullStops() {
         let h = ExplorerHarness(table: Self.table(), width: 140, utf8: false)
         #expect(Self.marks(h, row: "GET_/health")?.hasPrefix("...") == true)

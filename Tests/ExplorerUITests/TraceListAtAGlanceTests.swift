@@ -24,6 +24,20 @@ import TestSupport
         #expect(h.line(containing: "200,000") != nil, "\(h.screen)")
     }
 
+    @Test func theSortedColumnAlwaysShowsItsMarkerAndLongDurationsAreWhole() {
+        var f = TraceFixture(unitNanos: 1_000_000)
+        f.inTrace("long")
+        f.span("root", service: "api", start: 0, end: 1_485_466_000_000, kind: .server)   // 412,629 h
+        f.inTrace("short")
+        f.span("r2", service: "api", start: 0, end: 5, kind: .server)
+        let h = ExplorerHarness(table: f.build(), width: 100)
+        #expect(h.line(containing: "412629h")?.contains("412629h26m") == true, "\(h.screen)")
+        for title in ["SPANS", "ERR", "DURATION"] {
+            while h.line(containing: title + "▼") == nil && h.line(containing: title + "▲") == nil { h.press(.char("s")) }
+            #expect(h.screen.split(separator: "\n")[1].contains(title + "▼") || h.screen.contains(title + "▲"), "\(title)")
+        }
+    }
+
     @Test func aSortSelectsTheFirstRow() {
         let h = ExplorerHarness(table: SampleTraces.table())
         h.press(.char("j"))

@@ -77,11 +77,14 @@ struct TerminalLoopTests {
         #expect(app.seen.contains(.resize(Size(width: 40, height: 6))))
     }
 
-    @Test("Below the minimum size the loop shows its own screen and ignores keys but q")
+    @Test("Below the minimum size the loop shows its own screen and ignores the mouse and keys but q")
     func tooSmall() {
         let backend = TestBackend(width: 50, height: 10)
         backend.enqueue([.resize(Size(width: 40, height: 6)), .idle])
         backend.press(.char("j"))
+        // Nor does the mouse reach the app: nothing is drawn to click on.
+        backend.enqueue([.event(.mouse(MouseEvent(.doubleClick, at: Point(x: 3, y: 3)))),
+                         .event(.mouse(MouseEvent(.wheelDown, at: Point(x: 3, y: 3))))])
         backend.enqueue([.idle, .resize(Size(width: 60, height: 15)), .idle])
         backend.press(.char("j"))
         backend.enqueue([.idle, .resize(Size(width: 30, height: 3)), .idle])
@@ -96,6 +99,7 @@ struct TerminalLoopTests {
         #expect(backend.frames[3].lineText(0) == "count 1")
         #expect(backend.frames[4].text.contains("Terminal too small: 30x3"))
         #expect(app.count == 1)
+        #expect(!app.seen.contains { if case .mouse = $0 { true } else { false } })
     }
 
     @Test("The too-small screen, centred, as text")

@@ -66,6 +66,13 @@ import TestSupport
         #expect(d.rendered(query: text).contains("^"))
     }
 
+    @Test func partsOfNamesAndTheListsLettersSuggestTheName() throws {
+        for (typed, name) in [("skew", "clock-skew"), ("outliving", "outliving-children"), ("S", "clock-skew"),
+                              ("nplusone", "n-plus-one"), ("M", "missing-spans"), ("fanout", "fan-out")] {
+            #expect(try #require(diagnostic("trace:problem = \"\(typed)\"")).suggestion == "\"\(name)\"", "\(typed)")
+        }
+    }
+
     @Test func onlyEqualityApplies() throws {
         let d = try #require(diagnostic("trace:problem > \"error\""))
         #expect(d.message.contains("does not apply to `trace:problem` (a trace problem)"))

@@ -30,6 +30,10 @@ import TestSupport
         #expect(failure("mouse = \"no\"") == "config /home/u/.config/trex/config.toml line 1: `mouse` takes true or false")
         #expect(failure("\n\ntheme = 3") == "config /home/u/.config/trex/config.toml line 3: `theme` takes a string, such as \"light\"")
         #expect(failure("ascii = \n").hasPrefix("config /home/u/.config/trex/config.toml line 1: "))
+        #expect(failure("mouse = true\n[explorer]\nascii = true") ==
+                "config /home/u/.config/trex/config.toml line 2: unknown setting `explorer` (known: theme, ascii, mouse)")
+        let themed = try? UserConfig.parse("\n theme = \"nosuch\"", path: "/c.toml")
+        #expect(themed?.themeOrigin == "config /c.toml line 2")
     }
 
     @Test func theFileIsFoundWhereXDGSays() throws {

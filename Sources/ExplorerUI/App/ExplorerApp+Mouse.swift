@@ -15,13 +15,22 @@ extension ExplorerApp {
             switch mouse.action {
             case .wheelUp: help?.scroll(by: -Self.wheelRows, visible: visible)
             case .wheelDown: help?.scroll(by: Self.wheelRows, visible: visible)
-            case .click, .doubleClick: help = nil
+            case .click, .doubleClick:
+                // A click outside the box closes it; inside, it is text to read.
+                if let box = help?.box(in: mainArea), box.contains(mouse.position) { return .none }
+                help = nil
             case .rightClick: return .none
             }
             return .redraw
         }
         switch mouse.action {
         case .wheelUp, .wheelDown:
+            // The wheel scrolls the pane under the pointer: the detail pane or the span rows.
+            if var screen = traceScreen, screen.raw == nil, screen.panel == nil, screen.detail != nil {
+                let layout = WaterfallLayout(area: mainArea, detailOpen: true)
+                screen.detail?.focused = layout.detail?.contains(mouse.position) ?? false
+                traceScreen = screen
+            }
             let command: Command = mouse.action == .wheelUp ? .moveUp : .moveDown
             var action = LoopAction.none
             for _ in 0..<Self.wheelRows { action = perform(command) }
@@ -46,6 +55,13 @@ extension ExplorerApp {
         let layout = WaterfallLayout(area: mainArea, detailOpen: screen.detail != nil)
         if let panel = screen.panel {
             guard let entry = WaterfallPanelView.entry(at: mouse.position, of: panel, in: layout.panelArea(in: mainArea)) else {
+                // A click outside the panel closes it, as Esc does.
+                let box = WaterfallPanelView.box(for: panel, in: layout.panelArea(in: mainArea))
+                if box.map({ !$0.contains(mouse.position) }) ?? true {
+                    screen.panel = nil
+                    traceScreen = screen
+                    return .redraw
+                }
                 return .none
             }
             screen.panel?.cursor.select(entry)

@@ -83,6 +83,8 @@ public final class ExplorerApp {
             if problemScan?.isFinished == true, case .ready(var list) = phase {
                 list.problemsChanged()
                 phase = .ready(list)
+                // The provisional-order note is out of date now.
+                if flash?.hasPrefix(Self.provisionalOrderPrefix) == true { flash = nil }
             }
             return traceScreen == nil ? .redraw : .none
         case .input(.key(let key)):
@@ -199,7 +201,7 @@ public final class ExplorerApp {
         phase = .ready(list)
         if command == .cycleSort || command == .reverseSort, list.state.sort.column == .problems,
            let scan = problemScan, !scan.isFinished {
-            flash = "Problems are known for \(NumberFormat.grouped(list.workspace.knownProblemCount)) of "
+            flash = Self.provisionalOrderPrefix + "\(NumberFormat.grouped(list.workspace.knownProblemCount)) of "
                 + "\(NumberFormat.count(list.listing.count, "trace")) so far: the order is updated when all are known."
         }
         switch effect {
@@ -280,6 +282,9 @@ public final class ExplorerApp {
         backStack.append(screen)
         if backStack.count > Self.backStackLimit { backStack.removeFirst() }
     }
+
+    /// How the note about sorting by problems not all known yet begins.
+    static let provisionalOrderPrefix = "Problems are known for "
 
     /// The prompt of the bar `/` opens over the raw JSON.
     static let rawSearchPrompt = "search the JSON"

@@ -38,7 +38,10 @@ struct FilterBarView {
             var message = diagnostic.message
             if let suggestion = diagnostic.suggestion { message = "did you mean `\(suggestion)`? " + message }
             else if !diagnostic.expected.isEmpty {
-                message += " (expected \(diagnostic.expected.prefix(4).joined(separator: ", ")))"
+                // Up to eight, and how many more (the line is cut at the screen's edge anyway).
+                let shown = diagnostic.expected.prefix(8).joined(separator: ", ")
+                let more = diagnostic.expected.count > 8 ? ", and \(diagnostic.expected.count - 8) more" : ""
+                message += " (expected \(shown)\(more))"
             }
             // The message goes on the side of the caret with more room; the caret stays under
             // the column.

@@ -20,6 +20,9 @@ public enum KeymapDocument {
                 for entry in legend.entries { out += "| `\(entry.mark)` | \(entry.meaning) |\n" }
             }
         }
+        out += "\n## Mouse\n\nOn every screen, unless trex runs with `--no-mouse` (or `mouse = false` in the config file).\n\n"
+        out += "| Mouse | Action |\n|---|---|\n"
+        for (what, does) in HelpOverlay.mouse { out += "| \(what) | \(does) |\n" }
         return out
     }
 }

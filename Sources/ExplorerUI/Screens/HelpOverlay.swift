@@ -20,8 +20,33 @@ struct HelpOverlay {
                 out.append((legend.title, "", true))
                 for entry in legend.entries { out.append((entry.mark, entry.meaning, false)) }
             }
+            if map.name == keymap.name {
+                out.append(("", "", false))
+                out.append(("Mouse (off with --no-mouse)", "", true))
+                for (what, does) in Self.mouse { out.append((what, does, false)) }
+            }
         }
         return out
+    }
+
+    /// What the mouse does, on every screen.
+    static let mouse: [(String, String)] = [
+        ("wheel", "scroll the list or pane under the pointer"),
+        ("click", "select a row or an entry; over the help, outside it closes it"),
+        ("double click", "open a trace, fold a span, open a leaf's detail, go to an entry's span"),
+    ]
+
+    static func keyWidth(_ lines: [(keys: String, text: String, isTitle: Bool)]) -> Int {
+        min(24, (lines.filter { !$0.isTitle }.map { DisplayWidth.of($0.keys) }.max() ?? 8) + 2)
+    }
+
+    /// The overlay's box in `area`: as wide as its longest line allows.
+    func box(in area: Rect) -> Rect {
+        let lines = self.lines
+        let longest = lines.filter { !$0.isTitle }.map { DisplayWidth.of($0.text) }.max() ?? 0
+        // Borders, margins and the gap after the keys: 5 columns beside the keys and the text.
+        let width = min(area.width - 4, max(60, Self.keyWidth(lines) + longest + 5))
+        return area.centered(Size(width: width, height: bodyHeight(in: area) + 3))
     }
 
     /// Rows of entries the overlay shows at once in `area`: its box less the border and the
@@ -34,12 +59,8 @@ struct HelpOverlay {
 
     func render(in area: Rect, into buffer: inout Buffer, context: RenderContext) {
         let lines = self.lines
-        let keyWidth = min(24, (lines.map { DisplayWidth.of($0.keys) }.max() ?? 8) + 2)
-        let longest = lines.filter { !$0.isTitle }.map { DisplayWidth.of($0.text) }.max() ?? 0
-        // Borders, margins and the gap after the keys: 5 columns beside the keys and the text.
-        let width = min(area.width - 4, max(60, keyWidth + longest + 5))
-        let height = bodyHeight(in: area) + 3
-        let box = area.centered(Size(width: width, height: height))
+        let keyWidth = Self.keyWidth(lines)
+        let box = self.box(in: area)
         buffer.fill(box, style: context.style(.text))
         let inner = buffer.drawBorder(box, glyphs: context.glyphs, style: context.style(.border),
                                       title: " Keys: \(keymap.name) ")

@@ -5,19 +5,8 @@ import TraceModel
 /// so a column of traces reads like `ls -l`'s permissions (`E·M····`: errors and missing
 /// spans). Letters, so they read the same in ASCII.
 enum ProblemMarks {
-    /// The letter of each problem, in `TraceProblems.all`'s order.
-    static func letter(_ problem: TraceProblems) -> Character {
-        switch problem {
-        case .errorOrigin: "E"
-        case .clockSkew: "S"
-        case .missingSpans: "M"
-        case .nPlusOne: "N"
-        case .fanOut: "F"
-        case .brokenPropagation: "B"
-        case .outlivingChildren: "O"
-        default: "?"
-        }
-    }
+    /// The letter of each problem (`TraceProblems.mark`).
+    static func letter(_ problem: TraceProblems) -> Character { problem.mark }
 
     /// The column's width: a slot per problem, and its title with the sort marker.
     static let width = max(TraceProblems.all.count, title.count + 1)
@@ -46,5 +35,6 @@ enum ProblemMarks {
     /// uses (`trace:problem = "clock-skew"`) and what it means.
     static var legend: [(mark: String, meaning: String)] {
         TraceProblems.all.map { (String(letter($0)), "\($0.name): \($0.meaning)") }
+            + [("·", "the trace has none of that problem"), ("…", "its problems are still being found")]
     }
 }

@@ -159,7 +159,9 @@ struct TraceListScreen {
         } else {
             text = "\(NumberFormat.count(total, "trace")) · \(NumberFormat.count(spanCount, "span"))"
         }
-        if !state.rows.isEmpty { text += "  [\(state.cursor.selected + 1)/\(NumberFormat.grouped(state.rows.count))]" }
+        if !state.rows.isEmpty {
+            text += "  [\(NumberFormat.grouped(state.cursor.selected + 1))/\(NumberFormat.grouped(state.rows.count))]"
+        }
         return text
     }
 }

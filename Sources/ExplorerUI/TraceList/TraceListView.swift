@@ -24,13 +24,16 @@ struct TraceListView {
         var showBar = true
         var showServices = true
 
-        /// `spans`, `errors` and `matches` are the widest counts: those columns never cut one.
+        /// `spans`, `errors` and `matches` are the widest counts, `longestDuration` the widest
+        /// duration: those columns never cut one. The sorted column has room for its marker.
         init(width: Int, filtered: Bool, spans maxSpans: Int = 0, errors maxErrors: Int = 0, matches maxMatches: Int = 0,
-             withYear: Bool = false) {
+             withYear: Bool = false, longestDuration: Int = 0, sortedBy: TraceListSort.Column? = nil) {
             if withYear { start = 19 }
-            spans = TraceSetOverview.width(maxSpans, header: "SPANS")
-            errors = TraceSetOverview.width(maxErrors, header: "ERR")
-            matches = TraceSetOverview.width(maxMatches, header: "MATCH")
+            func marked(_ header: String, _ column: TraceListSort.Column) -> String { sortedBy == column ? header + "▼" : header }
+            spans = TraceSetOverview.width(maxSpans, header: marked("SPANS", .spans))
+            errors = TraceSetOverview.width(maxErrors, header: marked("ERR", .errors))
+            matches = TraceSetOverview.width(maxMatches, header: marked("MATCH", .matches))
+            duration = max(duration, longestDuration, sortedBy == .duration ? "DURATION▼".count : 0)
             let fixed = start + duration + spans + errors + problems + 1 + (filtered ? matches + 1 : 0) + 6
             var rest = width - fixed - service - 1
             if rest < 30 { service = max(8, service - (30 - rest)); rest = width - fixed - service - 1 }
@@ -46,7 +49,8 @@ struct TraceListView {
     func render(in area: Rect, into buffer: inout Buffer) {
         guard area.height >= 3 else { return }
         let layout = Layout(width: area.width, filtered: state.isFiltered, spans: overview.maxSpans,
-                            errors: overview.maxErrors, matches: state.maxMatchCount, withYear: overview.spansYears)
+                            errors: overview.maxErrors, matches: state.maxMatchCount, withYear: overview.spansYears,
+                            longestDuration: DurationFormat.string(maxDuration).count, sortedBy: state.sort.column)
         buffer.setTruncated(" " + overview.text(ascii: !context.glyphs.hasEighthBlocks), x: area.x, y: area.y,
                             width: area.width, style: context.style(.dim))
         drawHeader(layout, at: area.row(1), into: &buffer)

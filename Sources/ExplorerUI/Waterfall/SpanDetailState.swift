@@ -6,6 +6,12 @@ struct SpanDetailState: Sendable, Hashable {
     /// Rows into the selected line (0: its first row).
     var offset = 0
 
+    /// Back to the first row (another span is shown).
+    mutating func toTop() {
+        selected = 0
+        offset = 0
+    }
+
     mutating func select(_ line: Int, count: Int) {
         selected = max(0, min(line, count - 1))
         offset = 0

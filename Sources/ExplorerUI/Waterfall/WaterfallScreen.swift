@@ -16,7 +16,10 @@ struct WaterfallScreen {
     var traceIndex: Int { subject.traceIndex }
     let tree: TraceTree
     var rows: WaterfallRows
-    var cursor = ListCursor()
+    var cursor = ListCursor() {
+        // Another span's detail starts at its top (its heading), not where the last one was.
+        didSet { if cursor.selected != oldValue.selected { detail?.toTop() } }
+    }
     /// Analysis in the raw timings, and (computed on first use) the clock-skew adjusted ones.
     let rawInsights: TraceInsights
     var adjustedInsights: TraceInsights?

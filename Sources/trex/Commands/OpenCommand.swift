@@ -84,10 +84,13 @@ struct DisplayOptions: ParsableArguments {
     func resolveTheme(config: UserConfig = UserConfig()) throws -> Theme {
         let environment = ProcessInfo.processInfo.environment
         let fromEnvironment = environment["TREX_THEME"].map { !$0.isEmpty } ?? false
+        let fromConfig = theme == nil && !fromEnvironment ? config.theme : nil
         do {
-            return try ThemeResolver.resolve(theme ?? (fromEnvironment ? nil : config.theme), environment: environment)
+            return try ThemeResolver.resolve(theme ?? fromConfig, environment: environment)
         } catch {
-            throw ValidationError(error.description)
+            // A theme the config file names: say where it was named.
+            let origin = fromConfig != nil ? config.themeOrigin.map { $0 + ": " } ?? "" : ""
+            throw ValidationError(origin + error.description)
         }
     }
 }

@@ -13,9 +13,15 @@ import TOMLKit
 /// A file that is not TOML, an unknown key or a value of the wrong type is an error naming
 /// the file and line, so a typo never goes unnoticed. docs/terminal.md documents it.
 struct UserConfig: Equatable {
+    static func == (a: UserConfig, b: UserConfig) -> Bool {
+        a.theme == b.theme && a.ascii == b.ascii && a.mouse == b.mouse
+    }
+
     var theme: String?
     var ascii: Bool?
     var mouse: Bool?
+    /// Where `theme` was set ("config PATH line N"), to name it when the theme cannot be found.
+    var themeOrigin: String?
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -58,9 +64,14 @@ struct UserConfig: Equatable {
         } catch {
             throw Failure(description: "config \(name): \(error)")
         }
+        // The line that sets a key (`key = ...`), or a table of that name (`[key]`), else the
+        // first that mentions it.
         func line(of key: String) -> Int? {
-            text.split(separator: "\n", omittingEmptySubsequences: false)
-                .firstIndex { $0.drop { $0 == " " || $0 == "\t" }.hasPrefix(key) }.map { $0 + 1 }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { String($0.drop { $0 == " " || $0 == "\t" }) }
+            let index = lines.firstIndex { $0.hasPrefix(key) || $0.hasPrefix("[" + key) || $0.hasPrefix("\"" + key) }
+                ?? lines.firstIndex { $0.contains(key) }
+            return index.map { $0 + 1 }
         }
         func wrong(_ key: String, _ message: String) -> Failure {
             Failure(description: "config \(name)\(line(of: key).map { " line \($0)" } ?? ""): \(message)")
@@ -72,6 +83,7 @@ struct UserConfig: Equatable {
             case "theme":
                 guard let text = value?.string else { throw wrong(key, "`theme` takes a string, such as \"light\"") }
                 config.theme = text
+                config.themeOrigin = "config \(name)" + (line(of: key).map { " line \($0)" } ?? "")
             case "ascii":
                 guard let flag = value?.bool else { throw wrong(key, "`ascii` takes true or false") }
                 config.ascii = flag

@@ -17,8 +17,18 @@ extension Checker {
     func comparison(field fieldToken: Token, op: ComparisonOperator, opToken: Token,
                     value valueToken: Token) throws(QueryDiagnostic) -> SpanPredicate {
         let ref = try FieldResolver.resolve(fieldToken)
-        let literal = try literal(valueToken, for: ref, op: op, opToken: opToken)
         let range = fieldToken.range.union(opToken.range).union(valueToken.range)
+        // TraceQL's `nil`: absence. `x != nil` is exists(x), `x = nil` its negation; every span
+        // has its intrinsics.
+        if case .name(let word) = valueToken.kind, word.lowercased() == "nil" {
+            guard op == .equal || op == .notEqual else {
+                throw .operatorNotForType(opToken, ref, allowed: [.equal, .notEqual])
+            }
+            guard case .attribute = ref.field else { return SpanPredicate(.constant(op == .notEqual), range: range) }
+            let exists = SpanPredicate(.exists(ref), range: range)
+            return op == .notEqual ? exists : SpanPredicate(.not(exists), range: range)
+        }
+        let literal = try literal(valueToken, for: ref, op: op, opToken: opToken)
         return SpanPredicate(.comparison(Comparison(field: ref, op: op, value: literal, range: range)), range: range)
     }
 

@@ -38,6 +38,7 @@ public struct Lexer {
             if let n = peek(1), Self.isDigit(n) { return try lexNumber(from: start) }
             if let n = peek(1), Self.isNameStart(n) { return try lexName(from: start) }
             if peek(1) == "`" { position += 1; return try lexQuotedName(prefix: ".", from: start) }
+            if peek(1) == "\"" { position += 1; return try lexStringQuotedName(prefix: ".", from: start) }
             throw .unexpectedCharacter(".", at: SourceRange(start, start + 1))
         case "-":
             if let n = peek(1), Self.isDigit(n) || (n == "." && peek(2).map(Self.isDigit) == true) {
@@ -58,6 +59,8 @@ public struct Lexer {
         // `span.` or `resource.` (or any prefix ending in a dot) right before a backtick: a scoped
         // quoted name. The parser decides whether the prefix is a scope it knows.
         if text.hasSuffix("."), peek() == "`" { return try lexQuotedName(prefix: text, from: start) }
+        // TraceQL's form of the same: `span."foo bar"`, `."foo bar"`.
+        if text.hasSuffix("."), peek() == "\"" { return try lexStringQuotedName(prefix: text, from: start) }
         if let keyword = Keyword(rawValue: text.lowercased()) {
             return Token(.keyword(keyword), SourceRange(start, position), text)
         }
@@ -90,6 +93,14 @@ public struct Lexer {
         if name.isEmpty { throw .emptyQuotedName(at: SourceRange(open, position)) }
         return Token(.quotedName(prefix: prefix, name: name), SourceRange(start, position),
                      String(chars[start..<position]))
+    }
+
+    /// TraceQL's quoted attribute name, `span."foo bar"`: the double-quoted string under
+    /// `position` (with the string escapes) as a quoted name after `prefix`.
+    private mutating func lexStringQuotedName(prefix: String, from start: Int) throws(QueryDiagnostic) -> Token {
+        let string = try lexString(from: position)
+        guard case .string(let name) = string.kind, !name.isEmpty else { throw .emptyQuotedName(at: string.range) }
+        return Token(.quotedName(prefix: prefix, name: name), SourceRange(start, position), String(chars[start..<position]))
     }
 
     // MARK: - Strings

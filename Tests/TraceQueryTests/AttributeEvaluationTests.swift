@@ -72,6 +72,26 @@ import TraceModel
         #expect(names(".host.name = \"web-1\"") == ["root"])
     }
 
+    @Test func nilIsAbsence() throws {
+        #expect(names("{ .k8s.pod.name != nil }") == ["otlp", "plain"])
+        #expect(names("{ .k8s.pod.name = nil }") == ["root", "zipkin"])
+        #expect(names("{ span.k8s.pod.name = nil }") == ["otlp", "plain", "root", "zipkin"])
+        #expect(names("{ duration != nil }") == ["otlp", "plain", "root", "zipkin"])
+        #expect(names("{ duration = nil }") == [])
+        #expect(canonical("{ .a != nil }") == "exists(a)")
+        #expect(canonical("{ .a = nil }") == "NOT exists(a)")
+        let d = try #require(diagnostic("{ .a > nil }"))
+        #expect(d.message.contains("does not apply"))
+    }
+
+    @Test func traceQLQuotesAttributeNamesWithDoubleQuotes() {
+        #expect(names("{ span.\"odd key\" = \"yes\" }") == ["otlp"])
+        #expect(names("{ .\"odd key\" = \"yes\" }") == ["otlp"])
+        #expect(names("{ resource.\"odd key\" = \"yes\" }") == [])
+        #expect(canonical("{ .\"a \\\"b\\\"\" = 1 }") == canonical("`a \"b\"` = 1"))
+        #expect(diagnostic("{ span.\"\" = 1 }")?.message == "empty quoted name")
+    }
+
     @Test func existence() {
         #expect(names("exists(k8s.pod.name)") == ["otlp", "plain"])
         #expect(names("k8s.pod.name") == ["otlp", "plain"])

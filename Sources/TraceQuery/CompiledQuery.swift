@@ -57,10 +57,17 @@ public final class CompiledQuery {
                                       problems: problems)
                 return root.evaluate(frame, count: n)
             }
-        }
+        }.pipelined(query.pipeline, trace: trace)
     }
 }
 
 /// A trace's problems, as the analysis finds them (`TraceProblems(of:others:)`): what a query
 /// reading `trace:problem` asks of each trace it examines.
 public typealias TraceProblemLookup = (Trace) -> TraceProblems
+
+private extension Array where Element == Int32 {
+    /// The spans left after a query's pipeline (themselves without one).
+    func pipelined(_ pipeline: [PipelineStage], trace: Trace) -> [Int32] {
+        pipeline.isEmpty ? self : Pipeline.apply(pipeline, to: self, in: trace)
+    }
+}

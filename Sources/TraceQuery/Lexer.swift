@@ -173,9 +173,7 @@ public struct Lexer {
             case "~": symbol = .ampersandTilde
             default: throw .singleAmpersand(at: SourceRange(start, start + 1))
             }
-        case "|":
-            guard n == "|" else { throw .pipe(at: SourceRange(start, start + 1)) }
-            symbol = .doubleBar
+        case "|": symbol = n == "|" ? .doubleBar : .bar
         case "~": symbol = .tilde
         case "(": symbol = .leftParen
         case ")": symbol = .rightParen

@@ -2,7 +2,8 @@
 ///
 /// Grammar (docs/query-language.md has the full EBNF):
 ///
-///     query      = expression END
+///     query      = expression { "|" stage } END
+///     stage      = name "(" [ field { "," field } ] ")" [ compare-op value ]
 ///     expression = unary { binary-op expression }       (climbing: binary-op from OperatorTable)
 ///     unary      = ( "NOT" | "!" ) unary | primary
 ///     primary    = "{" [ expression ] "}" | "(" expression ")" | "exists" "(" field ")"
@@ -17,6 +18,8 @@ struct Parser {
     var index = 0
     var depth = 0
     var insideBraces = false
+    /// The pipeline's stages, in order, once `parseQuery` has read them.
+    private(set) var stages: [StageSyntax] = []
 
     /// The deepest nesting of parentheses, braces and NOTs accepted.
     static let maxDepth = 100
@@ -30,8 +33,35 @@ struct Parser {
     mutating func parseQuery() throws(QueryDiagnostic) -> Syntax {
         if current.kind == .end { throw .emptyQuery(at: current.range) }
         let syntax = try parseExpression(minPrecedence: OperatorTable.orPrecedence)
+        var progress = LoopProgress()
+        while progress.advanced(to: index), current.kind == .symbol(.bar) {
+            stages.append(try parseStage(after: advance()))
+        }
         if current.kind != .end { throw unexpectedAfterExpression(syntax) }
         return syntax
+    }
+
+    /// `name ( fields ) [ op value ]` after a `|`.
+    private mutating func parseStage(after bar: Token) throws(QueryDiagnostic) -> StageSyntax {
+        guard case .name = current.kind else { throw .expectedToken("a pipeline function such as count()", after: bar, found: current) }
+        let name = advance()
+        guard current.kind == .symbol(.leftParen) else { throw .expectedToken("`(`", after: name, found: current) }
+        var previous = advance()
+        var arguments: [Token] = []
+        var progress = LoopProgress()
+        while progress.advanced(to: index), current.kind != .symbol(.rightParen) {
+            guard isField(current.kind) else { throw .expectedField(after: previous, found: current) }
+            arguments.append(advance())
+            if current.kind == .symbol(.comma) { previous = advance() } else { break }
+        }
+        guard current.kind == .symbol(.rightParen) else { throw .expectedToken("`)`", after: tokens[index - 1], found: current) }
+        let close = advance()
+        var comparison: (op: ComparisonOperator, opToken: Token, value: Token)?
+        if let op = OperatorTable.comparison(current.kind) {
+            let opToken = advance()
+            comparison = (op, opToken, try parseValue(after: opToken))
+        }
+        return StageSyntax(name: name, arguments: arguments, close: close, comparison: comparison)
     }
 
     // MARK: - Expressions

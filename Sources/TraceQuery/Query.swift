@@ -10,10 +10,13 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
     public let text: String
     /// The checked syntax tree.
     public let root: SpansetExpression
+    /// TraceQL's pipeline after the spansets (`| count() > 2`), applied per trace; often empty.
+    public let pipeline: [PipelineStage]
 
-    public init(text: String, root: SpansetExpression) {
+    public init(text: String, root: SpansetExpression, pipeline: [PipelineStage] = []) {
         self.text = text
         self.root = root
+        self.pipeline = pipeline
     }
 
     /// Lexes, parses and checks a query. O(length of the text).
@@ -24,8 +27,11 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
         let tokens = try Lexer.tokenize(text)
         var parser = Parser(tokens: tokens)
         let syntax = try parser.parseQuery()
-        let root = try Checker(text: text).check(syntax)
-        return Query(text: text, root: root)
+        let checker = Checker(text: text)
+        let root = try checker.check(syntax)
+        var pipeline: [PipelineStage] = []
+        for stage in parser.stages { pipeline.append(try checker.stage(stage)) }
+        return Query(text: text, root: root, pipeline: pipeline)
     }
 
     /// `parse(_:)` as a `Result`, for callers that keep the diagnostic as a value (a filter bar
@@ -35,12 +41,15 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The canonical text of the query (see `QueryPrinter`).
-    public var description: String { QueryPrinter.print(root) }
+    public var description: String { QueryPrinter.print(root) + QueryPrinter.print(pipeline) }
 
     /// True when the query reads `trace:problem`: its evaluator asks each trace's problems, so
     /// a caller that finds them in bulk (for a batch of traces at once) should do so first.
     public var readsTraceProblems: Bool { TraceNeeds(root).contains(.problems) }
 
-    public static func == (a: Query, b: Query) -> Bool { a.root == b.root }
-    public func hash(into hasher: inout Hasher) { hasher.combine(root) }
+    public static func == (a: Query, b: Query) -> Bool { a.root == b.root && a.pipeline == b.pipeline }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(root)
+        hasher.combine(pipeline)
+    }
 }

@@ -144,6 +144,24 @@ extension QueryDiagnostic {
                                suggestion: Suggestions.nearest(to: name, in: names))
     }
 
+    static func unknownPipelineFunction(_ name: String, at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "unknown pipeline function `\(name)`", at: range, expected: PipelineStage.names,
+                        suggestion: Suggestions.nearest(to: name, in: PipelineStage.names))
+    }
+
+    static func stageArguments(_ name: String, _ rule: String, at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(name)()` \(rule)", at: range)
+    }
+
+    static func stageNotCompared(_ call: String, at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(call)` must be compared, as in `| \(call) > 2`", at: range,
+                        expected: ["=", "!=", "<", "<=", ">", ">="])
+    }
+
+    static func stageCompared(_ name: String, at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(name)()` groups or names fields and is not compared", at: range)
+    }
+
     static func unknownScope(_ prefix: String, at range: SourceRange) -> QueryDiagnostic {
         QueryDiagnostic(.checking, "unknown scope `\(prefix)` before a quoted name", at: range,
                         expected: ["span.", "resource."],

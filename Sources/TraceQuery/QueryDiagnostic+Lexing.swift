@@ -43,7 +43,4 @@ extension QueryDiagnostic {
         QueryDiagnostic(.lexing, "unexpected `&`", at: range, suggestion: "&&")
     }
 
-    static func pipe(at range: SourceRange) -> QueryDiagnostic {
-        QueryDiagnostic(.lexing, "pipelines (`|`) are not supported; `||` means OR", at: range, suggestion: "||")
-    }
 }

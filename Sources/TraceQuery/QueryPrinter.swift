@@ -15,6 +15,21 @@ public enum QueryPrinter {
 
     public static func print(_ predicate: SpanPredicate) -> String { condition(predicate, context: 0) }
 
+    /// A pipeline, each stage after ` | ` (empty for none).
+    public static func print(_ pipeline: [PipelineStage]) -> String {
+        pipeline.map { stage in
+            " | " + {
+                switch stage {
+                case .filter(let aggregate, let op, let v):
+                    "\(aggregate.name)(\(aggregate.field.map { field($0.field) } ?? "")) \(op.spelling) \(value(v))"
+                case .by(let fields): "by(" + fields.map { field($0.field) }.joined(separator: ", ") + ")"
+                case .select(let fields): "select(" + fields.map { field($0.field) }.joined(separator: ", ") + ")"
+                case .coalesce: "coalesce()"
+                }
+            }()
+        }.joined()
+    }
+
     // MARK: - Spansets
 
     private static func spanset(_ e: SpansetExpression) -> String {

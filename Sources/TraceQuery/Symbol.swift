@@ -11,6 +11,8 @@ public enum Symbol: String, Hashable, Sendable, CaseIterable {
     case regexNoMatch = "!~"
     case doubleAmpersand = "&&"
     case doubleBar = "||"
+    /// TraceQL's pipeline: `{ ... } | count() > 2`.
+    case bar = "|"
     case bang = "!"
     case doubleGreater = ">>"
     case doubleLess = "<<"

@@ -225,7 +225,7 @@ lex    duration > 2⟨days⟩  ## unknown duration unit `days`  => d
 lex    duration > 1⟨yrs⟩  ## unknown duration unit `yrs`
 lex    duration > ⟨1m30⟩  ## every part of a compound duration needs a unit
 lex    a = 1 ⟨&⟩ b = 2  ## unexpected `&`  => &&
-lex    a = 1 ⟨|⟩ b = 2  ## pipelines  => ||
+parse  a = 1 | b ⟨=⟩ 2  ## expected `(`
 lex    a = 1 ⟨#⟩  ## unexpected character `#`
 lex    a = ⟨-⟩x  ## unexpected character `-`
 lex    a = 1.5⟨.⟩5  ## unexpected character `.`

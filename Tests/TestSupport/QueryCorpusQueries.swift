@@ -14,7 +14,7 @@ public enum QueryCorpus {
     /// The evaluator tests' files, whose query literals `evaluatorQueries` reads.
     public static let evaluatorTestFiles = [
         "AttributeEvaluationTests.swift", "IntrinsicEvaluationTests.swift", "TraceLevelAndStructureTests.swift",
-        "CompiledQueryTests.swift", "PrimerTests.swift", "TraceQLIntrinsicTests.swift",
+        "CompiledQueryTests.swift", "PrimerTests.swift", "TraceQLIntrinsicTests.swift", "PipelineTests.swift",
     ]
 
     /// The queries of the evaluator tests, read from their source files (Tests/TraceQueryTests),

@@ -64,6 +64,14 @@ import TraceModel
                     .symbol(.leftBrace), .symbol(.rightBrace), .symbol(.comma), .end])
     }
 
+    @Test func traceQLStructuralAndPipelineSymbols() throws {
+        #expect(try kinds("!>> !> !<< !< &>> &> &<< &< &~ |")
+                == [.symbol(.bangDoubleGreater), .symbol(.bangGreater), .symbol(.bangDoubleLess), .symbol(.bangLess),
+                    .symbol(.ampersandDoubleGreater), .symbol(.ampersandGreater), .symbol(.ampersandDoubleLess),
+                    .symbol(.ampersandLess), .symbol(.ampersandTilde), .symbol(.bar), .end])
+        #expect(try kinds("a|b") == [.name("a"), .symbol(.bar), .name("b"), .end])
+    }
+
     @Test func tokensNeedNoSpaces() throws {
         #expect(try kinds("duration>5s&&name!=\"x\"")
                 == [.name("duration"), .symbol(.greater), .duration(5_000_000_000), .symbol(.doubleAmpersand),
@@ -103,7 +111,6 @@ import TraceModel
         ("5days", SourceRange(1, 5), "unknown duration unit `days`"),
         ("1m30", SourceRange(0, 4), "compound duration"),
         ("&", SourceRange(0, 1), "unexpected `&`"),
-        ("|", SourceRange(0, 1), "pipelines"),
         ("@", SourceRange(0, 1), "unexpected character `@`"),
         ("-", SourceRange(0, 1), "unexpected character `-`"),
         ("1.", SourceRange(1, 2), "unexpected character `.`"),

@@ -1,0 +1,129 @@
+import TraceModel
+
+/// Runs a query's pipeline (`PipelineStage`) over the spans its spansets matched in one trace.
+/// O(matched spans × stages), plus a tree when a stage reads depth, self time or child count.
+enum Pipeline {
+    /// The spans left after every stage, sorted; empty when no set is left.
+    static func apply(_ stages: [PipelineStage], to matched: [Int32], in trace: Trace) -> [Int32] {
+        guard !stages.isEmpty, !matched.isEmpty else { return matched }
+        let values = FieldValues(trace: trace)
+        var sets: [[Int32]] = [matched]
+        for stage in stages {
+            switch stage {
+            case .select:
+                break
+            case .coalesce:
+                sets = [Array(Set(sets.joined())).sorted()]
+            case .by(let fields):
+                var grouped: [[Int32]] = []
+                for set in sets {
+                    var index: [[String?]: Int] = [:]
+                    for span in set {
+                        let key = fields.map { values.text(of: $0.field, span: Int(span)) }
+                        if let i = index[key] { grouped[i].append(span) } else {
+                            index[key] = grouped.count
+                            grouped.append([span])
+                        }
+                    }
+                }
+                sets = grouped
+            case .filter(let aggregate, let op, let value):
+                guard let target = value.numeric else { return [] }
+                sets = sets.filter { set in
+                    guard let v = Self.aggregate(aggregate, of: set, values: values) else { return false }
+                    return op.holds(v < target ? -1 : (v == target ? 0 : 1))
+                }
+            }
+            if sets.isEmpty { return [] }
+        }
+        return Array(Set(sets.joined())).sorted()
+    }
+
+    /// The aggregate of one set; nil when no span of it has a numeric value for the field.
+    static func aggregate(_ aggregate: PipelineStage.Aggregate, of set: [Int32], values: FieldValues) -> Double? {
+        guard let field = aggregate.field else { return Double(set.count) }
+        let numbers = set.compactMap { values.number(of: field.field, span: Int($0)) }
+        guard !numbers.isEmpty else { return nil }
+        switch aggregate {
+        case .count: return Double(set.count)
+        case .avg: return numbers.reduce(0, +) / Double(numbers.count)
+        case .min: return numbers.min()
+        case .max: return numbers.max()
+        case .sum: return numbers.reduce(0, +)
+        }
+    }
+}
+
+/// A field's value on a span of one trace, as a number (aggregates) or as text (`by`).
+/// Attributes are looked up by exact key: the span's, then its resource's (`any` scope).
+struct FieldValues {
+    let trace: Trace
+    private let tree: TraceTree
+    private let selfTimes: [Nanoseconds]
+    private let summary: TraceSummary
+
+    init(trace: Trace) {
+        self.trace = trace
+        tree = TraceTree(trace)
+        selfTimes = tree.selfTimes(trace)
+        summary = TraceSummary(trace)
+    }
+
+    func number(of field: Field, span local: Int) -> Double? {
+        let span = trace[local]
+        switch field {
+        case .intrinsic(let i):
+            switch i {
+            case .duration: return Double(TimeMath.subtract(span.end.unixNanos, span.start.unixNanos))
+            case .selfTime: return Double(selfTimes[local].value)
+            case .depth: return Double(tree.depth[local])
+            case .childCount: return Double(tree.childCount(of: local))
+            case .traceDuration: return Double(summary.duration.value)
+            case .traceSpans: return Double(summary.spanCount)
+            case .traceErrors: return Double(summary.errorCount)
+            case .traceServices: return Double(summary.services.count)
+            default: return nil
+            }
+        case .attribute:
+            switch attribute(field, span: span) {
+            case .int(let v)?: return Double(v)
+            case .double(let v)?: return v
+            case .string(let s)?: return Double(s)
+            default: return nil
+            }
+        }
+    }
+
+    func text(of field: Field, span local: Int) -> String? {
+        let span = trace[local]
+        let table = trace.table
+        switch field {
+        case .intrinsic(let i):
+            switch i {
+            case .name: return table.strings[span.name]
+            case .service: return table.serviceName(of: span)
+            case .status: return span.status.name
+            case .kind: return span.kind.name
+            case .statusMessage: return table.strings[span.statusMessage]
+            case .scopeName: return table.strings[table.scope(of: span).name]
+            case .scopeVersion: return table.strings[table.scope(of: span).version]
+            case .traceService: return table.strings[summary.rootService]
+            case .traceName: return table.strings[summary.rootName]
+            case .root: return span.parentSpanID.isValid ? "false" : "true"
+            default: return number(of: field, span: local).map { String($0) }
+            }
+        case .attribute:
+            return attribute(field, span: span)?.displayText
+        }
+    }
+
+    private func attribute(_ field: Field, span: Span) -> AttributeValue? {
+        guard case .attribute(let scope, let key) = field else { return nil }
+        let table = trace.table
+        switch scope {
+        case .span: return table.attribute(key, of: span)
+        case .resource: return table.resourceAttribute(key, of: span)
+        case .any: return table.attribute(key, of: span) ?? table.resourceAttribute(key, of: span)
+        }
+    }
+}

@@ -55,18 +55,18 @@ enum Pipeline {
 }
 
 /// A field's value on a span of one trace, as a number (aggregates) or as text (`by`).
-/// Attributes are looked up by exact key: the span's, then its resource's (`any` scope).
-struct FieldValues {
+/// Attributes are looked up by exact key: the span's, then its resource's (`any` scope). The
+/// tree, self times and summary are built only when a stage reads them; keys are looked up in
+/// the string table once.
+final class FieldValues {
     let trace: Trace
-    private let tree: TraceTree
-    private let selfTimes: [Nanoseconds]
-    private let summary: TraceSummary
+    private lazy var tree = TraceTree(trace)
+    private lazy var selfTimes: [Nanoseconds] = tree.selfTimes(trace)
+    private lazy var summary = TraceSummary(trace)
+    private var keys: [String: StringID?] = [:]
 
     init(trace: Trace) {
         self.trace = trace
-        tree = TraceTree(trace)
-        selfTimes = tree.selfTimes(trace)
-        summary = TraceSummary(trace)
     }
 
     func number(of field: Field, span local: Int) -> Double? {
@@ -120,10 +120,20 @@ struct FieldValues {
     private func attribute(_ field: Field, span: Span) -> AttributeValue? {
         guard case .attribute(let scope, let key) = field else { return nil }
         let table = trace.table
+        let id: StringID?
+        if let known = keys[key] { id = known } else {
+            id = table.strings.lookup(key)
+            keys[key] = id
+        }
+        guard let id else { return nil }
+        func spanValue() -> AttributeValue? { table.attribute(id, in: span.attributes).map(table.value(of:)) }
+        func resourceValue() -> AttributeValue? {
+            table.attribute(id, in: table.resources[Int(span.resource)].attributes).map(table.value(of:))
+        }
         switch scope {
-        case .span: return table.attribute(key, of: span)
-        case .resource: return table.resourceAttribute(key, of: span)
-        case .any: return table.attribute(key, of: span) ?? table.resourceAttribute(key, of: span)
+        case .span: return spanValue()
+        case .resource: return resourceValue()
+        case .any: return spanValue() ?? resourceValue()
         }
     }
 }

@@ -16,6 +16,8 @@ enum OperatorTable {
     enum Binary: Hashable {
         case chain(ChainOperator)
         case structural(SpansetOperator)
+
+        var isChain: Bool { if case .chain = self { true } else { false } }
     }
 
     static let notPrecedence = 4

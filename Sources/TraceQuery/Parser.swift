@@ -18,6 +18,10 @@ struct Parser {
     var index = 0
     var depth = 0
     var insideBraces = false
+    /// True when the query has braces: it is TraceQL, where `&&` and `||` (and AND, OR) share
+    /// one precedence and group left to right (`{ a || b && c }` is `{ (a || b) && c }`).
+    /// Without braces, the primer's language: AND binds tighter than OR.
+    let traceQL: Bool
     /// The pipeline's stages, in order, once `parseQuery` has read them.
     private(set) var stages: [StageSyntax] = []
 
@@ -27,6 +31,7 @@ struct Parser {
     init(tokens: [Token]) {
         precondition(tokens.last?.kind == .end, "token stream must end with .end")
         self.tokens = tokens
+        traceQL = tokens.contains { $0.kind == .symbol(.leftBrace) }
     }
 
     /// Parses a whole query; anything left over is an error.
@@ -78,7 +83,9 @@ struct Parser {
         var chain: (op: ChainOperator, operands: [Syntax], ops: [Token])?
         var progress = LoopProgress()
         while progress.advanced(to: index),
-              let (op, precedence) = OperatorTable.binary(current.kind), precedence >= minPrecedence {
+              let (op, tablePrecedence) = OperatorTable.binary(current.kind),
+              case let precedence = traceQL && op.isChain ? OperatorTable.orPrecedence : tablePrecedence,
+              precedence >= minPrecedence {
             let opToken = advance()
             let rhs = try parseExpression(minPrecedence: precedence + 1)
             switch op {

@@ -36,15 +36,23 @@ public enum QueryPrinter {
         switch e.kind {
         case .filter(let p):
             if case .constant(true) = p.kind { return "{ }" }
-            return "{ " + print(p) + " }"
+            return "{ " + condition(p, context: 0, braced: true) + " }"
         case .combine(let op, let l, let r):
             let p = OperatorTable.precedence(of: op)
             var left = spanset(l)
             var right = spanset(r)
-            if precedence(l) < p { left = "(" + left + ")" }
-            if precedence(r) <= p { right = "(" + right + ")" }
+            // AND and OR of spansets always in parentheses when mixed: in TraceQL they share a
+            // precedence, in the primer's language AND binds tighter, and the text must read the
+            // same either way.
+            if precedence(l) < p || mixesChain(op, l) { left = "(" + left + ")" }
+            if precedence(r) <= p || mixesChain(op, r) { right = "(" + right + ")" }
             return left + " " + op.rawValue + " " + right
         }
+    }
+
+    private static func mixesChain(_ op: SpansetOperator, _ child: SpansetExpression) -> Bool {
+        guard op == .and || op == .or, case .combine(let inner, _, _) = child.kind else { return false }
+        return (inner == .and || inner == .or) && inner != op
     }
 
     private static func precedence(_ e: SpansetExpression) -> Int {
@@ -54,21 +62,25 @@ public enum QueryPrinter {
 
     // MARK: - Conditions
 
-    /// A condition, parenthesised when its operator binds looser than `context`.
-    private static func condition(_ p: SpanPredicate, context: Int) -> String {
+    /// A condition, parenthesised when its operator binds looser than `context`. `braced`:
+    /// inside `{ }`, where TraceQL gives AND and OR one precedence, an AND under an OR is
+    /// parenthesised too.
+    private static func condition(_ p: SpanPredicate, context: Int, braced: Bool = false) -> String {
         let text: String
         let own: Int
         switch p.kind {
         case .constant(let b):
             (text, own) = (b ? "true" : "false", .max)
         case .and(let list):
-            (text, own) = (list.map { condition($0, context: OperatorTable.andPrecedence + 1) }.joined(separator: " AND "),
-                           OperatorTable.andPrecedence)
+            (text, own) = (list.map { condition($0, context: OperatorTable.andPrecedence + 1, braced: braced) }
+                            .joined(separator: " AND "), OperatorTable.andPrecedence)
         case .or(let list):
-            (text, own) = (list.map { condition($0, context: OperatorTable.orPrecedence + 1) }.joined(separator: " OR "),
+            let operand = braced ? OperatorTable.andPrecedence + 1 : OperatorTable.orPrecedence + 1
+            (text, own) = (list.map { condition($0, context: operand, braced: braced) }.joined(separator: " OR "),
                            OperatorTable.orPrecedence)
         case .not(let x):
-            (text, own) = ("NOT " + condition(x, context: OperatorTable.notPrecedence), OperatorTable.notPrecedence)
+            (text, own) = ("NOT " + condition(x, context: OperatorTable.notPrecedence, braced: braced),
+                           OperatorTable.notPrecedence)
         case .comparison(let c):
             (text, own) = (field(c.field.field) + " " + c.op.spelling + " " + value(c.value.value), .max)
         case .membership(let m):

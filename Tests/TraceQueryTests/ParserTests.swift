@@ -37,9 +37,10 @@ import Testing
         #expect(shape("{ a } && { b } && { c }") == "(&& {(&& {(exists a)} {(exists b)})} {(exists c)})")
     }
 
-    @Test func structuralBindsTighterThanAndThanOr() {
+    @Test func structuralBindsTighterThanAndAndOr() {
         #expect(shape("{ a } && { b } > { c }") == "(&& {(exists a)} {(> {(exists b)} {(exists c)})})")
-        #expect(shape("{ a } || { b } && { c }") == "(|| {(exists a)} {(&& {(exists b)} {(exists c)})})")
+        // With braces, TraceQL: && and || share one precedence, left to right.
+        #expect(shape("{ a } || { b } && { c }") == "(&& {(|| {(exists a)} {(exists b)})} {(exists c)})")
         #expect(shape("{ a } ~ { b } || { c } << { d }")
                 == "(|| {(~ {(exists a)} {(exists b)})} {(<< {(exists c)} {(exists d)})})")
     }

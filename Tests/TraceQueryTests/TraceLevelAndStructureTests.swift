@@ -66,6 +66,19 @@ import TestSupport
     // TraceQL's negated forms report the B spans for which the relation does not hold (all of
     // them when no span matches A); the union forms report both sides of each related pair.
 
+    // Braced queries are TraceQL: `&&` and `||` share one precedence and group left to right;
+    // without braces the primer's AND binds tighter than OR.
+    @Test func andAndOrGroupLeftToRightInBraces() {
+        // (kind = server || status = ok) && service = "checkout": nothing.
+        #expect(names("{ kind = server || status = ok && service = \"checkout\" }") == [])
+        // kind = server || (status = ok AND service = "checkout"): the root.
+        #expect(names("kind = server || status = ok && service = \"checkout\"") == ["GET /checkout"])
+        #expect(names("{ kind = server || (status = ok && service = \"frontend\") }") == ["GET /checkout", "render"])
+        #expect(names("{ status = error } || { status = ok } && { kind = client }") == ["api", "database.query", "render"])
+        #expect(canonical("{ a = 1 || b = 2 && c = 3 } >> { }") == "{ (a = 1 OR b = 2) AND c = 3 } >> { }")
+        #expect(canonical("{ a = 1 && b = 2 || c = 3 } >> { }") == "{ (a = 1 AND b = 2) OR c = 3 } >> { }")
+    }
+
     @Test func negatedStructuralOperators() {
         #expect(names("{ service = \"frontend\" } !>> { status = error }") == [])
         #expect(names("{ service = \"payment\" } !>> { status = error }") == ["database.query"])

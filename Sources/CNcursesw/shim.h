@@ -30,19 +30,24 @@ static inline int trex_key_f(int n) { return KEY_F(n); }
 // MARK: - Mouse
 
 /// The mouse events trex asks for: left and right presses, and the wheel (buttons 4 and 5).
-/// The left release too: without it ncurses drops an SGR press that a release follows.
+/// The left release, click and double click too: reports that arrive together in one read
+/// (a busy machine, a quick double click) are merged by ncurses into a click or a double
+/// click even with mouseinterval(0), and dropped unless asked for.
 static inline mmask_t trex_mouse_events(void) {
-    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON3_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED
+        | BUTTON3_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
 }
 
-/// Takes the mouse event that came with KEY_MOUSE: 1 left press, 2 right press, 3 wheel up,
-/// 4 wheel down, 0 anything else (or none), with its cell in *x, *y.
+/// Takes the mouse event that came with KEY_MOUSE: 1 left press (or a click merged from a
+/// press and its release), 5 a double (or triple) click merged by ncurses, 2 right press,
+/// 3 wheel up, 4 wheel down, 0 anything else (or none), with its cell in *x, *y.
 static inline int trex_read_mouse(int *x, int *y) {
     MEVENT event;
     if (getmouse(&event) != OK) return 0;
     *x = event.x;
     *y = event.y;
-    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & (BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED)) return 5;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
     if (event.bstate & BUTTON3_PRESSED) return 2;
     if (event.bstate & BUTTON4_PRESSED) return 3;
     if (event.bstate & BUTTON5_PRESSED) return 4;

@@ -236,6 +236,7 @@ public final class NcursesBackend: Backend {
         case 2: return .mouse(MouseEvent(.rightClick, at: position()))
         case 3: return .mouse(MouseEvent(.wheelUp, at: position()))
         case 4: return .mouse(MouseEvent(.wheelDown, at: position()))
+        case 5: return .mouse(MouseEvent(.doubleClick, at: position()))
         default: return .keyCode(KEY_MOUSE)
         }
     }

@@ -11,9 +11,12 @@
 /// AND and OR chains are flattened. O(size of the tree).
 struct Checker {
     let chars: [Character]
+    /// The query has braces: TraceQL's meanings apply (a bare attribute is a boolean test).
+    let traceQL: Bool
 
-    init(text: String) {
+    init(text: String, traceQL: Bool = false) {
         chars = Array(text)
+        self.traceQL = traceQL
     }
 
     /// The checked query.
@@ -100,6 +103,11 @@ struct Checker {
                 return SpanPredicate(.comparison(Comparison(field: ref, op: .equal, value: value, range: token.range)),
                                      range: token.range)
             case .intrinsic: throw .intrinsicNotCondition(ref)
+            case .attribute where traceQL:
+                // TraceQL: `{ .cache.hit }` is `{ .cache.hit = true }`.
+                let value = QueryLiteral(.boolean(true), range: token.range)
+                return SpanPredicate(.comparison(Comparison(field: ref, op: .equal, value: value, range: token.range)),
+                                     range: token.range)
             case .attribute: return SpanPredicate(.exists(ref), range: token.range)
             }
         case .boolean(let b, let token):

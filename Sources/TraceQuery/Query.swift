@@ -27,7 +27,7 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
         let tokens = try Lexer.tokenize(text)
         var parser = Parser(tokens: tokens)
         let syntax = try parser.parseQuery()
-        let checker = Checker(text: text)
+        let checker = Checker(text: text, traceQL: parser.traceQL)
         let root = try checker.check(syntax)
         var pipeline: [PipelineStage] = []
         for stage in parser.stages { pipeline.append(try checker.stage(stage)) }

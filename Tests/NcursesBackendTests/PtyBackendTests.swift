@@ -126,6 +126,32 @@ struct PtyBackendTests {
         #expect(ended.contains("\u{1B}[?1006;1000l") || ended.contains("\u{1B}[?1000l"), "\(ended.debugDescription)")
     }
 
+    @Test("Mouse reports that arrive together (a quick or a delayed double click) are not lost")
+    func mouseBurst() throws {
+        let pty = try PseudoTerminal(columns: 80, rows: 24)
+        var options = NcursesOptions(devicePath: pty.slavePath, terminalType: "screen")
+        options.mouse = true
+        let backend = try NcursesBackend.start(options: options)
+        defer {
+            backend.shutdown()
+            pty.drain()
+        }
+        backend.draw(Buffer(size: backend.size), cursor: nil)
+        pty.drain()
+        // X10 reports (tmux's screen): press and release of the left button at column 10, row 6.
+        let press = "\u{1B}[M +'", release = "\u{1B}[M#+'"
+        pty.type(press + release + press + release)
+        var events: [InputEvent] = []
+        while let event = backend.pollEvent(timeout: .milliseconds(200)) { events.append(event) }
+        #expect(events == [.mouse(MouseEvent(.doubleClick, at: Point(x: 10, y: 6)))])
+        // One click in one read is a click.
+        pty.type(press + release)
+        events = []
+        while let event = backend.pollEvent(timeout: .milliseconds(200)) { events.append(event) }
+        #expect(events.count == 1 && events.first.map { if case .mouse(let m) = $0 { m.position == Point(x: 10, y: 6) } else { false } } == true,
+                "\(events)")
+    }
+
     @Test("Without the mouse option the terminal is never asked for mouse reports")
     func noMouse() throws {
         try withBackend { backend, pty in

@@ -8,17 +8,20 @@ extension TmuxSession {
     /// terminal type reports it (X10 encoding, the `kmous` of tmux's screen and tmux-256color:
     /// `ESC [ M` and three bytes offset by 32).
     public func mouse(_ button: MouseButton, x: Int, y: Int) throws {
-        func report(_ code: Int) -> [String] {
-            ["1b", "5b", "4d"] + [32 + code, 33 + x, 33 + y].map { String($0, radix: 16) }
-        }
-        try tmux(["send-keys", "-H"] + report(button.rawValue))
-        if button == .left || button == .right { try tmux(["send-keys", "-H"] + report(3)) }
+        try tmux(["send-keys", "-H"] + Self.report(button.rawValue, x: x, y: y))
+        if button == .left || button == .right { try tmux(["send-keys", "-H"] + Self.report(3, x: x, y: y)) }
     }
 
-    /// A double click: two left clicks on the same cell in quick succession.
+    /// A double click: two left clicks on the same cell, sent in one go so that a busy machine
+    /// cannot stretch them past the double-click interval.
     public func doubleClick(x: Int, y: Int) throws {
-        try mouse(.left, x: x, y: y)
-        try mouse(.left, x: x, y: y)
+        let click = Self.report(MouseButton.left.rawValue, x: x, y: y) + Self.report(3, x: x, y: y)
+        try tmux(["send-keys", "-H"] + click + click)
+    }
+
+    /// One X10 report: `ESC [ M` and the button, column and row, each offset by 32 (1-based).
+    static func report(_ code: Int, x: Int, y: Int) -> [String] {
+        ["1b", "5b", "4d"] + [32 + code, 33 + x, 33 + y].map { String($0, radix: 16) }
     }
 
     /// Whether the program in the pane has asked the terminal for mouse reports.

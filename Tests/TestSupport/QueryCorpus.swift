@@ -208,7 +208,7 @@ ok     { a = 1 } >> ({ b = 1 } >> { c = 1 })
 ok     ({ a = 1 } >> { b = 1 }) >> { c = 1 }
     => { a = 1 } >> { b = 1 } >> { c = 1 }
 ok     { a = 1 AND b = 2 } >> { NOT c = 3 OR d }
-    => { a = 1 AND b = 2 } >> { NOT c = 3 OR exists(d) }
+    => { a = 1 AND b = 2 } >> { NOT c = 3 OR d = true }
 
 # --- Lexing errors ---------------------------------------------------------------------------
 lex    name = ⟨"abc⟩  ## unterminated string

@@ -72,6 +72,14 @@ import TraceModel
         #expect(names(".host.name = \"web-1\"") == ["root"])
     }
 
+    @Test func aBareAttributeInBracesIsTrueAndWithoutThemExists() {
+        // retry: the string "true" on zipkin, the boolean false on otlp.
+        #expect(names("{ retry }") == ["zipkin"])
+        #expect(names("retry") == ["otlp", "zipkin"])
+        #expect(names("{ exists(retry) }") == ["otlp", "zipkin"])
+        #expect(canonical("{ retry } >> { }") == "{ retry = true } >> { }")
+    }
+
     @Test func nilIsAbsence() throws {
         #expect(names("{ .k8s.pod.name != nil }") == ["otlp", "plain"])
         #expect(names("{ .k8s.pod.name = nil }") == ["root", "zipkin"])

@@ -33,16 +33,16 @@ import Testing
     }
 
     @Test func spansetOperatorsAreLeftAssociative() {
-        #expect(shape("{ a } >> { b } >> { c }") == "(>> {(>> {(exists a)} {(exists b)})} {(exists c)})")
-        #expect(shape("{ a } && { b } && { c }") == "(&& {(&& {(exists a)} {(exists b)})} {(exists c)})")
+        #expect(shape("{ a } >> { b } >> { c }") == "(>> {(>> {(= a true)} {(= b true)})} {(= c true)})")
+        #expect(shape("{ a } && { b } && { c }") == "(&& {(&& {(= a true)} {(= b true)})} {(= c true)})")
     }
 
     @Test func structuralBindsTighterThanAndAndOr() {
-        #expect(shape("{ a } && { b } > { c }") == "(&& {(exists a)} {(> {(exists b)} {(exists c)})})")
+        #expect(shape("{ a } && { b } > { c }") == "(&& {(= a true)} {(> {(= b true)} {(= c true)})})")
         // With braces, TraceQL: && and || share one precedence, left to right.
-        #expect(shape("{ a } || { b } && { c }") == "(&& {(|| {(exists a)} {(exists b)})} {(exists c)})")
+        #expect(shape("{ a } || { b } && { c }") == "(&& {(|| {(= a true)} {(= b true)})} {(= c true)})")
         #expect(shape("{ a } ~ { b } || { c } << { d }")
-                == "(|| {(~ {(exists a)} {(exists b)})} {(<< {(exists c)} {(exists d)})})")
+                == "(|| {(~ {(= a true)} {(= b true)})} {(<< {(= c true)} {(= d true)})})")
     }
 
     // MARK: - Primaries and conditions
@@ -81,7 +81,7 @@ import Testing
         #expect(shape("true") == "true")
         #expect(shape("false OR a") == "(or false (exists a))")
         #expect(shape("{}") == "true")
-        #expect(shape("{ } && { a }") == "(&& {true} {(exists a)})")
+        #expect(shape("{ } && { a }") == "(&& {true} {(= a true)})")
     }
 
     @Test func bracesAroundAPredicate() {

@@ -93,12 +93,17 @@ struct PtyBackendTests {
         }
     }
 
+    /// The backend with the mouse on, on a fresh 80x24 pty of a terminal type (shut it down).
+    static func mouseBackend(terminalType: String) throws -> (NcursesBackend, PseudoTerminal) {
+        let pty = try PseudoTerminal(columns: 80, rows: 24)
+        var options = NcursesOptions(devicePath: pty.slavePath, terminalType: terminalType)
+        options.mouse = true
+        return (try NcursesBackend.start(options: options), pty)
+    }
+
     @Test("With the mouse on, presses, double clicks and the wheel arrive as mouse events (SGR reports)")
     func mouse() throws {
-        let pty = try PseudoTerminal(columns: 80, rows: 24)
-        var options = NcursesOptions(devicePath: pty.slavePath, terminalType: "xterm-256color")
-        options.mouse = true
-        let backend = try NcursesBackend.start(options: options)
+        let (backend, pty) = try Self.mouseBackend(terminalType: "xterm-256color")
         defer {
             backend.shutdown()
             pty.drain()
@@ -128,10 +133,7 @@ struct PtyBackendTests {
 
     @Test("Mouse reports that arrive together (a quick or a delayed double click) are not lost")
     func mouseBurst() throws {
-        let pty = try PseudoTerminal(columns: 80, rows: 24)
-        var options = NcursesOptions(devicePath: pty.slavePath, terminalType: "screen")
-        options.mouse = true
-        let backend = try NcursesBackend.start(options: options)
+        let (backend, pty) = try Self.mouseBackend(terminalType: "screen")
         defer {
             backend.shutdown()
             pty.drain()

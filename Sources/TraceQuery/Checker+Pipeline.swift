@@ -13,7 +13,7 @@ extension Checker {
             return .filter(.count, try comparedValue(s, ref: ref).op, try comparedValue(s, ref: ref).value)
         case "avg", "min", "max", "sum":
             guard s.arguments.count == 1 else { throw .stageArguments(name, "takes one field", at: call) }
-            let field = try FieldResolver.resolve(s.arguments[0])
+            let field = try resolve(s.arguments[0])
             switch field.field.type {
             case .duration, .integer, .attribute: break
             default: throw .stageArguments(name, "takes a numeric field (a duration, a count or an attribute)",
@@ -35,7 +35,7 @@ extension Checker {
             guard !s.arguments.isEmpty else { throw .stageArguments(name, "takes one or more fields", at: call) }
             if let c = s.comparison { throw .stageCompared(name, at: c.opToken.range) }
             var fields: [FieldReference] = []
-            for token in s.arguments { fields.append(try FieldResolver.resolve(token)) }
+            for token in s.arguments { fields.append(try resolve(token)) }
             return name.lowercased() == "by" ? .by(fields) : .select(fields)
         case "coalesce":
             guard s.arguments.isEmpty else { throw .stageArguments(name, "takes no field", at: call) }

@@ -16,7 +16,7 @@ import TraceModel
 extension Checker {
     func comparison(field fieldToken: Token, op: ComparisonOperator, opToken: Token,
                     value valueToken: Token) throws(QueryDiagnostic) -> SpanPredicate {
-        let ref = try FieldResolver.resolve(fieldToken)
+        let ref = try resolve(fieldToken)
         let range = fieldToken.range.union(opToken.range).union(valueToken.range)
         // TraceQL's `nil`: absence. `x != nil` is exists(x), `x = nil` its negation; every span
         // has its intrinsics.
@@ -34,7 +34,7 @@ extension Checker {
 
     func membership(field fieldToken: Token, values: [Token], negated: Bool,
                     range: SourceRange) throws(QueryDiagnostic) -> SpanPredicate {
-        let ref = try FieldResolver.resolve(fieldToken)
+        let ref = try resolve(fieldToken)
         var literals: [QueryLiteral] = []
         for v in values { literals.append(try literal(v, for: ref, op: .equal, opToken: fieldToken)) }
         let p = SpanPredicate(.membership(Membership(field: ref, values: literals, range: range)), range: range)

@@ -19,6 +19,22 @@ struct Checker {
         self.traceQL = traceQL
     }
 
+    /// TraceQL's scopes trex cannot query yet: in braces, `event.x` is an event's attribute, not
+    /// an attribute named "event.x" (which it stays without braces, where OpenTelemetry keys such
+    /// as `event.name` are common).
+    static let unansweredScopes = ["event.", "link.", "instrumentation.", "parent."]
+
+    /// A field token resolved; in braces, a scope trex cannot answer is an error, never a
+    /// silent lookup of an attribute that matches nothing.
+    func resolve(_ token: Token) throws(QueryDiagnostic) -> FieldReference {
+        let ref = try FieldResolver.resolve(token)
+        if traceQL, case .attribute(.any, _) = ref.field,
+           let scope = Self.unansweredScopes.first(where: { token.text.lowercased().hasPrefix($0) }) {
+            throw .scopeNotAnswered(scope, at: token.range)
+        }
+        return ref
+    }
+
     /// The checked query.
     func check(_ syntax: Syntax) throws(QueryDiagnostic) -> SpansetExpression {
         if isSpanset(syntax) { return try spanset(syntax) }
@@ -92,11 +108,11 @@ struct Checker {
         case .membership(let field, let values, let negated, let range):
             return try membership(field: field, values: values, negated: negated, range: range)
         case .exists(let fieldToken, let range):
-            let ref = try FieldResolver.resolve(fieldToken)
+            let ref = try resolve(fieldToken)
             if case .intrinsic = ref.field { throw .existsOnIntrinsic(ref) }
             return SpanPredicate(.exists(ref), range: range)
         case .bareField(let token):
-            let ref = try FieldResolver.resolve(token)
+            let ref = try resolve(token)
             switch ref.field {
             case .intrinsic(.root):
                 let value = QueryLiteral(.boolean(true), range: token.range)

@@ -162,6 +162,12 @@ extension QueryDiagnostic {
         QueryDiagnostic(.checking, "`\(name)()` groups or names fields and is not compared", at: range)
     }
 
+    static func scopeNotAnswered(_ scope: String, at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "the TraceQL scope `\(scope)` is not answered yet: trex queries span and resource "
+                        + "attributes (`span.`, `resource.`, `.`); without braces `\(scope)...` is an attribute key",
+                        at: range)
+    }
+
     static func unknownScope(_ prefix: String, at range: SourceRange) -> QueryDiagnostic {
         QueryDiagnostic(.checking, "unknown scope `\(prefix)` before a quoted name", at: range,
                         expected: ["span.", "resource."],

@@ -62,6 +62,17 @@ import TestSupport
         }
     }
 
+    @Test func inBracesTheEventLinkInstrumentationAndParentScopesAreRefusedNotLookedUp() throws {
+        for text in ["{ event.exception.type = \"x\" }", "{ link.foo = 1 }", "{ instrumentation.lib = \"a\" }",
+                     "{ parent.http.method = \"GET\" }", "{ } >> { Event.x }"] {
+            let d = try #require(diagnostic(text), "\(text)")
+            #expect(d.message.contains("is not answered yet"), "\(d.message)")
+        }
+        // Without braces they are attribute keys, as OpenTelemetry's `event.name` is.
+        #expect(parse("event.name = \"user.login\"") != nil)
+        #expect(parse("{ span.event.name = \"x\" }") != nil)
+    }
+
     @Test func namesWithAColonOutsideTheScopesAreStillAttributes() {
         // An attribute key may hold a colon (`db:table`); only TraceQL's scopes are intrinsics.
         #expect(parse("db:table = \"orders\"") != nil)

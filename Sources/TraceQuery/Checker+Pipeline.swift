@@ -10,7 +10,8 @@ extension Checker {
         case "count":
             guard s.arguments.isEmpty else { throw .stageArguments(name, "takes no field", at: call) }
             let ref = FieldReference(.intrinsic(.traceSpans), spelling: "count()", range: call)
-            return .filter(.count, try comparedValue(s, ref: ref).op, try comparedValue(s, ref: ref).value)
+            let (op, value) = try comparedValue(s, ref: ref)
+            return .filter(.count, op, value)
         case "avg", "min", "max", "sum":
             guard s.arguments.count == 1 else { throw .stageArguments(name, "takes one field", at: call) }
             let field = try resolve(s.arguments[0])

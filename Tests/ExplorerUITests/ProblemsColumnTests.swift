@@ -106,7 +106,7 @@ import TestSupport
         let screen = h.screen
         #expect(screen.contains("The PROBLEMS column (filter with trace:problem = \"name\")"))
         for problem in TraceProblems.all {
-            let letter = ProblemMarks.letter(problem)
+            let letter = problem.mark
             #expect(h.line(containing: problem.meaning)?.contains(" \(letter) ") == true, "\(problem.name)\n\(screen)")
             #expect(h.line(containing: problem.meaning)?.contains("\(problem.name): ") == true)
         }

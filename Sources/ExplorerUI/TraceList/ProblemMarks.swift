@@ -5,9 +5,6 @@ import TraceModel
 /// so a column of traces reads like `ls -l`'s permissions (`E·M····`: errors and missing
 /// spans). Letters, so they read the same in ASCII.
 enum ProblemMarks {
-    /// The letter of each problem (`TraceProblems.mark`).
-    static func letter(_ problem: TraceProblems) -> Character { problem.mark }
-
     /// The column's width: a slot per problem, and its title with the sort marker.
     static let width = max(TraceProblems.all.count, title.count + 1)
     static let title = "PROBLEMS"
@@ -25,7 +22,7 @@ enum ProblemMarks {
         }
         for (slot, problem) in TraceProblems.all.enumerated() {
             let has = problems.contains(problem)
-            let text = has ? String(letter(problem)) : (ascii ? "." : "·")
+            let text = has ? String(problem.mark) : (ascii ? "." : "·")
             let role: ThemeRole = !has ? .dim : problem == .errorOrigin ? .origin : .warning
             buffer.setTruncated(text, x: x + slot, y: y, width: 1, style: styled(role))
         }
@@ -34,7 +31,7 @@ enum ProblemMarks {
     /// The legend the `?` overlay shows over the trace list: each letter, the name a filter
     /// uses (`trace:problem = "clock-skew"`) and what it means.
     static var legend: [(mark: String, meaning: String)] {
-        TraceProblems.all.map { (String(letter($0)), "\($0.name): \($0.meaning)") }
+        TraceProblems.all.map { (String($0.mark), "\($0.name): \($0.meaning)") }
             + [("·", "the trace has none of that problem"), ("…", "its problems are still being found")]
     }
 }

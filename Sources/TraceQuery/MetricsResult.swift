@@ -99,6 +99,35 @@ public enum MetricLabelValue: Sendable, Equatable, Comparable {
     case double(Double)
     case string(String)
 
+    /// Series order: missing first, then booleans, numbers (integers and doubles together),
+    /// strings.
+    public static func < (a: MetricLabelValue, b: MetricLabelValue) -> Bool {
+        switch (a, b) {
+        case (.bool(let x), .bool(let y)): return !x && y
+        case (.string(let x), .string(let y)): return x < y
+        default:
+            if let x = a.number, let y = b.number { return x < y }
+            return a.rank < b.rank
+        }
+    }
+
+    private var number: Double? {
+        switch self {
+        case .int(let i): Double(i)
+        case .double(let d): d
+        default: nil
+        }
+    }
+
+    private var rank: Int {
+        switch self {
+        case .none: 0
+        case .bool: 1
+        case .int, .double: 2
+        case .string: 3
+        }
+    }
+
     /// The value as text: `nil` for `.none`.
     public var text: String {
         switch self {

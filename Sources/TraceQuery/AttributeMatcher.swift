@@ -10,12 +10,57 @@ import TraceModel
 enum AttributeMatcher {
     typealias Test = (Attribute) -> Bool
 
+    /// - Parameter strict: TraceQL's typing (braced queries): only a value of the literal's type
+    ///   compares (a string with a string, a number with a number, a boolean with a boolean;
+    ///   `=~ !~` need a string), so `{ .foo != 5 }` is false on the string "bar".
+    ///
+    /// An array matches `= =~ < ...` when one of its elements does, and `!= !~` when none does
+    /// (with `strict`, when it has an element of the literal's type and none matches).
     static func make(op: ComparisonOperator, literal: QueryValue, table: SpanTable,
-                     numbers: NumericStringCache) -> Test {
-        if op == .notEqual {
-            let equal = make(op: .equal, literal: literal, table: table, numbers: numbers)
-            return { !equal($0) }
+                     numbers: NumericStringCache, strict: Bool = false) -> Test {
+        let positive: ComparisonOperator? = switch op {
+        case .notEqual: .equal
+        case .notMatches: .matches
+        default: nil
         }
+        let loose = scalar(op: positive ?? op, literal: literal, table: table, numbers: numbers)
+        let inDomain = strict ? domain(of: literal, op: op) : nil
+        let test: Test = inDomain.map { d in { a in d(a) && loose(a) } } ?? loose
+        let nested = table.nested
+        let compounds = table.compounds
+        guard positive != nil else {
+            return { a in
+                guard a.tag == .array else { return test(a) }
+                return nested[compounds[Int(a.payload)].range].contains(where: test)
+            }
+        }
+        guard let inDomain else {
+            return { a in
+                guard a.tag == .array else { return !test(a) }
+                return !nested[compounds[Int(a.payload)].range].contains(where: test)
+            }
+        }
+        return { a in
+            guard a.tag == .array else { return inDomain(a) && !test(a) }
+            let elements = nested[compounds[Int(a.payload)].range]
+            return elements.contains(where: inDomain) && !elements.contains(where: test)
+        }
+    }
+
+    /// The values a literal compares with under TraceQL's typing.
+    private static func domain(of literal: QueryValue, op: ComparisonOperator) -> Test {
+        if op.isTextual { return { $0.tag == .string } }
+        switch literal {
+        case .string: return { $0.tag == .string }
+        case .integer, .float: return { $0.tag == .smallInt || $0.tag == .int || $0.tag == .double }
+        case .boolean: return { $0.tag == .bool }
+        default: return { _ in false }
+        }
+    }
+
+    /// The test of one scalar value (not an array), `!=` and `!~` not among the operators.
+    private static func scalar(op: ComparisonOperator, literal: QueryValue, table: SpanTable,
+                               numbers: NumericStringCache) -> Test {
         if op.isTextual { return textual(op: op, literal: literal, table: table) }
         switch literal {
         case .string(let s): return string(op: op, literal: s, table: table)

@@ -29,7 +29,8 @@ extension Checker {
             return op == .notEqual ? exists : SpanPredicate(.not(exists), range: range)
         }
         let literal = try literal(valueToken, for: ref, op: op, opToken: opToken)
-        return SpanPredicate(.comparison(Comparison(field: ref, op: op, value: literal, range: range)), range: range)
+        return SpanPredicate(.comparison(Comparison(field: ref, op: op, value: literal, range: range,
+                                                    strictTypes: strictTypes(ref))), range: range)
     }
 
     func membership(field fieldToken: Token, values: [Token], negated: Bool,
@@ -37,8 +38,15 @@ extension Checker {
         let ref = try resolve(fieldToken)
         var literals: [QueryLiteral] = []
         for v in values { literals.append(try literal(v, for: ref, op: .equal, opToken: fieldToken)) }
-        let p = SpanPredicate(.membership(Membership(field: ref, values: literals, range: range)), range: range)
+        let p = SpanPredicate(.membership(Membership(field: ref, values: literals, range: range,
+                                                     strictTypes: strictTypes(ref))), range: range)
         return negated ? SpanPredicate(.not(p), range: range) : p
+    }
+
+    /// TraceQL's typing applies to attributes in braced queries (intrinsics are typed anyway).
+    func strictTypes(_ ref: FieldReference) -> Bool {
+        guard case .attribute = ref.field else { return false }
+        return traceQL
     }
 
     /// A literal as written, before typing.

@@ -19,20 +19,10 @@ struct Checker {
         self.traceQL = traceQL
     }
 
-    /// TraceQL's scopes trex cannot query yet: in braces, `event.x` is an event's attribute, not
-    /// an attribute named "event.x" (which it stays without braces, where OpenTelemetry keys such
-    /// as `event.name` are common).
-    static let unansweredScopes = ["event.", "link.", "instrumentation.", "parent."]
-
-    /// A field token resolved; in braces, a scope trex cannot answer is an error, never a
-    /// silent lookup of an attribute that matches nothing.
+    /// A field token resolved. In braces `event.x` is an event's attribute (TraceQL's scope);
+    /// without braces it stays an attribute named "event.x", as OpenTelemetry keys often are.
     func resolve(_ token: Token) throws(QueryDiagnostic) -> FieldReference {
-        let ref = try FieldResolver.resolve(token)
-        if traceQL, case .attribute(.any, _) = ref.field,
-           let scope = Self.unansweredScopes.first(where: { token.text.lowercased().hasPrefix($0) }) {
-            throw .scopeNotAnswered(scope, at: token.range)
-        }
-        return ref
+        try FieldResolver.resolve(token, traceQL: traceQL)
     }
 
     /// The checked query.
@@ -122,8 +112,8 @@ struct Checker {
             case .attribute where traceQL:
                 // TraceQL: `{ .cache.hit }` is `{ .cache.hit = true }`.
                 let value = QueryLiteral(.boolean(true), range: token.range)
-                return SpanPredicate(.comparison(Comparison(field: ref, op: .equal, value: value, range: token.range)),
-                                     range: token.range)
+                return SpanPredicate(.comparison(Comparison(field: ref, op: .equal, value: value, range: token.range,
+                                                            strictTypes: true)), range: token.range)
             case .attribute: return SpanPredicate(.exists(ref), range: token.range)
             }
         case .boolean(let b, let token):

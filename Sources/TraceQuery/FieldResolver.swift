@@ -3,22 +3,21 @@
 enum FieldResolver {
     /// The field a name token refers to. Throws for a scope with no name after it, a name
     /// ending in `.`, or an unknown scope before a quoted name.
-    static func resolve(_ token: Token) throws(QueryDiagnostic) -> FieldReference {
+    /// - Parameter traceQL: the query has braces, so TraceQL's scopes (`event.`, `link.`,
+    ///   `instrumentation.`, `parent.`) are scopes rather than the start of a key.
+    static func resolve(_ token: Token, traceQL: Bool = false) throws(QueryDiagnostic) -> FieldReference {
         switch token.kind {
         case .name(let text):
-            switch resolve(bare: text) {
+            switch resolve(bare: text, traceQL: traceQL) {
             case .success(let field): return FieldReference(field, spelling: text, range: token.range)
             case .failure(let problem): throw problem.diagnostic(token)
             }
         case .quotedName(let prefix, let name):
-            let scope: AttributeScope
-            switch prefix.lowercased() {
-            case "", ".": scope = .any
-            case "span.": scope = .span
-            case "resource.": scope = .resource
-            default:
+            let lower = prefix.lowercased()
+            guard let scope = lower.isEmpty ? .any : AttributeScope.byPrefix.first(where: { $0.0 == lower })?.1,
+                  traceQL || !scope.isTraceQLOnly else {
                 let prefixRange = SourceRange(token.range.lowerBound, token.range.lowerBound + prefix.count)
-                throw .unknownScope(prefix, at: prefixRange)
+                throw .unknownScope(prefix, at: prefixRange, traceQL: traceQL)
             }
             return FieldReference(.attribute(scope, name), spelling: token.text, range: token.range)
         default:
@@ -43,7 +42,7 @@ enum FieldResolver {
     }
 
     /// The field a bare (unquoted) name refers to. O(length).
-    static func resolve(bare text: String) -> Result<Field, Problem> {
+    static func resolve(bare text: String, traceQL: Bool = false) -> Result<Field, Problem> {
         if let intrinsic = Intrinsic(named: text) { return .success(.intrinsic(intrinsic)) }
         let lower = text.lowercased()
         // `scope:name` is TraceQL's form of an intrinsic: never read as an attribute key, which
@@ -51,8 +50,7 @@ enum FieldResolver {
         if let colon = lower.firstIndex(of: ":"), Intrinsic.scopes.contains(String(lower[..<colon])) {
             return .failure(.unknownIntrinsic(text))
         }
-        for (prefix, scope) in [(".", AttributeScope.any), ("span.", .span), ("resource.", .resource)]
-        where lower.hasPrefix(prefix) {
+        for (prefix, scope) in AttributeScope.byPrefix where lower.hasPrefix(prefix) && (traceQL || !scope.isTraceQLOnly) {
             let rest = String(text.dropFirst(prefix.count))
             if rest.isEmpty { return .failure(.missingName(scope: String(text.prefix(prefix.count)))) }
             if rest.hasSuffix(".") { return .failure(.trailingDot) }

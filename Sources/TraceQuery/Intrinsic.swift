@@ -31,6 +31,16 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
     /// The version of the span's instrumentation scope.
     case scopeVersion
 
+    // MARK: Event and link fields (a span matches when one of its events or links does)
+    /// The name of one of the span's events (`event:name`).
+    case eventName
+    /// An event's time after its span's start (`event:timeSinceStart`).
+    case eventTimeSinceStart
+    /// The trace id one of the span's links points to (`link:traceID`).
+    case linkTraceID
+    /// The span id one of the span's links points to (`link:spanID`).
+    case linkSpanID
+
     // MARK: Trace fields (the same for every span of a trace)
     /// Latest span end minus earliest span start.
     case traceDuration
@@ -66,6 +76,10 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
         case .childCount: "childcount"
         case .scopeName: "instrumentation:name"
         case .scopeVersion: "instrumentation:version"
+        case .eventName: "event:name"
+        case .eventTimeSinceStart: "event:timeSinceStart"
+        case .linkTraceID: "link:traceID"
+        case .linkSpanID: "link:spanID"
         case .traceDuration: "trace.duration"
         case .traceService: "trace.service"
         case .traceName: "trace.name"
@@ -88,7 +102,8 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
         case .traceID: ["trace:id", "trace.id"]
         case .spanID: ["span:id", "span.id"]
         case .parentID: ["span:parentID"]
-        case .root, .depth, .selfTime, .traceSpans, .traceErrors, .traceServices, .scopeName, .scopeVersion: []
+        case .root, .depth, .selfTime, .traceSpans, .traceErrors, .traceServices, .scopeName, .scopeVersion,
+             .eventName, .eventTimeSinceStart, .linkTraceID, .linkSpanID: []
         case .childCount: ["span:childCount"]
         case .traceDuration: ["traceDuration", "trace:duration"]
         case .traceService: ["rootServiceName", "trace:rootService"]
@@ -99,12 +114,12 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
 
     public var type: FieldType {
         switch self {
-        case .duration, .selfTime, .traceDuration: .duration
-        case .name, .service, .statusMessage, .traceService, .traceName, .scopeName, .scopeVersion: .string
+        case .duration, .selfTime, .traceDuration, .eventTimeSinceStart: .duration
+        case .name, .service, .statusMessage, .traceService, .traceName, .scopeName, .scopeVersion, .eventName: .string
         case .status: .status
         case .kind: .kind
-        case .traceID: .traceID
-        case .spanID, .parentID: .spanID
+        case .traceID, .linkTraceID: .traceID
+        case .spanID, .parentID, .linkSpanID: .spanID
         case .root: .boolean
         case .depth, .childCount, .traceSpans, .traceErrors, .traceServices: .integer
         case .traceProblem: .problem
@@ -123,9 +138,6 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
     /// form is an intrinsic or an error, never an attribute.
     static let scopes: Set<String> = ["span", "trace", "event", "link", "instrumentation", "resource", "parent"]
 
-    /// TraceQL intrinsics trex cannot answer yet (events and links are not queryable), lower-cased.
-    static let notYetSupported: Set<String> = ["event:name", "event:timesincestart", "link:traceid", "link:spanid"]
-
     /// Every accepted name of the `scope:name` form, for suggestions.
     static var scopedNames: [String] {
         allCases.flatMap { [$0.canonicalName] + $0.aliases }.filter { $0.contains(":") }
@@ -141,7 +153,7 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
     static let byName: [String: Intrinsic] = {
         var table: [String: Intrinsic] = [:]
         for i in Intrinsic.allCases {
-            table[i.canonicalName] = i
+            table[i.canonicalName.lowercased()] = i
             for alias in i.aliases { table[alias.lowercased()] = i }
         }
         return table

@@ -85,7 +85,7 @@ final class FieldValues {
             default: return nil
             }
         case .attribute:
-            switch attribute(field, span: span) {
+            switch attribute(field, local: local) {
             case .int(let v)?: return Double(v)
             case .double(let v)?: return v
             case .string(let s)?: return Double(s)
@@ -113,11 +113,11 @@ final class FieldValues {
             default: return number(of: field, span: local).map { String($0) }
             }
         case .attribute:
-            return attribute(field, span: span)?.displayText
+            return attribute(field, local: local)?.displayText
         }
     }
 
-    private func attribute(_ field: Field, span: Span) -> AttributeValue? {
+    func attribute(_ field: Field, local: Int) -> AttributeValue? {
         guard case .attribute(let scope, let key) = field else { return nil }
         let table = trace.table
         let id: StringID?
@@ -126,14 +126,25 @@ final class FieldValues {
             keys[key] = id
         }
         guard let id else { return nil }
-        func spanValue() -> AttributeValue? { table.attribute(id, in: span.attributes).map(table.value(of:)) }
-        func resourceValue() -> AttributeValue? {
-            table.attribute(id, in: table.resources[Int(span.resource)].attributes).map(table.value(of:))
-        }
+        return value(of: id, scope: scope, local: local)
+    }
+
+    /// The attribute `id` in a scope of a span (the first event or link that has it).
+    private func value(of id: StringID, scope: AttributeScope, local: Int) -> AttributeValue? {
+        let table = trace.table
+        let span = trace[local]
+        func read(_ range: ElementRange) -> AttributeValue? { table.attribute(id, in: range).map(table.value(of:)) }
         switch scope {
-        case .span: return spanValue()
-        case .resource: return resourceValue()
-        case .any: return spanValue() ?? resourceValue()
+        case .span: return read(span.attributes)
+        case .resource: return read(table.resources[Int(span.resource)].attributes)
+        case .any: return read(span.attributes) ?? read(table.resources[Int(span.resource)].attributes)
+        case .instrumentation: return read(table.scope(of: span).attributes)
+        case .event: return table.events(of: span).lazy.compactMap { read($0.attributes) }.first
+        case .link: return table.links(of: span).lazy.compactMap { read($0.attributes) }.first
+        case .parent, .parentSpan, .parentResource:
+            let p = tree.parent[local]
+            guard p >= 0, let inner = scope.onParent else { return nil }
+            return value(of: id, scope: inner, local: Int(p))
         }
     }
 }

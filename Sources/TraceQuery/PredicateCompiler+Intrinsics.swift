@@ -35,6 +35,8 @@ extension PredicateCompiler {
         case .parentID:
             guard case .spanID(let id) = value else { return .constant(false) }
             return equality(op) { f, i in f.spans[i].parentSpanID == id }
+        case .eventName, .eventTimeSinceStart, .linkTraceID, .linkSpanID:
+            return eventOrLinkIntrinsic(field, op, value)
         case .name, .statusMessage, .service, .traceService, .traceName, .scopeName, .scopeVersion:
             guard case .string(let s) = value else { return .constant(false) }
             return string(field, StringMatcher(op: op, literal: s, table: table))

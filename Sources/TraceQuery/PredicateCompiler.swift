@@ -23,20 +23,26 @@ struct PredicateCompiler {
         case .and(let list): return .all(list.map(compile))
         case .or(let list): return .any(list.map(compile))
         case .not(let x): return .negation(compile(x))
-        case .comparison(let c): return comparison(c.field.field, c.op, c.value.value)
-        case .membership(let m): return .any(m.values.map { comparison(m.field.field, .equal, $0.value) })
+        case .comparison(let c): return comparison(c.field.field, c.op, c.value.value, strict: c.strictTypes)
+        case .membership(let m):
+            return .any(m.values.map { comparison(m.field.field, .equal, $0.value, strict: m.strictTypes) })
         case .exists(let ref):
             guard case .attribute(let scope, let name) = ref.field else { return .constant(true) }
-            return attribute(scope: scope, name: name, test: nil)
+            return scope.isTraceQLOnly ? scopedAttribute(scope: scope, name: name, test: nil)
+                                       : attribute(scope: scope, name: name, test: nil)
         }
     }
 
-    func comparison(_ field: Field, _ op: ComparisonOperator, _ value: QueryValue) -> CompiledPredicate {
+    /// - Parameter strict: TraceQL's typing (in braces): an attribute of another type than the
+    ///   literal compares false, `!=` included, and numbers in strings are strings.
+    func comparison(_ field: Field, _ op: ComparisonOperator, _ value: QueryValue,
+                    strict: Bool = false) -> CompiledPredicate {
         switch field {
         case .intrinsic(let i): return intrinsic(i, op, value)
         case .attribute(let scope, let name):
-            let test = AttributeMatcher.make(op: op, literal: value, table: table, numbers: numbers)
-            return attribute(scope: scope, name: name, test: test)
+            let test = AttributeMatcher.make(op: op, literal: value, table: table, numbers: numbers, strict: strict)
+            return scope.isTraceQLOnly ? scopedAttribute(scope: scope, name: name, test: test)
+                                       : attribute(scope: scope, name: name, test: test)
         }
     }
 

@@ -135,10 +135,6 @@ extension QueryDiagnostic {
     }
 
     static func unknownIntrinsic(_ name: String, at range: SourceRange) -> QueryDiagnostic {
-        if Intrinsic.notYetSupported.contains(name.lowercased()) {
-            return QueryDiagnostic(.checking, "`\(name)` is a TraceQL intrinsic trex does not answer yet: "
-                                   + "span events and links cannot be queried", at: range)
-        }
         let names = Intrinsic.scopedNames
         return QueryDiagnostic(.checking, "unknown intrinsic `\(name)`", at: range, expected: names,
                                suggestion: Suggestions.nearest(to: name, in: names))
@@ -162,16 +158,12 @@ extension QueryDiagnostic {
         QueryDiagnostic(.checking, "`\(name)()` groups or names fields and is not compared", at: range)
     }
 
-    static func scopeNotAnswered(_ scope: String, at range: SourceRange) -> QueryDiagnostic {
-        QueryDiagnostic(.checking, "the TraceQL scope `\(scope)` is not answered yet: trex queries span and resource "
-                        + "attributes (`span.`, `resource.`, `.`); without braces `\(scope)...` is an attribute key",
-                        at: range)
-    }
 
-    static func unknownScope(_ prefix: String, at range: SourceRange) -> QueryDiagnostic {
-        QueryDiagnostic(.checking, "unknown scope `\(prefix)` before a quoted name", at: range,
-                        expected: ["span.", "resource."],
-                        suggestion: Suggestions.nearest(to: prefix, in: ["span.", "resource."]))
+    static func unknownScope(_ prefix: String, at range: SourceRange, traceQL: Bool) -> QueryDiagnostic {
+        let scopes = AttributeScope.allCases.filter { traceQL || !$0.isTraceQLOnly }.map { $0.prefix.isEmpty ? "." : $0.prefix }
+        let note = traceQL ? "" : " (TraceQL's event., link., instrumentation. and parent. need braces)"
+        return QueryDiagnostic(.checking, "unknown scope `\(prefix)` before a quoted name" + note, at: range,
+                               expected: scopes, suggestion: Suggestions.nearest(to: prefix, in: scopes))
     }
 
     static func missingAttributeName(after scope: String, at range: SourceRange) -> QueryDiagnostic {

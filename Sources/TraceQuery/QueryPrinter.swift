@@ -6,11 +6,29 @@ import TraceModel
 /// `service.name`), status and kind names upper-case, durations as exact compounds (`1m30s`,
 /// `1s500ms`), attribute keys bare when they read back as the same field and backtick-quoted
 /// otherwise, and only the parentheses precedence requires. A lone filter prints without
-/// braces; filters inside a spanset expression print in `{ }`. O(size of the tree).
+/// braces unless it reads something only TraceQL has (TraceQL's typing of attributes, the
+/// `event.` and other TraceQL scopes); filters inside a spanset expression print in `{ }`.
+/// O(size of the tree).
 public enum QueryPrinter {
     public static func print(_ expression: SpansetExpression) -> String {
-        if case .filter(let p) = expression.kind { return print(p) }
+        if case .filter(let p) = expression.kind, !needsBraces(p) { return print(p) }
         return spanset(expression)
+    }
+
+    /// True when a condition means what it means only in braces.
+    static func needsBraces(_ p: SpanPredicate) -> Bool {
+        func traceQLOnly(_ f: Field) -> Bool {
+            if case .attribute(let scope, _) = f { return scope.isTraceQLOnly }
+            return false
+        }
+        switch p.kind {
+        case .constant: return false
+        case .and(let list), .or(let list): return list.contains(where: needsBraces)
+        case .not(let x): return needsBraces(x)
+        case .comparison(let c): return c.strictTypes || traceQLOnly(c.field.field)
+        case .membership(let m): return m.strictTypes || traceQLOnly(m.field.field)
+        case .exists(let f): return traceQLOnly(f.field)
+        }
     }
 
     public static func print(_ predicate: SpanPredicate) -> String { condition(predicate, context: 0) }

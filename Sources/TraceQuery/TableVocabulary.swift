@@ -46,13 +46,15 @@ struct TableVocabulary {
         }
     }
 
-    /// True when some span (or, for `.any`, span or resource) has the key.
+    /// True when some span (or, for `.any`, span or resource) has the key; always true for the
+    /// scopes not surveyed (events, links, instrumentation scopes), which get no hints.
     func has(key: StringID, in scope: AttributeScope) -> Bool {
         let i = Int(key.rawValue)
         switch scope {
-        case .any: return spanKeys[i] || resourceKeys[i]
-        case .span: return spanKeys[i]
-        case .resource: return resourceKeys[i]
+        case .any, .parent: return spanKeys[i] || resourceKeys[i]
+        case .span, .parentSpan: return spanKeys[i]
+        case .resource, .parentResource: return resourceKeys[i]
+        case .event, .link, .instrumentation: return true
         }
     }
 
@@ -64,9 +66,10 @@ struct TableVocabulary {
     /// Every key present in a scope.
     func keys(in scope: AttributeScope) -> [String] {
         switch scope {
-        case .any: strings(zip(spanKeys, resourceKeys).map { $0 || $1 })
-        case .span: strings(spanKeys)
-        case .resource: strings(resourceKeys)
+        case .any, .parent: strings(zip(spanKeys, resourceKeys).map { $0 || $1 })
+        case .span, .parentSpan: strings(spanKeys)
+        case .resource, .parentResource: strings(resourceKeys)
+        case .event, .link, .instrumentation: []
         }
     }
 }

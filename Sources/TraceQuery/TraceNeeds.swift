@@ -21,7 +21,8 @@ struct TraceNeeds: OptionSet {
     init(_ p: SpanPredicate) {
         self = []
         switch p.kind {
-        case .constant, .exists: break
+        case .constant: break
+        case .exists(let ref): formUnion(TraceNeeds(ref.field))
         case .and(let list), .or(let list): for x in list { formUnion(TraceNeeds(x)) }
         case .not(let x): formUnion(TraceNeeds(x))
         case .comparison(let c): formUnion(TraceNeeds(c.field.field))
@@ -30,6 +31,7 @@ struct TraceNeeds: OptionSet {
     }
 
     init(_ field: Field) {
+        if case .attribute(let scope, _) = field { self = scope.onParent == nil ? [] : .tree; return }
         guard case .intrinsic(let i) = field else { self = []; return }
         switch i {
         case .depth, .childCount: self = .tree

@@ -322,7 +322,7 @@ check  ⟨NOT⟩ { a = 1 }  ## applies to conditions, not to spansets
 check  ⟨!⟩{ a = 1 }  ## applies to conditions, not to spansets
 check  ⟨foo.⟩`x` = 1  ## unknown scope `foo.`
 check  ⟨span:chldCount⟩ > 1  ## unknown intrinsic `span:chldCount`  => span:childCount
-check  { ⟨event:name⟩ = "exception" }  ## is a TraceQL intrinsic trex does not answer yet
+check  { ⟨event:nme⟩ = "exception" }  ## unknown intrinsic `event:nme`  => event:name
 check  trace:problem = ⟨"skew"⟩  ## unknown trace problem `skew`
 check  ⟨span.⟩ = 1  ## expected an attribute name after `span.`
 check  ⟨resource.⟩  ## expected an attribute name after `resource.`

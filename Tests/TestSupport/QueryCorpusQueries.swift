@@ -15,6 +15,7 @@ public enum QueryCorpus {
     public static let evaluatorTestFiles = [
         "AttributeEvaluationTests.swift", "IntrinsicEvaluationTests.swift", "TraceLevelAndStructureTests.swift",
         "CompiledQueryTests.swift", "PrimerTests.swift", "TraceQLIntrinsicTests.swift", "PipelineTests.swift",
+        "TraceQLScopeTests.swift",
     ]
 
     /// The queries of the evaluator tests, read from their source files (Tests/TraceQueryTests),

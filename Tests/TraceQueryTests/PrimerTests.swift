@@ -36,7 +36,8 @@ import TestSupport
     @Test func primerInTraceQLForm() {
         #expect(result(#"{ duration > 5s && service.name = "checkout" }"#) == [id("slow"): ["POST /checkout"]])
         #expect(result(#"{ status = error && name = "database.query" }"#) == [id("broken"): ["database.query"]])
-        #expect(result(#"{ .user.id = "12345" && .http.status_code >= 400 }"#)
-                == [id("user"): ["get account", "get orders"]])
+        // TraceQL compares types strictly: the Zipkin string "500" is not a number there, so
+        // only the OTLP integer 503 is >= 400 (docs/query-language.md, "primer form / TraceQL form").
+        #expect(result(#"{ .user.id = "12345" && .http.status_code >= 400 }"#) == [id("user"): ["get orders"]])
     }
 }

@@ -13,10 +13,45 @@ struct RandomQueries {
     mutating func int(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
     mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
 
+    /// A random tree as the checker makes it: a query that prints with braces compares
+    /// attributes with TraceQL's typing (`strictTypes`), one without does not.
     mutating func spanset(depth: Int) -> SpansetExpression {
+        let tree = anySpanset(depth: depth)
+        var braced = true
+        if case .filter(let p) = tree.kind { braced = QueryPrinter.needsBraces(p) }
+        return braced ? Self.typedStrictly(tree) : tree
+    }
+
+    private mutating func anySpanset(depth: Int) -> SpansetExpression {
         if depth <= 0 || int(3) == 0 { return SpansetExpression(.filter(predicate(depth: 2)), range: r) }
         let op = pick(SpansetOperator.allCases)
-        return SpansetExpression(.combine(op, spanset(depth: depth - 1), spanset(depth: depth - 1)), range: r)
+        return SpansetExpression(.combine(op, anySpanset(depth: depth - 1), anySpanset(depth: depth - 1)), range: r)
+    }
+
+    /// Every attribute comparison and membership of a tree with `strictTypes` set.
+    static func typedStrictly(_ e: SpansetExpression) -> SpansetExpression {
+        switch e.kind {
+        case .filter(let p): return SpansetExpression(.filter(typedStrictly(p)), range: e.range)
+        case .combine(let op, let l, let r):
+            return SpansetExpression(.combine(op, typedStrictly(l), typedStrictly(r)), range: e.range)
+        }
+    }
+
+    static func typedStrictly(_ p: SpanPredicate) -> SpanPredicate {
+        var p = p
+        switch p.kind {
+        case .constant, .exists: break
+        case .and(let list): p.kind = .and(list.map(typedStrictly))
+        case .or(let list): p.kind = .or(list.map(typedStrictly))
+        case .not(let x): p.kind = .not(typedStrictly(x))
+        case .comparison(var c):
+            if case .attribute = c.field.field { c.strictTypes = true }
+            p.kind = .comparison(c)
+        case .membership(var m):
+            if case .attribute = m.field.field { m.strictTypes = true }
+            p.kind = .membership(m)
+        }
+        return p
     }
 
     mutating func predicate(depth: Int, parent: Int = 0) -> SpanPredicate {

@@ -4,8 +4,8 @@ import TestSupport
 @testable import TraceQuery
 
 /// TraceQL's scoped intrinsics: `span:childCount` and `instrumentation:name|version` are
-/// answered; any other `scope:name` is an error (with the nearest name, or saying that trex
-/// cannot answer it yet), never an attribute lookup that silently matches nothing.
+/// answered; any other `scope:name` is an error with the nearest name, never an attribute
+/// lookup that silently matches nothing.
 @Suite struct TraceQLIntrinsicTests {
     /// One trace: a root with three children, one of which has a child. The root was recorded
     /// by the okhttp instrumentation 4.2, the rest by the JDBC one.
@@ -52,25 +52,6 @@ import TestSupport
         for text in ["{ trace:rootServce = \"a\" }", "{ resource:foo = 1 }", "{ parent:name = \"x\" }", "link:bogus = 1"] {
             #expect(diagnostic(text)?.message.hasPrefix("unknown intrinsic") == true, "\(text)")
         }
-    }
-
-    @Test func traceQLIntrinsicsOfEventsAndLinksSayTheyAreNotAnsweredYet() throws {
-        for text in ["{ event:name = \"exception\" }", "{ event:timeSinceStart > 1ms }", "{ link:traceID = \"abc\" }",
-                     "{ link:spanID = \"abc\" }"] {
-            let d = try #require(diagnostic(text), "\(text)")
-            #expect(d.message.contains("is a TraceQL intrinsic trex does not answer yet"), "\(d.message)")
-        }
-    }
-
-    @Test func inBracesTheEventLinkInstrumentationAndParentScopesAreRefusedNotLookedUp() throws {
-        for text in ["{ event.exception.type = \"x\" }", "{ link.foo = 1 }", "{ instrumentation.lib = \"a\" }",
-                     "{ parent.http.method = \"GET\" }", "{ } >> { Event.x }"] {
-            let d = try #require(diagnostic(text), "\(text)")
-            #expect(d.message.contains("is not answered yet"), "\(d.message)")
-        }
-        // Without braces they are attribute keys, as OpenTelemetry's `event.name` is.
-        #expect(parse("event.name = \"user.login\"") != nil)
-        #expect(parse("{ span.event.name = \"x\" }") != nil)
     }
 
     @Test func namesWithAColonOutsideTheScopesAreStillAttributes() {

@@ -196,6 +196,10 @@ struct AttributeMatchSpec: Equatable {
                 return text.passes(r.slice(range) ?? UnsafeRawBufferPointer(start: nil, count: 0))
             }
             return false
+        case .array:
+            // `=` (and the textual tests) match inside an array when an element does: keep the
+            // span as a candidate and let the query's own evaluation decide.
+            return true
         default:
             return false
         }

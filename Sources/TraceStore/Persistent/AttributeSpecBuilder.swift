@@ -15,11 +15,12 @@ struct AttributeSpecBuilder {
 
     /// The spec; nil when some condition can hold on no span of the store (its keys or values
     /// are not stored). Conditions the spec cannot express are left out (possibly all of them):
-    /// `resource.` ones, unscoped ones whose key some resource has (a span without the key
-    /// takes its resource's value), and values of other types.
+    /// `resource.` ones and TraceQL's other scopes (events, links, parents ...), unscoped ones
+    /// whose key some resource has (a span without the key takes its resource's value), and
+    /// values of other types. An array value passes (its elements are left to the evaluator).
     func spec(_ conditions: [StoredAttributeCondition]) throws -> AttributeMatchSpec? {
         var spec = AttributeMatchSpec(conditions: [])
-        for condition in conditions where condition.scope != .resource {
+        for condition in conditions where condition.scope == .span || condition.scope == .any {
             let names = AttributeAliases.keys(for: condition.key)
             let keys = try names.compactMap { try strings.id(for: $0) }.filter { $0 != 0 }
             // No span and no resource has the key: the condition never holds.

@@ -5,8 +5,8 @@ import TraceQuery
 /// strings compare numerically, renamed OpenTelemetry keys are looked up too), for the store to
 /// test inside SQLite on the attribute blocks.
 public struct StoredAttributeCondition: Sendable, Hashable {
-    /// `.span` or `.any` (the span's attribute, else its resource's); `.resource` conditions
-    /// are not pushed down.
+    /// `.span` or `.any` (the span's attribute, else its resource's); the other scopes are not
+    /// pushed down.
     public var scope: AttributeScope
     public var key: String
     /// `.equal`, or one of the textual operators `=~ !~ contains`.

@@ -152,6 +152,22 @@ import TraceQuery
         #expect(Self.lines(b)[11] == "{}", "\(b.text)")
     }
 
+    @Test func drawsOnlyInsideItsArea() {
+        let area = Rect(x: 5, y: 3, width: 50, height: 10)
+        let values = (0..<12).map { i in (0..<90).map { Double?(Double(i * $0) * 1e15) } }
+        for result in [Self.ramp, Self.result(values, unit: .perSecond), Self.result(values, unit: .spans)] {
+            var buffer = Buffer(width: 80, height: 20)
+            let context = RenderContext(theme: .standard, colorMode: .color256, glyphs: .unicode)
+            buffer.render(MetricsChart(result: result, context: context), in: area)
+            for y in 0..<buffer.height {
+                for x in 0..<buffer.width where !area.contains(Point(x: x, y: y)) {
+                    #expect(buffer[x, y] == .blank, "(\(x), \(y)):\n\(buffer.text)")
+                }
+            }
+            #expect(!Self.brailleColumns(buffer).isEmpty && buffer.lineText(12).contains("more"), "\(buffer.text)")
+        }
+    }
+
     // MARK: - ASCII
 
     @Test func asciiModeDrawsOnlyASCII() {

@@ -8,20 +8,25 @@ import TraceQuery
 /// series' labels below.
 ///
 /// ```
-///  7.5s ┤        ⢀⠔⠉⠢⡀
-///    5s ┤     ⣀⠔⠁    ⠈⠢⣀
-///  2.5s ┤⠤⠤⠔⠊           ⠉⠒⠤
-///     0 ┼
-///       └┬──────────┬──────────┬
-///    UTC 10:00:00   10:05:00   10:10:00
-///  {resource.service.name="api", p="0.95"}  {resource.service.name="db", p="0.95"}  +2 more
+/// 6s ┤                                        ⣄    ⡠⢢   ⢀⠎⢆  ⢀
+///    │                                       ⢸⠈⢢⢀⠤⠊  ⠱⡠⠒⠁  ⠣⠊⠁
+/// 4s ┤  ⢀⠤⠢⡀ ⣀⠤⠒⢄ ⢀⡠⠒⠉⢢⢀⡠⢄   ⢀⠤⠢⡀ ⢀⠤⠒   ⠠⠒⠉⠢⣀⢇⠦⡀⠁⢀⡠⠒⠑⡄ ⣀⠔⠊⠢⡀⣀⠤
+///    │⠔⢊⣁⠤⢄⡑⢉⣀⠤⠒⢄⡑⢁⣀⠤⠒⢄⢁⡠⢄⠑⠔⢊⣁⠤⢄⡈⠊⣁⠤⠒   ⢀⠤⠒⢄⣈⠎ ⠈⠊⠁   ⠈⠊  ⢀ ⠈
+///    │⠊⣁⣀⠤⢄⡈⢁⣀⡠⠤⣀⠈⢁⣀⡠⠤⢄⣁⣀⣀⠉⠊⣁⣀⠤⢄⡈⠉⣀⡠⠤   ⢀⡠⠤⢄⣈⠔⠑⠢⠤⠒⠒⠉⠑⠢⠤⠒⠊⠁⠉⠒⠊⠉
+///  0 ┤⠉    ⠈⠁    ⠉⠁       ⠉⠉    ⠈⠉
+///    └┬──────────────────┬──────────────────┬─────────────────
+///     22:15:00       22:20:00           22:25:00           UTC
+/// {resource.service.name="api", p="0.5"}  +2 more
 /// ```
+///
+/// Series are drawn last to first, so the first (the top-ranked after `topk`) is on top; a
+/// cell shared by several lines shows all their dots in the colour of the one on top.
 ///
 /// Pure: a function of the result and the render context. A missing value (nil), NaN or
 /// infinity is a gap in its line; an empty result says so in one line, and so does an area
 /// smaller than `minimumSize` (a summary). Labels come from trace data and reach the buffer
 /// only through `Buffer`'s text drawing, which shows control characters as visible escapes.
-/// O(series x steps + area), one allocation of the plot's cells.
+/// O(series x steps + area); allocations are per chart (the plot's cells), never per dot.
 public struct MetricsChart: Widget {
     public let result: MetricsResult
     public let context: RenderContext
@@ -62,8 +67,9 @@ public struct MetricsChart: Widget {
         var legend = legend(width: area.width, rows: 3)
         let rows = Rows(height: area.height, legendNeeded: legend.rows)
         if rows.legend < legend.rows { legend = self.legend(width: area.width, rows: rows.legend) }
+        // Rounded to a step of a quarter of the range or finer, however few rows get a label.
         let axis = ValueAxis(minimum: extent.minimum, maximum: extent.maximum, unit: result.unit,
-                             maxTicks: max(2, min(6, rows.plot / 2 + 1)))
+                             maxTicks: max(5, min(7, rows.plot / 2 + 1)))
         let kind: DotCanvas.Kind = ascii ? .ascii : .braille
         let yTicks = yTicks(axis, plotRows: rows.plot, kind: kind)
         let gutter = max(1, yTicks.map(\.label.displayWidth).max() ?? 1)
@@ -154,19 +160,29 @@ public struct MetricsChart: Widget {
         }
     }
 
-    /// The y ticks that get a row of their own: the top and bottom first, then those between.
+    /// The y ticks that are labelled: the top always, then every k-th tick from the bottom, with
+    /// the smallest k that leaves a row between labels (when the plot has 5 rows or more; else
+    /// one label a row), so labels are evenly spaced.
     private func yTicks(_ axis: ValueAxis, plotRows: Int, kind: DotCanvas.Kind) -> [(row: Int, label: String)] {
         let dotsHigh = plotRows * kind.dotsHigh
-        var ordered = axis.ticks
-        if ordered.count > 1 { ordered = [ordered.last!, ordered.first!] + ordered.dropFirst().dropLast() }
-        var taken = Set<Int>(), ticks: [(row: Int, label: String)] = []
-        for value in ordered {
-            guard let y = dotY(value, axis: axis, dotsHigh: dotsHigh) else { continue }
-            let row = y / kind.dotsHigh
-            guard taken.insert(row).inserted else { continue }
-            ticks.append((row, MetricValueFormat.string(value, unit: result.unit, ascii: ascii)))
+        let gap = plotRows >= 5 ? 2 : 1
+        let rows = axis.ticks.map { (dotY($0, axis: axis, dotsHigh: dotsHigh) ?? 0) / kind.dotsHigh }
+        let top = rows.count - 1
+        var chosen = [top]
+        for k in 1...max(1, top) {
+            // Rows go down the screen as values go up: each label must be `gap` rows above the last.
+            var picked: [Int] = []
+            for i in stride(from: 0, to: top, by: k) where picked.last.map({ rows[$0] - rows[i] >= gap }) ?? true
+                && rows[i] - rows[top] >= gap {
+                picked.append(i)
+            }
+            let even = stride(from: 0, to: top, by: k).allSatisfy { picked.contains($0) || rows[$0] - rows[top] < gap }
+            if even || k == max(1, top) {
+                chosen = picked + [top]
+                break
+            }
         }
-        return ticks
+        return chosen.reversed().map { (rows[$0], MetricValueFormat.string(axis.ticks[$0], unit: result.unit, ascii: ascii)) }
     }
 
     /// The time labels and the plot column of each.

@@ -174,8 +174,8 @@ import TraceQuery
         let micro = Self.result([(0..<60).map { Double($0) * 15_000 }])   // up to 885µs
         for result in [Self.ramp, micro] {
             let b = Self.render(result, glyphs: .ascii)
-            let notASCII = b.cells.filter { !$0.character.isASCII }
-            #expect(notASCII.isEmpty, "\(notASCII.map(\.character)):\n\(b.text)")
+            let notASCII = String(b.cells.filter { !$0.character.isASCII }.map(\.character))
+            #expect(notASCII.isEmpty, "\(b.text)")
             #expect(Self.lines(b).prefix(8).joined().contains { "_-'|".contains($0) }, "\(b.text)")
             #expect(Self.lines(b).contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("++---") }, "the rule:\n\(b.text)")
             #expect(Self.timeRow(b).contains("22:20:00"), "\(b.text)")

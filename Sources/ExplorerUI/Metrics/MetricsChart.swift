@@ -83,50 +83,66 @@ public struct MetricsChart: Widget {
         var canvas = DotCanvas(columns: plot.width, rows: plot.height, kind: kind)
         plotSeries(on: &canvas, axis: axis)
         drawCanvas(canvas, at: plot, into: &buffer)
+        drawValueAxis(yTicks, x: axisX, gutter: Rect(x: area.x, y: plot.y, width: gutter, height: plot.height), into: &buffer)
+        let labelY = plot.bottom + (rows.rule ? 1 : 0)
+        drawTimeAxis(under: plot, axisX: axisX, rule: rows.rule, gutter: gutter, kind: kind, into: &buffer)
+        drawLegend(legend, at: Point(x: area.x, y: labelY + 1), width: area.width, into: &buffer)
+    }
 
-        let axisStyle = context.style(.axis)
-        for row in 0..<plot.height {
-            buffer.setString(context.glyphs.vertical, x: axisX, y: plot.y + row, style: axisStyle, maxWidth: 1)
-        }
-        for tick in yTicks {
-            buffer.setString(context.glyphs.teeLeft, x: axisX, y: plot.y + tick.row, style: axisStyle, maxWidth: 1)
-            buffer.setTruncated(tick.label, x: area.x, y: plot.y + tick.row, width: gutter, style: axisStyle, alignment: .right)
-        }
+    // MARK: - Axes and legend
 
-        let ruleY = plot.bottom, labelY = plot.bottom + (rows.rule ? 1 : 0)
-        let xTicks = xTicks(plotWidth: plot.width, kind: kind)
-        if rows.rule {
-            buffer.setString(context.glyphs.bottomLeft, x: axisX, y: ruleY, style: axisStyle, maxWidth: 1)
+    /// The y axis' line at `x`, a tee at each labelled tick, its label right-aligned in `gutter`.
+    private func drawValueAxis(_ ticks: [(row: Int, label: String)], x: Int, gutter: Rect, into buffer: inout Buffer) {
+        let style = context.style(.axis)
+        for row in 0..<gutter.height {
+            buffer.setString(context.glyphs.vertical, x: x, y: gutter.y + row, style: style, maxWidth: 1)
+        }
+        for tick in ticks {
+            buffer.setString(context.glyphs.teeLeft, x: x, y: gutter.y + tick.row, style: style, maxWidth: 1)
+            buffer.setTruncated(tick.label, x: gutter.x, y: gutter.y + tick.row, width: gutter.width, style: style,
+                                alignment: .right)
+        }
+    }
+
+    /// Under the plot: the rule with a tee at each time (when there is a row for it), then the
+    /// times, each centred on its tee and left out when it would touch the one before, and `UTC`.
+    private func drawTimeAxis(under plot: Rect, axisX: Int, rule: Bool, gutter: Int, kind: DotCanvas.Kind,
+                              into buffer: inout Buffer) {
+        let style = context.style(.axis)
+        let ruleY = plot.bottom, labelY = plot.bottom + (rule ? 1 : 0)
+        if rule {
+            buffer.setString(context.glyphs.bottomLeft, x: axisX, y: ruleY, style: style, maxWidth: 1)
             for x in plot.left..<plot.right {
-                buffer.setString(context.glyphs.horizontal, x: x, y: ruleY, style: axisStyle, maxWidth: 1)
+                buffer.setString(context.glyphs.horizontal, x: x, y: ruleY, style: style, maxWidth: 1)
             }
         }
         var labelEnd = plot.left - 1
-        for tick in xTicks {
+        for tick in xTicks(plotWidth: plot.width, kind: kind) {
             let width = tick.label.displayWidth
             let x = min(max(plot.left, plot.left + tick.column - width / 2), plot.right - width)
             guard x > labelEnd, x >= plot.left else { continue }
-            buffer.setString(tick.label, x: x, y: labelY, style: axisStyle, maxWidth: plot.right - x)
+            buffer.setString(tick.label, x: x, y: labelY, style: style, maxWidth: plot.right - x)
             labelEnd = x + width
-            if rows.rule {
-                buffer.setString(context.glyphs.teeDown, x: plot.left + tick.column, y: ruleY, style: axisStyle, maxWidth: 1)
-            }
+            if rule { buffer.setString(context.glyphs.teeDown, x: plot.left + tick.column, y: ruleY, style: style, maxWidth: 1) }
         }
         // The times' zone: under the values when they leave room, else at the end of the row.
+        let gutterX = axisX - gutter - 1
         if gutter >= 3 {
-            buffer.setTruncated("UTC", x: area.x, y: labelY, width: gutter, style: context.style(.dim), alignment: .right)
+            buffer.setTruncated("UTC", x: gutterX, y: labelY, width: gutter, style: context.style(.dim), alignment: .right)
         } else if labelEnd + 1 <= plot.right - 3 {
             buffer.setString("UTC", x: plot.right - 3, y: labelY, style: context.style(.dim))
         }
+    }
 
-        let legendY = labelY + 1
+    /// The legend's labels in their series' colours, and `+N more` dim.
+    private func drawLegend(_ legend: MetricsLegend, at origin: Point, width: Int, into buffer: inout Buffer) {
         for entry in legend.entries {
-            buffer.setString(entry.text, x: area.x + entry.x, y: legendY + entry.row,
-                             style: seriesStyle(entry.series), maxWidth: area.width - entry.x)
+            buffer.setString(entry.text, x: origin.x + entry.x, y: origin.y + entry.row,
+                             style: seriesStyle(entry.series), maxWidth: width - entry.x)
         }
         if let more = legend.more {
-            buffer.setString(more.text, x: area.x + more.x, y: legendY + more.row, style: context.style(.dim),
-                             maxWidth: area.width - more.x)
+            buffer.setString(more.text, x: origin.x + more.x, y: origin.y + more.row, style: context.style(.dim),
+                             maxWidth: width - more.x)
         }
     }
 

@@ -118,6 +118,11 @@ struct Checker {
             }
         case .boolean(let b, let token):
             return SpanPredicate(.constant(b), range: token.range)
+        case .value(let v):
+            if case .token(let literal) = v { throw .literalWithoutField(literal) }
+            throw .valueNotCondition(v.range)
+        case .valueComparison(let l, let op, let opToken, let r):
+            return try valueComparison(l, op, opToken, r, range: syntax.range)
         }
     }
 

@@ -13,12 +13,15 @@ enum FieldResolver {
             case .failure(let problem): throw problem.diagnostic(token)
             }
         case .quotedName(let prefix, let name):
+            // `span."a b"`, and `span.http."request id"`: a scope, then key segments before the quote.
             let lower = prefix.lowercased()
-            guard let scope = lower.isEmpty ? .any : AttributeScope.byPrefix.first(where: { $0.0 == lower })?.1,
-                  traceQL || !scope.isTraceQLOnly else {
+            let known = AttributeScope.byPrefix.first { lower.hasPrefix($0.0) && (traceQL || !$0.1.isTraceQLOnly) }
+            guard lower.isEmpty || known != nil else {
                 let prefixRange = SourceRange(token.range.lowerBound, token.range.lowerBound + prefix.count)
                 throw .unknownScope(prefix, at: prefixRange, traceQL: traceQL)
             }
+            let scope = known?.1 ?? .any
+            let name = String(prefix.dropFirst(known?.0.count ?? 0)) + name
             return FieldReference(.attribute(scope, name), spelling: token.text, range: token.range)
         default:
             throw .expectedField(after: token, found: token)

@@ -88,7 +88,7 @@ extension Query {
         case .membership(let m):
             guard case .intrinsic(let i) = m.field.field, let field = IndexableConstraint.Field(i) else { return }
             out.append(IndexableConstraint(field: field, op: .equal, values: m.values.map(\.value), spanset: spanset))
-        case .constant, .or, .not, .exists:
+        case .constant, .or, .not, .exists, .valueComparison:
             return
         }
     }

@@ -44,7 +44,7 @@ public struct Lexer {
             if let n = peek(1), Self.isDigit(n) || (n == "." && peek(2).map(Self.isDigit) == true) {
                 return try lexNumber(from: start)
             }
-            throw .unexpectedCharacter("-", at: SourceRange(start, start + 1))
+            return try lexSymbol(c, from: start)
         default:
             return try lexSymbol(c, from: start)
         }
@@ -180,6 +180,12 @@ public struct Lexer {
         case "{": symbol = .leftBrace
         case "}": symbol = .rightBrace
         case ",": symbol = .comma
+        case "+": symbol = .plus
+        case "-": symbol = .minus
+        case "*": symbol = .star
+        case "/": symbol = .slash
+        case "%": symbol = .percent
+        case "^": symbol = .caret
         default: throw .unexpectedCharacter(String(c), at: SourceRange(start, start + 1))
         }
         position += symbol.rawValue.count

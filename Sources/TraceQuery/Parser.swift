@@ -125,13 +125,18 @@ struct Parser {
             let open = advance()
             let inner = try parseExpression(minPrecedence: OperatorTable.orPrecedence)
             let close = try expectClosing(.rightParen, opener: open, inner: inner)
-            return .group(inner, range: open.range.union(close.range))
+            let range = open.range.union(close.range)
+            // `(.a + .b) > 10`: parentheses around a value that is then computed on or compared.
+            if let value = inner.asValue,
+               ArithmeticOperator.of(current.kind) != nil || OperatorTable.comparison(current.kind) != nil {
+                return try finishCondition(after: try continueArithmetic(from: .group(value, range: range)))
+            }
+            return .group(inner, range: range)
         case .keyword(.exists): return try parseExists()
         case .keyword(.true), .keyword(.false):
             let t = advance()
             return .boolean(t.kind == .keyword(.true), t)
-        case .name, .quotedName: return try parseCondition()
-        case .string, .integer, .float, .duration: return try parseSwappedCondition()
+        case .name, .quotedName, .string, .integer, .float, .duration, .symbol(.minus): return try parseCondition()
         default:
             throw .expectedOperand(after: index > 0 ? tokens[index - 1] : nil, found: current)
         }
@@ -168,14 +173,21 @@ struct Parser {
 
     // MARK: - Conditions
 
-    /// A field, then optionally an operator and a value, or `[NOT] IN (...)`.
+    /// A value (a field, a literal, or TraceQL arithmetic on them), then optionally an operator
+    /// and another value, or `[NOT] IN (...)` after a field.
     private mutating func parseCondition() throws(QueryDiagnostic) -> Syntax {
-        let field = advance()
+        try finishCondition(after: try parseArithmetic())
+    }
+
+    /// What follows a value: a comparison, IN, or nothing (a bare field or value).
+    mutating func finishCondition(after lhs: ValueSyntax) throws(QueryDiagnostic) -> Syntax {
         if let op = OperatorTable.comparison(current.kind) {
             let opToken = advance()
-            let value = try parseValue(after: opToken)
-            return .comparison(field: field, op: op, opToken: opToken, value: value)
+            if !startsValue(current.kind) { throw .expectedValue(after: opToken, found: current) }
+            let rhs = try parseArithmetic()
+            return comparison(lhs, op, opToken, rhs)
         }
+        guard case .token(let field) = lhs, isField(field.kind) else { return .value(lhs) }
         if current.kind == .keyword(.in) { return try parseList(field: field, negated: false) }
         if current.kind == .keyword(.not), peek(1).kind == .keyword(.in) {
             advance()
@@ -187,16 +199,131 @@ struct Parser {
         return .bareField(field)
     }
 
-    /// `5s < duration`: a literal first, swapped so the field comes first.
-    private mutating func parseSwappedCondition() throws(QueryDiagnostic) -> Syntax {
-        let literal = current
-        guard let op = OperatorTable.comparison(peek(1).kind), let swapped = op.swapped, isField(peek(2).kind) else {
-            throw .literalWithoutField(literal)
+    /// `field op literal` as the plain comparison (swapped when the literal came first, as in
+    /// `5s < duration`); anything else, such as arithmetic or two fields, as a value comparison.
+    private func comparison(_ lhs: ValueSyntax, _ op: ComparisonOperator, _ opToken: Token,
+                            _ rhs: ValueSyntax) -> Syntax {
+        if case .token(let l) = lhs, case .token(let r) = rhs {
+            if isField(l.kind), !isField(r.kind) || !Self.readsAsField(r) {
+                return .comparison(field: l, op: op, opToken: opToken, value: r)
+            }
+            if !isField(l.kind), isField(r.kind), let swapped = op.swapped {
+                return .comparison(field: r, op: swapped, opToken: opToken, value: l)
+            }
         }
-        advance()
-        let opToken = advance()
-        let field = advance()
-        return .comparison(field: field, op: swapped, opToken: opToken, value: literal)
+        return .valueComparison(lhs, op, opToken: opToken, rhs)
+    }
+
+    /// True for a name that can only be a field on the right of a comparison: TraceQL's forms
+    /// `.x`, `span.x`, `resource.x`, `parent.x` ..., `scope:name`, or a quoted name with a prefix.
+    /// A bare word (`error`, `server`, `nil`) stays a value.
+    static func readsAsField(_ token: Token) -> Bool {
+        switch token.kind {
+        case .quotedName(let prefix, _): return !prefix.isEmpty
+        case .name(let text):
+            let lower = text.lowercased()
+            if lower.hasPrefix(".") || lower.contains(":") { return true }
+            return AttributeScope.allCases.contains { !$0.prefix.isEmpty && lower.hasPrefix($0.prefix) }
+        default: return false
+        }
+    }
+
+    // MARK: - Values
+
+    /// Arithmetic by precedence climbing: `^` (right-associative) over `* / %` over `+ -`.
+    mutating func parseArithmetic(minPrecedence: Int = 1) throws(QueryDiagnostic) -> ValueSyntax {
+        try continueArithmetic(from: try parseValueUnary(), minPrecedence: minPrecedence)
+    }
+
+    /// The arithmetic after a first operand already read.
+    mutating func continueArithmetic(from first: ValueSyntax, minPrecedence: Int = 1) throws(QueryDiagnostic) -> ValueSyntax {
+        try enter()
+        let entryDepth = depth
+        defer { depth = entryDepth - 1 }
+        var lhs = first
+        var progress = LoopProgress()
+        while progress.advanced(to: index), let (op, opToken) = arithmeticOperator(), op.precedence >= minPrecedence {
+            let next = op.isRightAssociative ? op.precedence : op.precedence + 1
+            let rhs: ValueSyntax
+            if let opToken {
+                advance()
+                if !startsValue(current.kind) { throw .expectedOperand(after: opToken, found: current) }
+                rhs = try parseArithmetic(minPrecedence: next)
+                lhs = .arithmetic(op, lhs, rhs, op: opToken)
+            } else {
+                // `.a -5`: the lexer read `-5` as a number; it is `.a - 5`.
+                let (minus, number) = splitNegative(advance())
+                rhs = .token(number)
+                lhs = .arithmetic(op, lhs, rhs, op: minus)
+            }
+            try enter()
+        }
+        return lhs
+    }
+
+    /// The arithmetic operator under `current`, with its token; a nil token for a negative
+    /// number right after a value (read as a subtraction).
+    private func arithmeticOperator() -> (ArithmeticOperator, Token?)? {
+        if let op = ArithmeticOperator.of(current.kind) { return (op, current) }
+        switch current.kind {
+        case .integer(let i) where i < 0 && current.text.hasPrefix("-"): return (.subtract, nil)
+        case .float(let d) where d < 0 && current.text.hasPrefix("-"): return (.subtract, nil)
+        case .duration(let d) where d < 0 && current.text.hasPrefix("-"): return (.subtract, nil)
+        default: return nil
+        }
+    }
+
+    /// `-5` as a minus token and the number `5`.
+    private func splitNegative(_ t: Token) -> (Token, Token) {
+        let minus = Token(.symbol(.minus), SourceRange(t.range.lowerBound, t.range.lowerBound + 1), "-")
+        let rest = SourceRange(t.range.lowerBound + 1, t.range.upperBound)
+        let kind: TokenKind = switch t.kind {
+        case .integer(let i): i == .min ? .float(-Double(i)) : .integer(-i)
+        case .float(let d): .float(-d)
+        case .duration(let d): d == .min ? .float(-Double(d)) : .duration(-d)
+        default: t.kind
+        }
+        return (minus, Token(kind, rest, String(t.text.dropFirst())))
+    }
+
+    /// `- value` or an atom.
+    private mutating func parseValueUnary() throws(QueryDiagnostic) -> ValueSyntax {
+        guard current.kind == .symbol(.minus) else { return try parseValueAtom() }
+        try enter()
+        defer { depth -= 1 }
+        let op = advance()
+        if !startsValue(current.kind) { throw .expectedOperand(after: op, found: current) }
+        return .negate(try parseValueUnary(), op: op)
+    }
+
+    /// A field, a literal, a bare word, or `( arithmetic )`.
+    private mutating func parseValueAtom() throws(QueryDiagnostic) -> ValueSyntax {
+        switch current.kind {
+        case .symbol(.leftParen):
+            try enter()
+            defer { depth -= 1 }
+            let open = advance()
+            let inner = try parseArithmetic()
+            guard current.kind == .symbol(.rightParen) else {
+                if current.kind == .end || isCloser(current.kind) { throw .unclosed(open, expecting: .rightParen, at: current.range) }
+                throw .expectedToken("`)`", after: tokens[index - 1], found: current)
+            }
+            let close = advance()
+            return .group(inner, range: open.range.union(close.range))
+        case .name, .quotedName, .string, .integer, .float, .duration, .keyword(.true), .keyword(.false):
+            return .token(advance())
+        default:
+            throw .expectedValue(after: tokens[max(0, index - 1)], found: current)
+        }
+    }
+
+    /// True for a token that can start a value.
+    func startsValue(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .name, .quotedName, .string, .integer, .float, .duration, .keyword(.true), .keyword(.false),
+             .symbol(.leftParen), .symbol(.minus): true
+        default: false
+        }
     }
 
     /// `IN ( value { , value } )`; `current` is the IN keyword.

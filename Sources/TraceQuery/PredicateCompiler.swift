@@ -26,6 +26,7 @@ struct PredicateCompiler {
         case .comparison(let c): return comparison(c.field.field, c.op, c.value.value, strict: c.strictTypes)
         case .membership(let m):
             return .any(m.values.map { comparison(m.field.field, .equal, $0.value, strict: m.strictTypes) })
+        case .valueComparison(let v): return valueComparison(v)
         case .exists(let ref):
             guard case .attribute(let scope, let name) = ref.field else { return .constant(true) }
             return scope.isTraceQLOnly ? scopedAttribute(scope: scope, name: name, test: nil)

@@ -190,3 +190,39 @@ extension QueryDiagnostic {
         }
     }
 }
+
+/// TraceQL's arithmetic and comparisons between values.
+extension QueryDiagnostic {
+    static func patternNeedsLiteral(_ op: Token) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(op.text)` compares a field with a quoted pattern, not with a computed value",
+                        at: op.range, expected: ["a field on the left and a quoted string on the right"])
+    }
+
+    static func valuesOfDifferentTypes(_ op: Token, _ left: String, _ right: String,
+                                       at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(op.text)` compares \(left) with \(right): both sides must have one type",
+                        at: range)
+    }
+
+    static func operatorNotForValues(_ op: Token, _ type: String) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(op.text)` does not apply to \(type)", at: op.range, expected: ["=", "!="])
+    }
+
+    static func arithmeticOnType(_ op: Token, _ type: String, at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(op.text)` computes on numbers and durations, not on \(type)", at: range)
+    }
+
+    static func arithmeticBetween(_ op: Token, _ left: String, _ right: String) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(op.text)` does not apply between \(left) and \(right)", at: op.range)
+    }
+
+    static func comparedWithLiteralOnly(_ ref: FieldReference) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(ref.spelling)` compares with a literal only (`\(ref.spelling) = ...`), "
+                        + "not in arithmetic or with another field", at: ref.range)
+    }
+
+    static func valueNotCondition(_ range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "a computed value is not a condition on its own: compare it, as in `(.a + .b) > 10`",
+                        at: range, expected: ["=", "!=", "<", "<=", ">", ">="])
+    }
+}

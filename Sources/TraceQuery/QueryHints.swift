@@ -70,6 +70,8 @@ public enum QueryHints {
                 return false
             case .exists(let ref):
                 return report(QueryHints.missingAttribute(ref.field, vocabulary))
+            case .valueComparison:
+                return false
             case .comparison(let c):
                 if report(QueryHints.missingAttribute(c.field.field, vocabulary)) { return true }
                 if case .attribute = c.field.field {

@@ -28,6 +28,7 @@ public enum QueryPrinter {
         case .comparison(let c): return c.strictTypes || traceQLOnly(c.field.field)
         case .membership(let m): return m.strictTypes || traceQLOnly(m.field.field)
         case .exists(let f): return traceQLOnly(f.field)
+        case .valueComparison(let v): return (v.lhs.fields + v.rhs.fields).contains { traceQLOnly($0.field) }
         }
     }
 
@@ -106,6 +107,8 @@ public enum QueryPrinter {
                            .max)
         case .exists(let f):
             (text, own) = ("exists(" + field(f.field) + ")", .max)
+        case .valueComparison(let v):
+            (text, own) = (value(v.lhs) + " " + v.op.spelling + " " + value(v.rhs), .max)
         }
         return own < context ? "(" + text + ")" : text
     }
@@ -119,7 +122,7 @@ public enum QueryPrinter {
             return i.canonicalName
         case .attribute(let scope, let name):
             let bare = scope.prefix + name
-            if isBareName(bare), case .success(let back) = FieldResolver.resolve(bare: bare), back == f { return bare }
+            if readsBack(bare, as: f) { return bare }
             var escaped = ""
             for scalar in name.unicodeScalars {
                 if scalar == "\\" || scalar == "`" {
@@ -131,6 +134,18 @@ public enum QueryPrinter {
                 }
             }
             return scope.prefix + "`" + escaped + "`"
+        }
+    }
+
+    /// True when text is one name token that resolves to the field with and without braces.
+    private static func readsBack(_ text: String, as f: Field) -> Bool {
+        guard let tokens = try? Lexer.tokenize(text), tokens.count == 2, tokens[0].kind == .name(text) else { return false }
+        // TraceQL's own scopes print in braces only; the others must read the same either way.
+        var modes = [false, true]
+        if case .attribute(let scope, _) = f, scope.isTraceQLOnly { modes = [true] }
+        return modes.allSatisfy { traceQL in
+            if case .success(let back) = FieldResolver.resolve(bare: text, traceQL: traceQL) { return back == f }
+            return false
         }
     }
 

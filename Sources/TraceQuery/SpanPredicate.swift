@@ -15,6 +15,8 @@ public struct SpanPredicate: Sendable, Hashable {
         case membership(Membership)
         /// `exists(attr)` or a bare attribute name: the span (or its resource) has the attribute.
         case exists(FieldReference)
+        /// TraceQL's arithmetic or field-to-field comparison (`{ .a + .b > 10 }`, `{ .a = .b }`).
+        case valueComparison(ValueComparison)
     }
 
     public var kind: Kind

@@ -32,4 +32,11 @@ public enum Symbol: String, Hashable, Sendable, CaseIterable {
     case leftBrace = "{"
     case rightBrace = "}"
     case comma = ","
+    // TraceQL's arithmetic (`{ .bytes / 1024 > 10 }`).
+    case plus = "+"
+    case minus = "-"
+    case star = "*"
+    case slash = "/"
+    case percent = "%"
+    case caret = "^"
 }

@@ -22,6 +22,12 @@ indirect enum Syntax {
     case exists(field: Token, range: SourceRange)
     /// A field on its own.
     case bareField(Token)
+    /// A value that is more than a field (`.a + .b`) on its own: only a condition once compared,
+    /// as in `(.a + .b) > 10`.
+    case value(ValueSyntax)
+    /// `lhs op rhs` where a side is more than one token, or both are fields: TraceQL's
+    /// arithmetic and field-to-field comparisons (`{ .a / 2 > .b }`).
+    case valueComparison(ValueSyntax, ComparisonOperator, opToken: Token, ValueSyntax)
     /// `true` or `false` on its own.
     case boolean(Bool, Token)
 
@@ -34,6 +40,18 @@ indirect enum Syntax {
         case .not(let x, let op): op.range.union(x.range)
         case .comparison(let f, _, let o, let v): f.range.union(o.range).union(v.range)
         case .bareField(let t), .boolean(_, let t): t.range
+        case .value(let v): v.range
+        case .valueComparison(let l, _, _, let r): l.range.union(r.range)
+        }
+    }
+
+    /// The node as a value, when it is one (a field, arithmetic, either in parentheses).
+    var asValue: ValueSyntax? {
+        switch self {
+        case .bareField(let t): .token(t)
+        case .value(let v): v
+        case .group(let x, let r): x.asValue.map { .group($0, range: r) }
+        default: nil
         }
     }
 

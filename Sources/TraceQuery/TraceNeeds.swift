@@ -27,6 +27,8 @@ struct TraceNeeds: OptionSet {
         case .not(let x): formUnion(TraceNeeds(x))
         case .comparison(let c): formUnion(TraceNeeds(c.field.field))
         case .membership(let m): formUnion(TraceNeeds(m.field.field))
+        case .valueComparison(let v):
+            for f in v.lhs.fields + v.rhs.fields { formUnion(TraceNeeds(f.field)) }
         }
     }
 

@@ -18,6 +18,16 @@ ok     Status = ERROR AND span.name="database.query"
 ok     user.id="12345" AND http.status_code >= 400
     => user.id = "12345" AND http.status_code >= 400
 
+# --- TraceQL's arithmetic and field-to-field comparisons ----------------------------------
+ok     a = -x
+    => .a = -.x
+ok     a = span.`x`
+    => .a = span.x
+ok     { .bytes / 1024 > .limit * 2 }
+    => .bytes / 1024 > .limit * 2
+ok     { (.a + .b) ^ 2 >= 100 }
+    => (.a + .b) ^ 2 >= 100
+
 # --- Intrinsics, any case, with aliases ----------------------------------------------------
 ok     duration > 5s
 ok     DURATION > 5s
@@ -228,7 +238,7 @@ lex    duration > ⟨1m30⟩  ## every part of a compound duration needs a unit
 lex    a = 1 ⟨&⟩ b = 2  ## unexpected `&`  => &&
 parse  a = 1 | b ⟨=⟩ 2  ## expected `(`
 lex    a = 1 ⟨#⟩  ## unexpected character `#`
-lex    a = ⟨-⟩x  ## unexpected character `-`
+lex    a = -x ⟨#⟩  ## unexpected character `#`
 lex    a = 1.5⟨.⟩5  ## unexpected character `.`
 lex    ⟨.⟩ = 1  ## unexpected character `.`
 lex    a = 12⟨_⟩  ## unexpected character `_`
@@ -236,7 +246,7 @@ lex    a = 12⟨_⟩  ## unexpected character `_`
 # --- Parsing errors --------------------------------------------------------------------------
 parse  duration >⟨⟩  ## expected a value after `>`, found the end of the query
 parse  duration > ⟨)⟩  ## expected a value after `>`, found `)`
-parse  a = ⟨span.`x`⟩  ## expected a value after `=`
+check  a = span.`x` + ⟨"y"⟩  ## computes on numbers and durations, not on a string
 parse  ⟨AND⟩ a = 1  ## expected a condition, found AND
 parse  a = 1 AND⟨⟩  ## expected a condition after `AND`
 parse  a = 1 AND ⟨)⟩  ## expected a condition after `AND`

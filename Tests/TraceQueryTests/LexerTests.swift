@@ -112,7 +112,7 @@ import TraceModel
         ("1m30", SourceRange(0, 4), "compound duration"),
         ("&", SourceRange(0, 1), "unexpected `&`"),
         ("@", SourceRange(0, 1), "unexpected character `@`"),
-        ("-", SourceRange(0, 1), "unexpected character `-`"),
+        ("#", SourceRange(0, 1), "unexpected character `#`"),
         ("1.", SourceRange(1, 2), "unexpected character `.`"),
         ("12ab3", SourceRange(2, 4), "unknown duration unit `ab`"),
     ] as [(String, SourceRange, String)])

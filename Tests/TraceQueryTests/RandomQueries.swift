@@ -40,7 +40,7 @@ struct RandomQueries {
     static func typedStrictly(_ p: SpanPredicate) -> SpanPredicate {
         var p = p
         switch p.kind {
-        case .constant, .exists: break
+        case .constant, .exists, .valueComparison: break
         case .and(let list): p.kind = .and(list.map(typedStrictly))
         case .or(let list): p.kind = .or(list.map(typedStrictly))
         case .not(let x): p.kind = .not(typedStrictly(x))

@@ -26,6 +26,16 @@ enum SExpression {
         case .membership(let m):
             "(in \(QueryPrinter.field(m.field.field)) " + m.values.map { QueryPrinter.value($0.value) }.joined(separator: " ") + ")"
         case .exists(let f): "(exists \(QueryPrinter.field(f.field)))"
+        case .valueComparison(let v): "(\(v.op.spelling) \(of(v.lhs)) \(of(v.rhs)))"
+        }
+    }
+
+    static func of(_ v: ValueExpression) -> String {
+        switch v {
+        case .field(let f): QueryPrinter.field(f.field)
+        case .literal(let l): QueryPrinter.value(l.value)
+        case .negate(let x): "(neg \(of(x)))"
+        case .arithmetic(let op, let l, let r): "(\(op.rawValue) \(of(l)) \(of(r)))"
         }
     }
 }

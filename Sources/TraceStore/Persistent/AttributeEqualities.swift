@@ -33,7 +33,7 @@ enum AttributeEqualities {
         case .membership(let m):
             guard case .attribute(let scope, let key) = m.field.field else { return }
             out.append((spanset, StoredAttributeCondition(scope: scope, key: key, values: m.values.map(\.value))))
-        case .constant, .or, .not, .exists:
+        case .constant, .or, .not, .exists, .valueComparison:
             return
         }
     }

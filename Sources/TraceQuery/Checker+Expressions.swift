@@ -169,7 +169,7 @@ extension Checker {
 
     static func isFieldToken(_ t: Token) -> Bool {
         switch t.kind {
-        case .name(let w): w.lowercased() != "nil"
+        case .name(let w): w.lowercased() != "nil" && w != "minInt" && w != "maxInt"
         case .quotedName: true
         default: false
         }

@@ -62,6 +62,9 @@ extension Checker {
         case .float(let d): .float(d)
         case .duration(let ns): .duration(ns)
         case .keyword(let k): .boolean(k == .true)
+        // TraceQL's named constants for the extreme integers.
+        case .name("minInt"): .integer(.min)
+        case .name("maxInt"): .integer(.max)
         case .name(let w): .word(w)
         default: .word(token.text)
         }

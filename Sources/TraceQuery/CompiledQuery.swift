@@ -11,6 +11,8 @@ public final class CompiledQuery {
     public let query: Query
     public let table: SpanTable
     let root: CompiledSpanset
+    /// The expressions of the pipeline's `| { ... }` stages, in order.
+    let stageSpansets: [CompiledSpanset]
     let needs: TraceNeeds
     /// Answers `trace:problem` for a trace (the analysis, which this module cannot see).
     let problems: TraceProblemLookup?
@@ -24,8 +26,16 @@ public final class CompiledQuery {
         self.query = query
         self.table = table
         self.problems = problems
-        root = CompiledSpanset(query.root, compiler: PredicateCompiler(table: table))
-        needs = TraceNeeds(query.root)
+        let compiler = PredicateCompiler(table: table)
+        root = CompiledSpanset(query.root, compiler: compiler)
+        var needs = TraceNeeds(query.root)
+        var stageSpansets: [CompiledSpanset] = []
+        for case .spanset(let e) in query.pipeline {
+            stageSpansets.append(CompiledSpanset(e, compiler: compiler))
+            needs.formUnion(TraceNeeds(e))
+        }
+        self.stageSpansets = stageSpansets
+        self.needs = needs
     }
 
     /// False when the query cannot match any trace of this table: a literal it compares for
@@ -55,19 +65,14 @@ public final class CompiledQuery {
                 let frame = EvalFrame(spans: spans, attributes: attributes, base: trace.spanRange.lowerBound,
                                       tree: tree, selfTimes: selfTimes, summary: summary,
                                       problems: problems)
-                return root.evaluate(frame, count: n)
+                let matched = root.evaluate(frame, count: n)
+                if query.pipeline.isEmpty || matched.isEmpty { return matched }
+                return Pipeline.apply(query.pipeline, to: matched, in: trace) { stageSpansets[$0].evaluate(frame, count: n) }
             }
-        }.pipelined(query.pipeline, trace: trace)
+        }
     }
 }
 
 /// A trace's problems, as the analysis finds them (`TraceProblems(of:others:)`): what a query
 /// reading `trace:problem` asks of each trace it examines.
 public typealias TraceProblemLookup = (Trace) -> TraceProblems
-
-private extension Array where Element == Int32 {
-    /// The spans left after a query's pipeline (themselves without one).
-    func pipelined(_ pipeline: [PipelineStage], trace: Trace) -> [Int32] {
-        pipeline.isEmpty ? self : Pipeline.apply(pipeline, to: self, in: trace)
-    }
-}

@@ -24,6 +24,8 @@ struct Parser {
     let traceQL: Bool
     /// The pipeline's stages, in order, once `parseQuery` has read them.
     private(set) var stages: [StageSyntax] = []
+    /// `with(...)` hints at the end, once `parseQuery` has read them.
+    private(set) var hints: [QueryHint] = []
 
     /// The deepest nesting of parentheses, braces and NOTs accepted.
     static let maxDepth = 100
@@ -42,31 +44,81 @@ struct Parser {
         while progress.advanced(to: index), current.kind == .symbol(.bar) {
             stages.append(try parseStage(after: advance()))
         }
+        if isHintsStart { hints = try parseHints() }
         if current.kind != .end { throw unexpectedAfterExpression(syntax) }
         return syntax
     }
 
-    /// `name ( fields ) [ op value ]` after a `|`.
+    /// A stage after a `|`: a spanset, or `name ( arguments ) [ by ( fields ) ] [ op value ]`.
     private mutating func parseStage(after bar: Token) throws(QueryDiagnostic) -> StageSyntax {
+        if current.kind == .symbol(.leftBrace) {
+            return StageSyntax(kind: .spanset(try parseExpression(minPrecedence: OperatorTable.orPrecedence)), comparison: nil)
+        }
         guard case .name = current.kind else { throw .expectedToken("a pipeline function such as count()", after: bar, found: current) }
         let name = advance()
         guard current.kind == .symbol(.leftParen) else { throw .expectedToken("`(`", after: name, found: current) }
         var previous = advance()
-        var arguments: [Token] = []
+        var arguments: [StageSyntax.Argument] = []
         var progress = LoopProgress()
         while progress.advanced(to: index), current.kind != .symbol(.rightParen) {
-            guard isField(current.kind) else { throw .expectedField(after: previous, found: current) }
-            arguments.append(advance())
+            switch current.kind {
+            case .symbol(.leftBrace): arguments.append(.spanset(try parseBraced()))
+            case .name, .quotedName, .integer, .float, .duration: arguments.append(.token(advance()))
+            default: throw .expectedField(after: previous, found: current)
+            }
             if current.kind == .symbol(.comma) { previous = advance() } else { break }
         }
         guard current.kind == .symbol(.rightParen) else { throw .expectedToken("`)`", after: tokens[index - 1], found: current) }
         let close = advance()
+        var by: [Token]?
+        var byRange: SourceRange?
+        if case .name(let word) = current.kind, word.lowercased() == "by", peek(1).kind == .symbol(.leftParen) {
+            let keyword = advance()
+            var fields: [Token] = []
+            var after = advance()
+            var fieldProgress = LoopProgress()
+            while fieldProgress.advanced(to: index) {
+                guard isField(current.kind) else { throw .expectedField(after: after, found: current) }
+                fields.append(advance())
+                if current.kind == .symbol(.comma) { after = advance() } else { break }
+            }
+            guard current.kind == .symbol(.rightParen) else { throw .expectedToken("`)`", after: tokens[index - 1], found: current) }
+            byRange = keyword.range.union(advance().range)
+            by = fields
+        }
         var comparison: (op: ComparisonOperator, opToken: Token, value: Token)?
         if let op = OperatorTable.comparison(current.kind) {
             let opToken = advance()
             comparison = (op, opToken, try parseValue(after: opToken))
         }
-        return StageSyntax(name: name, arguments: arguments, close: close, comparison: comparison)
+        return StageSyntax(kind: .call(name: name, arguments: arguments, close: close, by: by, byRange: byRange),
+                           comparison: comparison)
+    }
+
+    /// `with` followed by `(`.
+    private var isHintsStart: Bool {
+        if case .name(let word) = current.kind, word.lowercased() == "with", peek(1).kind == .symbol(.leftParen) { return true }
+        return false
+    }
+
+    /// `with ( name = value { , name = value } )`.
+    private mutating func parseHints() throws(QueryDiagnostic) -> [QueryHint] {
+        advance()
+        var after = advance()
+        var out: [QueryHint] = []
+        var progress = LoopProgress()
+        while progress.advanced(to: index) {
+            guard case .name(let name) = current.kind else { throw .expectedToken("a hint such as `sample=true`", after: after, found: current) }
+            let nameToken = advance()
+            guard current.kind == .symbol(.equal) else { throw .expectedToken("`=`", after: nameToken, found: current) }
+            let eq = advance()
+            let value = try parseValue(after: eq)
+            out.append(QueryHint(name: name, value: value.text))
+            if current.kind == .symbol(.comma) { after = advance() } else { break }
+        }
+        guard current.kind == .symbol(.rightParen) else { throw .expectedToken("`,` or `)`", after: tokens[index - 1], found: current) }
+        advance()
+        return out
     }
 
     // MARK: - Expressions
@@ -143,7 +195,7 @@ struct Parser {
     }
 
     /// `{ }` or `{ expression }`; braces do not nest.
-    private mutating func parseBraced() throws(QueryDiagnostic) -> Syntax {
+    mutating func parseBraced() throws(QueryDiagnostic) -> Syntax {
         if insideBraces { throw .nestedBraces(at: current.range) }
         let open = advance()
         if current.kind == .symbol(.rightBrace) {

@@ -4,12 +4,21 @@ import TraceModel
 /// O(matched spans × stages), plus a tree when a stage reads depth, self time or child count.
 enum Pipeline {
     /// The spans left after every stage, sorted; empty when no set is left.
-    static func apply(_ stages: [PipelineStage], to matched: [Int32], in trace: Trace) -> [Int32] {
+    ///
+    /// - Parameter spansets: the spans the `n`-th `.spanset` stage's expression matches in the
+    ///   trace (sorted local indices).
+    static func apply(_ stages: [PipelineStage], to matched: [Int32], in trace: Trace,
+                      spansets: (Int) -> [Int32] = { _ in [] }) -> [Int32] {
         guard !stages.isEmpty, !matched.isEmpty else { return matched }
         let values = FieldValues(trace: trace)
         var sets: [[Int32]] = [matched]
+        var spansetStage = 0
         for stage in stages {
             switch stage {
+            case .spanset:
+                let kept = Set(spansets(spansetStage))
+                spansetStage += 1
+                sets = sets.map { $0.filter(kept.contains) }.filter { !$0.isEmpty }
             case .select:
                 break
             case .coalesce:

@@ -13,6 +13,9 @@ public enum PipelineStage: Sendable, Hashable {
     case select([FieldReference])
     /// `coalesce()`: every set of the trace joined into one.
     case coalesce
+    /// `| { duration > 1s }`: keeps, in each set, the spans the spanset expression matches in the
+    /// trace (structural operators see the whole trace); sets left empty go.
+    case spanset(SpansetExpression)
 
     /// An aggregate over the spans of one set.
     public enum Aggregate: Sendable, Hashable {

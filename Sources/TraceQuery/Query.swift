@@ -12,11 +12,20 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
     public let root: SpansetExpression
     /// TraceQL's pipeline after the spansets (`| count() > 2`), applied per trace; often empty.
     public let pipeline: [PipelineStage]
+    /// The metrics function at the end (`| rate() by (service)`), when this is a metrics query:
+    /// the spansets and pipeline choose the spans, `MetricsAccumulator` turns them into series.
+    public let metrics: MetricsQuery?
+    /// `with(...)` hints, as written. They steer Tempo's query planner (sampling, most recent
+    /// first); trex reads every span of its input and ignores them.
+    public let hints: [QueryHint]
 
-    public init(text: String, root: SpansetExpression, pipeline: [PipelineStage] = []) {
+    public init(text: String, root: SpansetExpression, pipeline: [PipelineStage] = [], metrics: MetricsQuery? = nil,
+                hints: [QueryHint] = []) {
         self.text = text
         self.root = root
         self.pipeline = pipeline
+        self.metrics = metrics
+        self.hints = hints
     }
 
     /// Lexes, parses and checks a query. O(length of the text).
@@ -29,9 +38,8 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
         let syntax = try parser.parseQuery()
         let checker = Checker(text: text, traceQL: parser.traceQL)
         let root = try checker.check(syntax)
-        var pipeline: [PipelineStage] = []
-        for stage in parser.stages { pipeline.append(try checker.stage(stage)) }
-        return Query(text: text, root: root, pipeline: pipeline)
+        let (pipeline, metrics) = try checker.pipeline(parser.stages)
+        return Query(text: text, root: root, pipeline: pipeline, metrics: metrics, hints: parser.hints)
     }
 
     /// `parse(_:)` as a `Result`, for callers that keep the diagnostic as a value (a filter bar
@@ -41,15 +49,30 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The canonical text of the query (see `QueryPrinter`).
-    public var description: String { QueryPrinter.print(root) + QueryPrinter.print(pipeline) }
+    public var description: String {
+        QueryPrinter.print(root) + QueryPrinter.print(pipeline) + QueryPrinter.print(metrics) + QueryPrinter.print(hints)
+    }
 
     /// True when the query reads `trace:problem`: its evaluator asks each trace's problems, so
     /// a caller that finds them in bulk (for a batch of traces at once) should do so first.
     public var readsTraceProblems: Bool { TraceNeeds(root).contains(.problems) }
 
-    public static func == (a: Query, b: Query) -> Bool { a.root == b.root && a.pipeline == b.pipeline }
+    /// A note for the user about `with(...)` hints, which trex reads but does not need; nil
+    /// without hints.
+    public var hintsNote: String? {
+        guard !hints.isEmpty else { return nil }
+        let names = hints.map { "`\($0.name)`" }.joined(separator: ", ")
+        return "with(...) hints (\(names)) steer Tempo's query planner; trex reads every span of its input and ignores them"
+    }
+
+    public static func == (a: Query, b: Query) -> Bool {
+        a.root == b.root && a.pipeline == b.pipeline && a.metrics == b.metrics && a.hints == b.hints
+    }
+
     public func hash(into hasher: inout Hasher) {
         hasher.combine(root)
         hasher.combine(pipeline)
+        hasher.combine(metrics)
+        hasher.combine(hints)
     }
 }

@@ -141,8 +141,9 @@ extension QueryDiagnostic {
     }
 
     static func unknownPipelineFunction(_ name: String, at range: SourceRange) -> QueryDiagnostic {
-        QueryDiagnostic(.checking, "unknown pipeline function `\(name)`", at: range, expected: PipelineStage.names,
-                        suggestion: Suggestions.nearest(to: name, in: PipelineStage.names))
+        let names = PipelineStage.names + MetricsFunction.names + ["topk", "bottomk"]
+        return QueryDiagnostic(.checking, "unknown pipeline function `\(name)`", at: range, expected: names,
+                               suggestion: Suggestions.nearest(to: name, in: names))
     }
 
     static func stageArguments(_ name: String, _ rule: String, at range: SourceRange) -> QueryDiagnostic {
@@ -224,5 +225,27 @@ extension QueryDiagnostic {
     static func valueNotCondition(_ range: SourceRange) -> QueryDiagnostic {
         QueryDiagnostic(.checking, "a computed value is not a condition on its own: compare it, as in `(.a + .b) > 10`",
                         at: range, expected: ["=", "!=", "<", "<=", ">", ">="])
+    }
+}
+
+/// The order of a metrics query's stages.
+extension QueryDiagnostic {
+    static func rankWithoutMetrics(_ name: String, at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(name)()` ranks the series of a metrics function: put it after one, "
+                        + "as in `| rate() by (resource.service.name) | \(name)(5)`", at: range)
+    }
+
+    static func metricsAfterMetrics(_ name: String, at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "a query has one metrics function; `\(name)()` is a second", at: range)
+    }
+
+    static func stageAfterMetrics(at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "only `topk()`, `bottomk()` or a comparison may follow a metrics function", at: range,
+                        expected: ["topk(n)", "bottomk(n)"])
+    }
+
+    static func byAfterNonMetrics(_ name: String, at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`by (...)` follows a metrics function such as rate(), not `\(name)()`; "
+                        + "to group spansets write `| by(...)`", at: range)
     }
 }

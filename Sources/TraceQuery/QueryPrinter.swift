@@ -44,6 +44,7 @@ public enum QueryPrinter {
                 case .by(let fields): "by(" + fields.map { field($0.field) }.joined(separator: ", ") + ")"
                 case .select(let fields): "select(" + fields.map { field($0.field) }.joined(separator: ", ") + ")"
                 case .coalesce: "coalesce()"
+                case .spanset(let e): spanset(e)
                 }
             }()
         }.joined()
@@ -51,7 +52,7 @@ public enum QueryPrinter {
 
     // MARK: - Spansets
 
-    private static func spanset(_ e: SpansetExpression) -> String {
+    static func spanset(_ e: SpansetExpression) -> String {
         switch e.kind {
         case .filter(let p):
             if case .constant(true) = p.kind { return "{ }" }

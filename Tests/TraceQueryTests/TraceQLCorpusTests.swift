@@ -97,8 +97,15 @@ import TestSupport
 
     @Test(arguments: valid)
     func validQuery(_ entry: TraceQLCorpusEntry) {
-        if case .failure(let d) = Query.result(entry.query) {
+        switch Query.result(entry.query) {
+        case .failure(let d):
             Issue.record("line \(entry.line) [\(entry.section)]: TraceQL accepts this query\n\(d.rendered(query: entry.query))")
+        case .success(let query):
+            // The canonical text reads back as the same query.
+            switch Query.result(query.description) {
+            case .success(let back): #expect(back == query, "line \(entry.line): \(query.description)")
+            case .failure(let d): Issue.record("line \(entry.line): \(query.description) does not parse\n\(d.rendered(query: query.description))")
+            }
         }
     }
 

@@ -1,0 +1,43 @@
+/// The metrics function after the pipeline, and `with(...)` hints.
+extension QueryPrinter {
+    /// ` | rate() by (service) | topk(5)`; empty without one.
+    public static func print(_ metrics: MetricsQuery?) -> String {
+        guard let m = metrics else { return "" }
+        var out = " | " + m.function.name + "(" + arguments(m.function) + ")"
+        if !m.by.isEmpty { out += " by (" + m.by.map { field($0.field) }.joined(separator: ", ") + ")" }
+        for stage in m.stages {
+            switch stage {
+            case .topK(let k): out += " | topk(\(k))"
+            case .bottomK(let k): out += " | bottomk(\(k))"
+            case .filter(let op, let v): out += " \(op.spelling) " + number(v)
+            }
+        }
+        return out
+    }
+
+    /// ` with (sample=true)`; empty without hints.
+    public static func print(_ hints: [QueryHint]) -> String {
+        hints.isEmpty ? "" : " with (" + hints.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") + ")"
+    }
+
+    private static func arguments(_ f: MetricsFunction) -> String {
+        switch f {
+        case .rate, .countOverTime: return ""
+        case .minOverTime(let x), .maxOverTime(let x), .avgOverTime(let x), .sumOverTime(let x), .histogramOverTime(let x):
+            return field(x.field)
+        case .quantileOverTime(let x, let qs):
+            return ([field(x.field)] + qs.map(number)).joined(separator: ", ")
+        case .compare(let selection, let topN, let start, let end):
+            var parts = [spanset(selection)]
+            if topN != 10 || start != 0 || end != 0 { parts.append(String(topN)) }
+            if start != 0 || end != 0 { parts += [String(start), String(end)] }
+            return parts.joined(separator: ", ")
+        }
+    }
+
+    /// An integral value without a fraction, others as Swift writes doubles.
+    static func number(_ d: Double) -> String {
+        if d.rounded() == d, abs(d) < 1e15 { return String(Int64(d)) }
+        return "\(d)"
+    }
+}

@@ -129,7 +129,7 @@ extension Checker {
                 throw .stageArguments(name, "takes a spanset, then topN, then both start and end", at: call)
             }
             let topN = numbers.first ?? 10
-            guard topN > 0, topN <= 10_000 else { throw .stageArguments(name, "takes a topN from 1 to 10000", at: arguments[1].range) }
+            guard topN > 0, topN <= 1_000 else { throw .stageArguments(name, "takes a topN from 1 to 1000", at: arguments[1].range) }
             return .compare(selection, topN: Int(topN), start: numbers.count == 3 ? numbers[1] : 0,
                             end: numbers.count == 3 ? numbers[2] : 0)
         }

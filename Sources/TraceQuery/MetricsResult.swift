@@ -91,7 +91,7 @@ public struct MetricLabel: Sendable, Equatable {
 }
 
 /// A label's value, typed as the attribute was (Tempo's query_range keeps the type).
-public enum MetricLabelValue: Sendable, Equatable, Comparable {
+public enum MetricLabelValue: Sendable, Hashable, Comparable {
     /// The spans of the series lack the field (Tempo's `nil`).
     case none
     case bool(Bool)

@@ -50,7 +50,10 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
 
     /// The canonical text of the query (see `QueryPrinter`).
     public var description: String {
-        QueryPrinter.print(root) + QueryPrinter.print(pipeline) + QueryPrinter.print(metrics) + QueryPrinter.print(hints)
+        // `{ }` before a pipeline, not `true`.
+        var head = QueryPrinter.print(root)
+        if case .filter(let p) = root.kind, case .constant(true) = p.kind, !pipeline.isEmpty || metrics != nil { head = "{ }" }
+        return head + QueryPrinter.print(pipeline) + QueryPrinter.print(metrics) + QueryPrinter.print(hints)
     }
 
     /// True when the query reads `trace:problem`: its evaluator asks each trace's problems, so

@@ -4,7 +4,7 @@ extension QueryPrinter {
     public static func print(_ metrics: MetricsQuery?) -> String {
         guard let m = metrics else { return "" }
         var out = " | " + m.function.name + "(" + arguments(m.function) + ")"
-        if !m.by.isEmpty { out += " by (" + m.by.map { field($0.field) }.joined(separator: ", ") + ")" }
+        if !m.by.isEmpty { out += " by (" + m.by.map(labelField).joined(separator: ", ") + ")" }
         for stage in m.stages {
             switch stage {
             case .topK(let k): out += " | topk(\(k))"
@@ -13,6 +13,17 @@ extension QueryPrinter {
             }
         }
         return out
+    }
+
+    /// A `by` field as written when that reads back as the same field: the spelling names the
+    /// series' label (`resource.service.name`, not `service`).
+    static func labelField(_ f: FieldReference) -> String {
+        if !f.spelling.isEmpty, f.spelling.allSatisfy({ !$0.isWhitespace }),
+           case .success(let back) = FieldResolver.resolve(bare: f.spelling, traceQL: true), back == f.field,
+           let tokens = try? Lexer.tokenize(f.spelling), tokens.count == 2, case .name = tokens[0].kind {
+            return f.spelling
+        }
+        return field(f.field)
     }
 
     /// ` with (sample=true)`; empty without hints.

@@ -1,0 +1,107 @@
+import TraceModel
+
+/// Reads the value of one `by(...)` field of a span as a 64-bit key that is cheap to hash, and
+/// turns a key back into the label value. Keys hold the table's string ids, so they are valid
+/// for one table only; other values are interned into a table-independent list.
+struct MetricsKeyReader {
+    /// Keys: 0 missing; tag 1 a string id; 2 a boolean; 3 an interned value; 4 a status, 5 a kind.
+    private static let tagShift: UInt64 = 56
+
+    let field: Field
+    private let table: SpanTable
+    private let keys: [StringID]
+    /// True when the value depends on the span's resource alone (answered once per resource).
+    let isPerResource: Bool
+
+    init(_ field: Field, table: SpanTable) {
+        self.field = field
+        self.table = table
+        switch field {
+        case .attribute(let scope, let name):
+            keys = AttributeAliases.keys(for: name).compactMap { table.strings.lookup($0) }.filter { !$0.isEmpty }
+            isPerResource = scope == .resource
+        case .intrinsic(let i):
+            keys = []
+            isPerResource = i == .service
+        }
+    }
+
+    /// The key of a span (local index `local` of `trace`); `values` reads what has no fast path.
+    @inline(__always)
+    func key(_ span: Span, local: Int, values: () -> FieldValues, interned: inout ValueInterner) -> UInt64 {
+        switch field {
+        case .intrinsic(.service): return Self.string(table.serviceID(of: span))
+        case .intrinsic(.name): return Self.string(span.name)
+        case .intrinsic(.status): return 4 << Self.tagShift | UInt64(span.status.rawValue)
+        case .intrinsic(.kind): return 5 << Self.tagShift | UInt64(span.kind.rawValue)
+        case .attribute(let scope, _) where scope == .any || scope == .span || scope == .resource:
+            if scope != .resource {
+                for k in keys { if let a = table.attribute(k, in: span.attributes) { return key(a, &interned) } }
+            }
+            if scope != .span {
+                let resource = table.resources[Int(span.resource)].attributes
+                for k in keys { if let a = table.attribute(k, in: resource) { return key(a, &interned) } }
+            }
+            return 0
+        default:
+            let v = values()
+            if case .attribute = field {
+                guard let value = v.attribute(field, local: local) else { return 0 }
+                return interned.key(Self.label(value))
+            }
+            guard let text = v.text(of: field, span: local) else { return 0 }
+            if let n = v.number(of: field, span: local), field.type == .integer || field.type == .duration {
+                return interned.key(.int(Int64(n)))
+            }
+            return interned.key(.string(text))
+        }
+    }
+
+    /// The label value of a key.
+    func label(_ key: UInt64, interned: ValueInterner) -> MetricLabelValue {
+        let payload = key & ((1 << Self.tagShift) - 1)
+        switch key >> Self.tagShift {
+        case 1: return .string(table.strings[StringID(UInt32(payload))])
+        case 2: return .bool(payload != 0)
+        case 3: return interned.values[Int(payload)]
+        case 4: return .string(StatusCode(rawValue: UInt8(payload)).map(\.name) ?? "")
+        case 5: return .string(SpanKind(rawValue: UInt8(payload)).map(\.name) ?? "")
+        default: return .none
+        }
+    }
+
+    @inline(__always)
+    private static func string(_ id: StringID) -> UInt64 { 1 << tagShift | UInt64(id.rawValue) }
+
+    @inline(__always)
+    private func key(_ a: Attribute, _ interned: inout ValueInterner) -> UInt64 {
+        switch a.tag {
+        case .string: return Self.string(StringID(a.payload))
+        case .bool: return 2 << Self.tagShift | UInt64(a.payload)
+        default: return interned.key(Self.label(table.value(of: a)))
+        }
+    }
+
+    static func label(_ v: AttributeValue) -> MetricLabelValue {
+        switch v {
+        case .string(let s): .string(s)
+        case .bool(let b): .bool(b)
+        case .int(let i): .int(i)
+        case .double(let d): .double(d)
+        default: .string(v.displayText)
+        }
+    }
+}
+
+/// Label values other than the table's strings, numbered once across tables.
+struct ValueInterner {
+    private(set) var values: [MetricLabelValue] = []
+    private var index: [MetricLabelValue: Int] = [:]
+
+    mutating func key(_ v: MetricLabelValue) -> UInt64 {
+        if let i = index[v] { return 3 << 56 | UInt64(i) }
+        index[v] = values.count
+        values.append(v)
+        return 3 << 56 | UInt64(values.count - 1)
+    }
+}

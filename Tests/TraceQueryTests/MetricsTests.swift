@@ -1,0 +1,145 @@
+import Testing
+import TraceModel
+import TestSupport
+@testable import TraceQuery
+
+/// Metrics queries answered locally: each function, `by`, steps, topk/bottomk and filters,
+/// compare(), on a small table whose answers are worked out by hand.
+@Suite struct MetricsTests {
+    /// Epoch 1,700,000,000 s (a multiple of 20 s and 100 s). Trace `i` (0..<6) has a span of
+    /// `api` starting at +10·i s lasting (i+1)·10ms, and a span of `db` starting 1 s later lasting
+    /// 2ms, with `rows` = i and, for even i, status ERROR.
+    static let epoch: Int64 = 1_700_000_000_000_000_000
+    static let table: SpanTable = {
+        var b = SpanTableBuilder()
+        let api = b.addResource(attributes: b.appendAttributes([KeyValue("service.name", .string("api"))]))
+        let db = b.addResource(attributes: b.appendAttributes([KeyValue("service.name", .string("db"))]))
+        for i in 0..<6 {
+            let trace = TraceID(high: 0, low: UInt64(i + 1))
+            let start = epoch + Int64(i) * 10_000_000_000
+            b.append(Span(traceID: trace, spanID: SpanID(UInt64(i * 2 + 1)), name: b.intern("GET /"), kind: .server,
+                          start: Timestamp(unixNanos: start), end: Timestamp(unixNanos: start + Int64(i + 1) * 10_000_000),
+                          resource: api))
+            b.append(Span(traceID: trace, spanID: SpanID(UInt64(i * 2 + 2)), parentSpanID: SpanID(UInt64(i * 2 + 1)),
+                          name: b.intern("SELECT"), kind: .client,
+                          start: Timestamp(unixNanos: start + 1_000_000_000), end: Timestamp(unixNanos: start + 1_002_000_000),
+                          resource: db, status: i % 2 == 0 ? .error : .unset,
+                          attributes: b.appendAttributes([KeyValue("rows", .int(Int64(i)))])))
+        }
+        return b.finish()
+    }()
+
+    func metrics(_ text: String, step: Int64? = 20_000_000_000) throws -> MetricsResult {
+        let query = try #require(parse(text))
+        return try #require(try MetricsEngine.run(query, on: Self.table, step: step.map { Nanoseconds($0) }))
+    }
+
+    func values(_ r: MetricsResult, _ labels: String) -> [Double?]? {
+        r.series.first { $0.promLabels == labels }?.values
+    }
+
+    @Test func stepsAlignToTheStepAndCoverTheSpans() throws {
+        let r = try metrics("{ } | count_over_time()")
+        #expect(r.start == Timestamp(unixNanos: Self.epoch))
+        #expect(r.stepCount == 3)                 // spans start from +0 s to +51 s: [0,20) [20,40) [40,60)
+        #expect(r.unit == .spans)
+        #expect(values(r, "{}") == [4, 4, 4])
+    }
+
+    @Test func countAndRateByService() throws {
+        let count = try metrics("{ } | count_over_time() by (resource.service.name)")
+        #expect(count.series.map(\.promLabels) == [#"{resource.service.name="api"}"#, #"{resource.service.name="db"}"#])
+        #expect(values(count, #"{resource.service.name="db"}"#) == [2, 2, 2])
+        let rate = try metrics("{ status = error } | rate() by (service)")
+        #expect(rate.unit == .perSecond)
+        // Errors: db spans of traces 0, 2, 4, at +1 s, +21 s, +41 s: one per 20 s step.
+        #expect(values(rate, #"{service="db"}"#) == [0.05, 0.05, 0.05])
+    }
+
+    @Test func aggregatesOverTime() throws {
+        let spans = "{ resource.service.name = \"api\" }"
+        // api durations: 10,20 | 30,40 | 50,60 ms.
+        #expect(values(try metrics(spans + " | max_over_time(duration)"), "{}") == [20e6, 40e6, 60e6])
+        #expect(values(try metrics(spans + " | min_over_time(duration)"), "{}") == [10e6, 30e6, 50e6])
+        #expect(values(try metrics(spans + " | avg_over_time(duration)"), "{}") == [15e6, 35e6, 55e6])
+        #expect(values(try metrics(spans + " | sum_over_time(duration)"), "{}") == [30e6, 70e6, 110e6])
+        #expect(try metrics(spans + " | max_over_time(duration)").unit == .nanoseconds)
+        // rows on db spans: 0,1 | 2,3 | 4,5; no rows on api spans, so their steps stay empty.
+        let rows = try metrics("{ } | sum_over_time(span.rows) by (service)")
+        #expect(values(rows, #"{service="db"}"#) == [1, 5, 9])
+        #expect(values(rows, #"{service="api"}"#) == nil)
+        #expect(rows.unit == .number)
+    }
+
+    @Test func quantilesAreExactPerStep() throws {
+        let r = try metrics("{ } | quantile_over_time(duration, 0, .5, 1) by (service)", step: 100_000_000_000)
+        #expect(r.stepCount == 1)
+        // api: 10..60 ms; the median of six is between 30 and 40.
+        #expect(values(r, #"{service="api", p="0"}"#) == [10e6])
+        #expect(values(r, #"{service="api", p="0.5"}"#) == [35e6])
+        #expect(values(r, #"{service="api", p="1"}"#) == [60e6])
+        #expect(values(r, #"{service="db", p="0.5"}"#) == [2e6])
+    }
+
+    @Test func histogramBucketsArePowersOfTwoInSeconds() throws {
+        let r = try metrics("{ service = \"db\" } | histogram_over_time(duration)", step: 100_000_000_000)
+        // 2ms = 2,000,000 ns falls in the bucket up to 2^21 ns = 0.002097152 s.
+        #expect(r.series.map(\.promLabels) == [#"{__bucket="0.002097152"}"#])
+        #expect(r.series[0].values == [6])
+    }
+
+    @Test func topkAndBottomkRankPerStepAndFiltersKeepWhatCompares() throws {
+        let byName = "{ } | max_over_time(duration) by (name)"
+        let top = try metrics(byName + " | topk(1)")
+        #expect(top.series.map(\.promLabels) == [#"{name="GET /"}"#])
+        let bottom = try metrics(byName + " | bottomk(1)")
+        #expect(bottom.series.map(\.promLabels) == [#"{name="SELECT"}"#])
+        let filtered = try metrics(byName + " > 30ms")
+        #expect(filtered.series.count == 1)
+        #expect(filtered.series[0].values == [nil, 40e6, 60e6])
+    }
+
+    @Test func compareSplitsSelectionFromBaselinePerAttributeValue() throws {
+        let r = try metrics("{ } | compare({ status = error })", step: 100_000_000_000)
+        #expect(values(r, #"{__meta_type="selection", status="ERROR"}"#) == [3])
+        #expect(values(r, #"{__meta_type="baseline", status="UNSET"}"#) == [9])
+        #expect(values(r, #"{__meta_type="selection", resource.service.name="db"}"#) == [3])
+        #expect(values(r, #"{__meta_type="baseline", span.rows="1"}"#) == [1])
+        #expect(values(r, #"{__meta_type="selection_total", name="nil"}"#) == [3])
+        #expect(values(r, #"{__meta_type="baseline_total", name="nil"}"#) == [9])
+        let limited = try metrics("{ } | compare({ status = error }, 1)", step: 100_000_000_000)
+        #expect(limited.series.contains { $0.promLabels == #"{__meta_error="__too_many_values__", span.rows="nil"}"# })
+    }
+
+    @Test func automaticStepsAndLimits() throws {
+        let auto = try metrics("{ } | rate()", step: nil)
+        #expect(auto.step == Nanoseconds(1_000_000_000))   // 51 s of data: 1 s steps give 52 (<= 60)
+        #expect(auto.stepCount == 52)
+        #expect(throws: MetricsRange.Problem.self) { _ = try metrics("{ } | rate()", step: 1_000) }
+    }
+
+    @Test func metricsQueriesPrintAndReadBack() throws {
+        for text in ["{ } | rate() by (resource.service.name) | topk(10)",
+                     "{ status = error } | quantile_over_time(duration, .5, .95, .99) by (span.http.route) with (sample=true)",
+                     "{ } | compare({ status = error }, 20, 1700000000000000000, 1700000300000000000)",
+                     "{ } | count_over_time() by (service, name) > 5", "{ .a } | { duration > 1s } | histogram_over_time(duration)"] {
+            let q = try #require(parse(text))
+            let back = try #require(parse(q.description), "\(q.description)")
+            #expect(back == q, "\(text) -> \(q.description)")
+            #expect(q.metrics != nil)
+        }
+        #expect(canonical("{ } | rate() by (resource.service.name) | topk(10)") == "{ } | rate() by (resource.service.name) | topk(10)")
+        #expect(try #require(parse("{ } | rate() with (sample=true)")).hintsNote?.contains("`sample`") == true)
+    }
+
+    @Test func metricsStagesInTheWrongPlaceAreErrors() {
+        #expect(diagnostic("{ } | topk(5)")?.message.contains("ranks the series of a metrics function") == true)
+        #expect(diagnostic("{ } | rate() | count() > 1")?.message.contains("only `topk()`") == true)
+        #expect(diagnostic("{ } | rate() | rate()")?.message.contains("one metrics function") == true)
+        #expect(diagnostic("{ } | quantile_over_time(duration, 2)")?.message.contains("between 0 and 1") == true)
+        #expect(diagnostic("{ } | rate(duration)")?.message.contains("takes no argument") == true)
+        #expect(diagnostic("{ } | count() by (name) > 1")?.message.contains("follows a metrics function") == true)
+        #expect(diagnostic("{ } | min_over_time(name)")?.message.contains("numeric field") == true)
+        #expect(diagnostic("{ } | compare({ a = 1 }, 10, 5)")?.message.contains("both start and end") == true)
+    }
+}

@@ -19,7 +19,7 @@ struct Trex: ParsableCommand {
         Exit status: 0 when traces were loaded (warnings go to standard error), 1 when nothing \
         could be loaded, 2 on usage errors.
         """,
-        subcommands: [OpenCommand.self, ListCommand.self, ShowCommand.self, QueryCommand.self, AnalyzeCommand.self,
+        subcommands: [OpenCommand.self, ListCommand.self, ShowCommand.self, QueryCommand.self, MetricsCommand.self, AnalyzeCommand.self,
                       StatsCommand.self, DepsCommand.self, ConvertCommand.self, ImportCommand.self, StoreCommand.self],
         defaultSubcommand: OpenCommand.self
     )

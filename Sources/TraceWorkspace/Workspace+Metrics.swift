@@ -1,0 +1,29 @@
+import TraceModel
+import TraceQuery
+
+extension Workspace {
+    /// The series of a metrics query (`{ } | rate() by (resource.service.name)`) over every
+    /// source: the spans `query(_:)` matches, counted into steps that cover their start times
+    /// (`step` long, or a round step chosen for about 60 of them). Nil for a query without a
+    /// metrics function.
+    ///
+    /// - Throws: `MetricsRange.Problem` when the step makes too many steps, or a source's error.
+    public func metrics(_ query: Query, step: Nanoseconds? = nil) throws -> MetricsAnswer? {
+        guard query.metrics != nil else { return nil }
+        let found = try self.query(query)
+        let parts = found.parts.map { (table: $0.catalog.table, matches: $0.matches) }
+        guard let result = try MetricsEngine.answer(query, matches: parts, step: step) else { return nil }
+        return MetricsAnswer(result: result, matches: found)
+    }
+}
+
+/// A metrics query's series with the traces it read.
+public struct MetricsAnswer: Sendable {
+    public let result: MetricsResult
+    /// The traces whose spans were counted (the query's matches).
+    public let matches: WorkspaceQueryResult
+
+    /// How many spans and traces the series count.
+    public var inspectedSpans: Int { matches.parts.reduce(0) { $0 + $1.matches.reduce(0) { $0 + $1.matchedSpans.count } } }
+    public var inspectedTraces: Int { matches.matchCount }
+}

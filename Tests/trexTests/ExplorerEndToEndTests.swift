@@ -100,6 +100,35 @@ struct ExplorerEndToEndTests {
         try session.expectCleanExit(status: "0")
     }
 
+    @Test("A metrics query in the filter bar draws a chart above the traces it counts; clearing the filter removes it")
+    func metricsChart() throws {
+        let session = try start(Self.samples, ready: "24 traces")
+        try session.press("/")
+        #expect(session.waitFor { $0.contains("filter traces:") } != nil)
+        try session.tmux(["send-keys", "-l", "{ } | quantile_over_time(duration, .99) by (resource.service.name)"])
+        try session.press("Enter")
+        guard let screen = session.waitFor({ $0.contains("series over") }) else {
+            Issue.record("no chart; screen:\n\(session.capture())")
+            return
+        }
+        #expect(screen.contains("UTC"), "the time axis")
+        #expect(screen.contains(#"{resource.service.name="frontend", p="0.99"}"#) || screen.contains("+"), "the legend")
+        #expect(screen.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "braille dots:\n\(screen)")
+        #expect(screen.contains("START▲"), "the list under the chart")
+        // The list still works under the chart: Enter opens the selected trace.
+        try session.press("Enter")
+        #expect(session.waitFor { $0.contains("SERVICE  SPAN") } != nil, "\(session.capture())")
+        try session.press("Escape")
+        #expect(session.waitFor { $0.contains("series over") || $0.contains("START▲") } != nil)
+        try session.press("\\")
+        let cleared = session.waitFor { screen in
+            !screen.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) } && screen.contains("24 traces · 352 spans  [")
+        }
+        #expect(cleared != nil, "the chart stays after clearing:\n\(session.capture())")
+        try session.press("q")
+        try session.expectCleanExit(status: "0")
+    }
+
     @Test("Waterfall: step to the slow payment call, fold, critical path, detail, follow a link, quit sane")
     func waterfallFlow() throws {
         let session = try start(Self.samples + "/otlp", ready: "6 traces")

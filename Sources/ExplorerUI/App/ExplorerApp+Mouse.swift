@@ -43,8 +43,9 @@ extension ExplorerApp {
         let double = mouse.action == .doubleClick
         guard var screen = traceScreen else {
             // The list: its rows start under the overview line and the column titles.
-            let row = list.state.cursor.offset + mouse.position.y - 2
-            guard mouse.position.y >= 2, mouse.position.y < mainArea.height, list.state.rows.indices.contains(row) else {
+            let top = 2 + list.chartRows(in: mainArea)   // the chart, the overview and the column titles
+            let row = list.state.cursor.offset + mouse.position.y - top
+            guard mouse.position.y >= top, mouse.position.y < mainArea.height, list.state.rows.indices.contains(row) else {
                 return .none
             }
             list.state.cursor.select(row)

@@ -23,9 +23,15 @@ extension ExplorerApp {
                 drawStatus(flash ?? screen.statusText, right: screen.statusRight, in: statusRow, into: &frame.buffer,
                            context: context)
             } else {
+                var listArea = main
+                if let metrics = list.metrics, case let rows = list.chartRows(in: main), rows > 0 {
+                    let (chart, rest) = main.splitTop(rows)
+                    MetricsChart(result: metrics, context: context).render(in: chart, into: &frame.buffer)
+                    listArea = rest
+                }
                 TraceListView(listing: list.listing, state: list.state, context: context, maxDuration: list.maxDuration,
                               overview: list.overview, problems: list.problemLookup)
-                    .render(in: main, into: &frame.buffer)
+                    .render(in: listArea, into: &frame.buffer)
                 drawStatus(flash ?? list.summaryText, right: sourcesText, in: statusRow, into: &frame.buffer, context: context)
             }
         }

@@ -199,6 +199,7 @@ public final class ExplorerApp {
         }
         let effect = list.perform(command)
         phase = .ready(list)
+        if command == .clearFilter { updatePages() }   // a metrics chart may have gone
         if command == .cycleSort || command == .reverseSort, list.state.sort.column == .problems,
            let scan = problemScan, !scan.isFinished {
             flash = Self.provisionalOrderPrefix + "\(NumberFormat.grouped(list.workspace.knownProblemCount)) of "
@@ -265,7 +266,8 @@ public final class ExplorerApp {
     /// Tells the screens how many rows they show, so paging and scrolling match the screen.
     func updatePages() {
         if case .ready(var list) = phase {
-            list.state.cursor.page = max(1, mainArea.height - 2)   // the overview and the column titles
+            // The overview and the column titles, and the metrics chart when the filter has one.
+            list.state.cursor.page = max(1, mainArea.height - 2 - list.chartRows(in: mainArea))
             phase = .ready(list)
         }
         if var screen = traceScreen {
@@ -329,6 +331,7 @@ public final class ExplorerApp {
             } else if case .ready(var list) = phase {
                 flash = list.applyFilter(text)
                 phase = .ready(list)
+                updatePages()   // a metrics chart takes rows from the list, or gives them back
             }
             return .redraw
         }

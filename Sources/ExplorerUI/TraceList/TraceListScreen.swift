@@ -20,6 +20,15 @@ struct TraceListScreen {
     let overview: TraceSetOverview
     /// Trace id -> index into `listing.summaries`, for the filter's matches.
     private let indexByID: [TraceID: Int]
+    /// The series of the filter when it is a metrics query (`{ } | rate() by (service)`),
+    /// drawn as a chart above the traces it counts.
+    private(set) var metrics: MetricsResult?
+
+    /// Rows of `area` the metrics chart takes (none without one): up to half of it.
+    func chartRows(in area: Rect) -> Int {
+        guard let metrics, area.height >= 12 else { return 0 }
+        return MetricsChart.preferredHeight(for: metrics, width: area.width, maxHeight: area.height / 2)
+    }
 
     init(workspace: Workspace, listing: TraceListing) {
         self.workspace = workspace
@@ -101,6 +110,7 @@ struct TraceListScreen {
             return .openFilter
         case .clearFilter:
             guard state.isFiltered else { return .none }
+            metrics = nil
             state.clearFilter(summaries: summaries, strings: strings, problems: problemLookup)
         default:
             return .unhandled
@@ -130,6 +140,7 @@ struct TraceListScreen {
         let problemLookup = problemLookup
         let summaries = listing.summaries
         let strings = listing.strings
+        metrics = nil
         guard !text.isEmpty else {
             state.clearFilter(summaries: summaries, strings: strings, problems: problemLookup)
             return "Filter cleared."
@@ -137,6 +148,8 @@ struct TraceListScreen {
         guard case .success(let query) = Query.result(text) else { return "" }
         let found: WorkspaceQueryResult
         do { found = try workspace.query(query) } catch { return "The filter failed: \(error)" }
+        let parts = found.parts.map { (table: $0.catalog.table, matches: $0.matches) }
+        metrics = try? MetricsEngine.answer(query, matches: parts)
         var counts: [Int: Int] = [:]
         for (id, spans) in found.matchedSpanCounts { if let index = indexByID[id] { counts[index] = spans } }
         state.applyFilter(text, matches: counts, summaries: summaries, strings: strings, problems: problemLookup)
@@ -147,6 +160,11 @@ struct TraceListScreen {
             return "No trace matches." + (hints.first.map { " " + $0 } ?? "")
         }
         let spans = counts.values.reduce(0, +)
+        if let metrics {
+            return "\(NumberFormat.count(metrics.series.count, "series", "series")) over "
+                + "\(NumberFormat.count(metrics.stepCount, "step")) of \(DurationFormat.string(metrics.step)), from "
+                + "\(NumberFormat.count(spans, "span")) in \(NumberFormat.count(counts.count, "trace"))."
+        }
         return "\(NumberFormat.count(spans, "span")) in \(NumberFormat.count(counts.count, "trace")) \(spans == 1 ? "matches" : "match")."
     }
 

@@ -49,11 +49,14 @@ struct MetricsCommand: ParsableCommand {
         let workspace = try input.resolve()
         let answer: MetricsAnswer
         do {
-            guard let found = try sourceOperation({ try workspace.metrics(query, step: step?.duration) }) else { return }
+            guard let found = try workspace.metrics(query, step: step?.duration) else { return }
             answer = found
         } catch let problem as MetricsRange.Problem {
             FileHandleOutput.message("\(problem)")
             throw ExitCode(2)
+        } catch {
+            FileHandleOutput.message("\(error)")
+            throw ExitCode(1)
         }
         if json {
             try JSONOutput.write(MetricsJSON(answer))

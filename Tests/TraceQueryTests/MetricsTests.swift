@@ -30,7 +30,7 @@ import TestSupport
     }()
 
     func metrics(_ text: String, step: Int64? = 20_000_000_000) throws -> MetricsResult {
-        let query = try #require(parse(text))
+        let query = try Query.parse(text)
         return try #require(try MetricsEngine.run(query, on: Self.table, step: step.map { Nanoseconds($0) }))
     }
 

@@ -58,6 +58,30 @@ import TraceQuery
         #expect(result.matchedSummaries.map(\.traceID) == result.matchedTraces.map(\.traceID))
     }
 
+    /// The project's TraceQL corpus (valid and deliberate additions), metrics queries included.
+    /// With the queries of the arithmetic and metrics evaluator tests.
+    static let traceQLQueries: [String] = {
+        var seen = Set<String>()
+        let corpus = TraceQLCorpusEntry.parse(traceQLCorpus).filter { $0.kind != .invalid }.map(\.query)
+        let tests = (try? QueryCorpus.evaluatorQueries(files: QueryCorpus.traceQLTestFiles)) ?? []
+        return (corpus + tests).filter { seen.insert($0).inserted }
+    }()
+
+    @Test(arguments: traceQLQueries)
+    func storeAndMemoryAgreeOnTheTraceQLCorpus(_ text: String) throws {
+        let query = try Query.parse(text)
+        let expected = QueryEngine.run(query, on: Self.data)
+        let result = try StoreQueryEngine.run(query, on: Self.shared.store)
+        #expect(Self.key(result.matches, in: result.table) == Self.key(expected, in: Self.data),
+                "\(text) pushed down as \(result.filter)")
+        // A metrics query counts the same spans into the same series either way.
+        if query.metrics != nil {
+            let memory = try MetricsEngine.answer(query, matches: [(Self.data, expected)])
+            let store = try MetricsEngine.answer(query, matches: [(result.table, result.matches)])
+            #expect(memory == store, "\(text)")
+        }
+    }
+
     @Test func theDataIsRichEnoughThatMostQueriesMatch() throws {
         let matching = try Self.queries.filter { !QueryEngine.run(try Query.parse($0), on: Self.data).isEmpty }
         #expect(Double(matching.count) >= 0.8 * Double(Self.queries.count),

@@ -9,6 +9,7 @@ import TraceQuery
 /// OTLP-style services and as a numeric string on Zipkin-style ones), ~3% error spans.
 enum QueryBenchmark {
     static let target = 100.0   // ms
+    static let metricsTarget = 300.0   // ms
 
     static let queries: [(String, String)] = [
         ("5-clause", #"duration > 100ms AND service.name = "checkout" AND http.status_code >= 400 AND span.name =~ "GET .*" AND NOT status = OK"#),
@@ -47,6 +48,34 @@ enum QueryBenchmark {
             let verdict = targeted ? (best < target ? "  (target < \(Int(target)) ms: met)" : "  (target < \(Int(target)) ms: MISSED)") : ""
             print("  \(label): \(format(best)) ms best of \(runs), \(matched) traces / \(spans) spans\(verdict)")
             if targeted { print("    \(query)") }
+        }
+        runMetrics(table, runs: runs, clock: clock)
+    }
+
+    static let metricsQueries: [(String, String)] = [
+        ("quantile_over_time by service", "{ } | quantile_over_time(duration, .5, .95, .99) by (resource.service.name)"),
+        ("rate by service", "{ } | rate() by (resource.service.name)"),
+        ("errors by name, top 5", "{ status = error } | count_over_time() by (name) | topk(5)"),
+        ("avg_over_time by host and route", "{ } | avg_over_time(duration) by (resource.host.name, span.http.route)"),
+        ("compare errors", "{ } | compare({ status = error })"),
+    ]
+
+    /// Metrics queries over the same spans: matching plus counting into series (`MetricsEngine`).
+    static func runMetrics(_ table: SpanTable, runs: Int, clock: ContinuousClock) {
+        for (label, text) in metricsQueries {
+            guard let query = try? Query.parse(text) else { print("  \(label): does not parse"); continue }
+            var best = Double.infinity
+            var summary = ""
+            for _ in 0..<runs {
+                let start = clock.now
+                guard let result = try? MetricsEngine.run(query, on: table) else { print("  \(label): failed"); return }
+                best = min(best, millis(start.duration(to: clock.now)))
+                summary = "\(result.series.count) series × \(result.stepCount) steps of \(DurationFormat.string(result.step))"
+            }
+            let targeted = label == "quantile_over_time by service"
+            let verdict = targeted ? (best < metricsTarget ? "  (target < \(Int(metricsTarget)) ms: met)"
+                                                           : "  (target < \(Int(metricsTarget)) ms: MISSED)") : ""
+            print("  metrics \(label): \(format(best)) ms best of \(runs), \(summary)\(verdict)")
         }
     }
 

@@ -14,10 +14,11 @@ extension Checker {
                 let lower = name.text.lowercased()
                 let call = name.range.union(close.range)
                 if lower == "topk" || lower == "bottomk" {
-                    guard metrics != nil else { throw .rankWithoutMetrics(name.text, at: call) }
-                    if let c = s.comparison { throw .stageCompared(name.text, at: c.opToken.range) }
+                    guard let function = metrics?.function else { throw .rankWithoutMetrics(name.text, at: call) }
+                    if case .compare = function { throw .rankAfterCompare(name.text, at: call) }
                     let k = try count(arguments, of: name.text, at: call)
                     metrics!.stages.append(lower == "topk" ? .topK(k) : .bottomK(k))
+                    if let c = s.comparison { metrics!.stages.append(try metricsFilter(c, function: function)) }
                     continue
                 }
                 if MetricsFunction.names.contains(lower) {
@@ -27,7 +28,10 @@ extension Checker {
                     for token in by ?? [] { fields.append(try resolve(token)) }
                     if by != nil, fields.isEmpty, let byRange { throw .stageArguments("by", "takes one or more fields", at: byRange) }
                     metrics = MetricsQuery(function: function, by: fields)
-                    if let c = s.comparison { metrics!.stages.append(try metricsFilter(c, function: function)) }
+                    if let c = s.comparison {
+                        if case .compare = function { throw .rankAfterCompare(c.opToken.text, at: c.opToken.range) }
+                        metrics!.stages.append(try metricsFilter(c, function: function))
+                    }
                     continue
                 }
                 if by != nil, let byRange { throw .byAfterNonMetrics(name.text, at: byRange) }

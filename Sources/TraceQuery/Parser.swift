@@ -21,7 +21,7 @@ struct Parser {
     /// True when the query has braces: it is TraceQL, where `&&` and `||` (and AND, OR) share
     /// one precedence and group left to right (`{ a || b && c }` is `{ (a || b) && c }`).
     /// Without braces, the primer's language: AND binds tighter than OR.
-    let traceQL: Bool
+    private(set) var traceQL: Bool
     /// The pipeline's stages, in order, once `parseQuery` has read them.
     private(set) var stages: [StageSyntax] = []
     /// `with(...)` hints at the end, once `parseQuery` has read them.
@@ -33,13 +33,20 @@ struct Parser {
     init(tokens: [Token]) {
         precondition(tokens.last?.kind == .end, "token stream must end with .end")
         self.tokens = tokens
-        traceQL = tokens.contains { $0.kind == .symbol(.leftBrace) }
+        traceQL = tokens.contains { $0.kind == .symbol(.leftBrace) } || Self.startsWithStage(tokens)
     }
 
     /// Parses a whole query; anything left over is an error.
     mutating func parseQuery() throws(QueryDiagnostic) -> Syntax {
         if current.kind == .end { throw .emptyQuery(at: current.range) }
-        let syntax = try parseExpression(minPrecedence: OperatorTable.orPrecedence)
+        let syntax: Syntax
+        if Self.startsWithStage(tokens) {
+            // TraceQL's `count() > 2 | ...`, `by(.a) | { true }`: a pipeline over every span.
+            syntax = .braced(nil, range: SourceRange(current.range.lowerBound, current.range.lowerBound))
+            stages.append(try parseStage(after: current))
+        } else {
+            syntax = try parseExpression(minPrecedence: OperatorTable.orPrecedence)
+        }
         var progress = LoopProgress()
         while progress.advanced(to: index), current.kind == .symbol(.bar) {
             stages.append(try parseStage(after: advance()))
@@ -93,6 +100,13 @@ struct Parser {
         }
         return StageSyntax(kind: .call(name: name, arguments: arguments, close: close, by: by, byRange: byRange),
                            comparison: comparison)
+    }
+
+    /// True when the query opens with a pipeline function (`avg(duration) > 1s`, `select(.a)`)
+    /// rather than a condition.
+    static func startsWithStage(_ tokens: [Token]) -> Bool {
+        guard tokens.count > 2, case .name(let word) = tokens[0].kind, tokens[1].kind == .symbol(.leftParen) else { return false }
+        return PipelineStage.names.contains(word.lowercased()) || MetricsFunction.names.contains(word.lowercased())
     }
 
     /// `with` followed by `(`.

@@ -235,6 +235,11 @@ extension QueryDiagnostic {
                         + "as in `| rate() by (resource.service.name) | \(name)(5)`", at: range)
     }
 
+    static func rankAfterCompare(_ name: String, at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "compare() answers with baseline and selection series, which `\(name)` does not apply to",
+                        at: range)
+    }
+
     static func metricsAfterMetrics(_ name: String, at range: SourceRange) -> QueryDiagnostic {
         QueryDiagnostic(.checking, "a query has one metrics function; `\(name)()` is a second", at: range)
     }

@@ -18,6 +18,12 @@ ok     Status = ERROR AND span.name="database.query"
 ok     user.id="12345" AND http.status_code >= 400
     => user.id = "12345" AND http.status_code >= 400
 
+# --- A pipeline over every span (TraceQL's leading stage) -----------------------------------
+ok     count() > 1
+    => { } | count() > 1
+ok     by(.a) | { true }
+    => { } | by(a) | { }
+
 # --- TraceQL's arithmetic and field-to-field comparisons ----------------------------------
 ok     a = -x
     => .a = -.x
@@ -266,7 +272,7 @@ parse  a = 1 ⟨orr⟩ b = 2  ## expected AND, OR or the end of the query  => or
 parse  (a = 1 ⟨b⟩)  ## expected AND, OR or `)`
 parse  duration > ⟨5 s⟩  ## write the unit right after the number  => 5s
 parse  { ⟨{⟩ a } }  ## spansets do not nest  => (
-parse  ⟨count⟩() > 1  ## unknown function `count`
+parse  ⟨frobnicate⟩() > 1  ## unknown function `frobnicate`
 parse  ⟨exsts⟩(a)  ## unknown function `exsts`  => exists
 parse  exists⟨⟩  ## expected `(` after `exists`
 parse  exists(⟨)⟩  ## expected a field after `(`

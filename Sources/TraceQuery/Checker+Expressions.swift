@@ -1,14 +1,10 @@
 import TraceModel
 
 /// TraceQL's arithmetic and field-to-field comparisons (`{ .bytes / 1024 > .limit }`): each
-/// side typed, arithmetic only on numbers and durations, both sides of a comparison of one
-/// type (attributes, whose type is known only per span, fit any side).
-///
-/// | operands                    | + -      | * /          | %        | ^      |
-/// |-----------------------------|----------|--------------|----------|--------|
-/// | number, number              | number   | number       | number   | number |
-/// | duration, duration          | duration | `/`: number  | duration | no     |
-/// | duration, number (or n, d)  | no       | duration     | no       | no     |
+/// side typed, arithmetic only on numbers and durations (a duration is its nanoseconds), both
+/// sides of a comparison of one type, numbers and durations counting as one (attributes, whose
+/// type is known only per span, fit any side). In braces literals compare with literals too
+/// (`{ 1 < 2 }`), and `=~ !~ contains` take any value on the left and a quoted pattern.
 extension Checker {
     /// The static type of a value; `dynamic` for an attribute (typed per span).
     enum ValueType: Equatable {
@@ -41,12 +37,18 @@ extension Checker {
                 guard let swapped = op.swapped else { throw .literalWithoutField(l) }
                 return try comparison(field: r, op: swapped, opToken: opToken, value: l)
             }
-            if !Self.isFieldToken(l), !Self.isFieldToken(r) { throw .literalWithoutField(l) }
+            // `{ 1 < 2 }`: TraceQL compares literals too; the primer wants a field first.
+            if !Self.isFieldToken(l), !Self.isFieldToken(r), !traceQL { throw .literalWithoutField(l) }
         }
-        if op.isTextual { throw .patternNeedsLiteral(opToken) }
         let (left, lt) = try value(lhs)
         let (right, rt) = try value(rhs)
-        guard lt == rt || lt == .dynamic || rt == .dynamic else {
+        if op.isTextual {
+            guard case .literal(let pattern) = right, case .string(let text) = pattern.value else {
+                throw .patternNeedsLiteral(opToken)
+            }
+            if op != .contains { try validateRegex(text, rhs.singleToken ?? opToken) }
+        }
+        guard lt == rt || lt == .dynamic || rt == .dynamic || (lt.isArithmetic && rt.isArithmetic) else {
             throw .valuesOfDifferentTypes(opToken, lt.name, rt.name, at: range)
         }
         if op.isOrdering, [lt, rt].contains(where: { [.boolean, .status, .kind, .id].contains($0) }) {
@@ -118,18 +120,14 @@ extension Checker {
         }
     }
 
-    /// The type `l op r` has, or why it has none.
+    /// The type `l op r` has: as in Tempo, a duration is a number of nanoseconds, so any mix of
+    /// numbers and durations computes, a duration if one side is (a duration divided by a
+    /// duration is a number).
     static func resultType(_ op: ArithmeticOperator, _ l: ValueType, _ r: ValueType,
                            _ opToken: Token) throws(QueryDiagnostic) -> ValueType {
         if l == .dynamic || r == .dynamic { return .dynamic }
-        switch (l, r) {
-        case (.number, .number): return .number
-        case (.duration, .duration) where op == .add || op == .subtract || op == .modulo: return .duration
-        case (.duration, .duration) where op == .divide: return .number
-        case (.duration, .number) where op == .multiply || op == .divide: return .duration
-        case (.number, .duration) where op == .multiply: return .duration
-        default: throw .arithmeticBetween(opToken, l.name, r.name)
-        }
+        if l == .duration && r == .duration && op == .divide { return .number }
+        return l == .duration || r == .duration ? .duration : .number
     }
 
     /// A literal token's value: a string, number, duration or boolean.

@@ -24,7 +24,11 @@ extension Checker {
             guard op == .equal || op == .notEqual else {
                 throw .operatorNotForType(opToken, ref, allowed: [.equal, .notEqual])
             }
-            guard case .attribute = ref.field else { return SpanPredicate(.constant(op == .notEqual), range: range) }
+            guard case .attribute = ref.field else {
+                // TraceQL: an intrinsic is never nil, and asking whether it is is an error.
+                if traceQL, op == .equal { throw .intrinsicNeverNil(ref) }
+                return SpanPredicate(.constant(op == .notEqual), range: range)
+            }
             let exists = SpanPredicate(.exists(ref), range: range)
             return op == .notEqual ? exists : SpanPredicate(.not(exists), range: range)
         }
@@ -187,7 +191,7 @@ extension Checker {
 
     /// Compiles the pattern with RE2 (`LinearRegex`), so a pattern it refuses is an error here,
     /// with the caret under the part it blames.
-    private func validateRegex(_ pattern: String, _ token: Token) throws(QueryDiagnostic) {
+    func validateRegex(_ pattern: String, _ token: Token) throws(QueryDiagnostic) {
         do {
             _ = try LinearRegex(pattern)
         } catch {

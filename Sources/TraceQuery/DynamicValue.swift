@@ -15,35 +15,47 @@ enum DynamicValue {
     case status(StatusCode)
     case kind(SpanKind)
 
-    /// `lhs op rhs` by the types' rules (`Checker+Expressions.swift`): integers stay integers
-    /// (except `/` and `^`, and on overflow), a mix with a double is a double.
+    /// `lhs op rhs` by TraceQL's rules: a duration is its nanoseconds (the result a duration
+    /// when a side is one, but a duration divided by a duration is a number); integers stay
+    /// integers (`/` truncates, as in Tempo; a double or an overflow makes a double).
     static func apply(_ op: ArithmeticOperator, _ a: DynamicValue, _ b: DynamicValue) -> DynamicValue {
-        switch (a, b) {
-        case (.integer(let x), .integer(let y)):
+        let durations = (a.isDuration ? 1 : 0) + (b.isDuration ? 1 : 0)
+        let result: DynamicValue
+        switch (a.integerValue, b.integerValue) {
+        case (let x?, let y?):
             switch op {
-            case .add: return exact(x.addingReportingOverflow(y), Double(x) + Double(y))
-            case .subtract: return exact(x.subtractingReportingOverflow(y), Double(x) - Double(y))
-            case .multiply: return exact(x.multipliedReportingOverflow(by: y), Double(x) * Double(y))
-            case .modulo: return y == 0 || (x == .min && y == -1) ? .none : .integer(x % y)
-            case .divide, .power: return real(op, Double(x), Double(y))
+            case .add: result = exact(x.addingReportingOverflow(y), Double(x) + Double(y))
+            case .subtract: result = exact(x.subtractingReportingOverflow(y), Double(x) - Double(y))
+            case .multiply: result = exact(x.multipliedReportingOverflow(by: y), Double(x) * Double(y))
+            case .divide:
+                if durations == 2 { return y == 0 ? .none : .double(Double(x) / Double(y)) }
+                result = y == 0 || (x == .min && y == -1) ? .none : .integer(x / y)
+            case .modulo: result = y == 0 || (x == .min && y == -1) ? .none : .integer(x % y)
+            case .power: result = real(op, Double(x), Double(y))
             }
-        case (.duration(let x), .duration(let y)):
-            switch op {
-            case .add: return durationOrNone(x.addingReportingOverflow(y))
-            case .subtract: return durationOrNone(x.subtractingReportingOverflow(y))
-            case .modulo: return y == 0 || (x == .min && y == -1) ? .none : .duration(x % y)
-            case .divide: return y == 0 ? .none : .double(Double(x) / Double(y))
-            case .multiply, .power: return .none
-            }
-        case (.duration(let d), _):
-            guard let k = b.number, op == .multiply || op == .divide else { return .none }
-            return scaled(d, op == .multiply ? k : (k == 0 ? .nan : 1 / k))
-        case (_, .duration(let d)):
-            guard let k = a.number, op == .multiply else { return .none }
-            return scaled(d, k)
         default:
             guard let x = a.number, let y = b.number else { return .none }
-            return real(op, x, y)
+            if durations == 2 && op == .divide { return real(op, x, y) }
+            result = real(op, x, y)
+        }
+        guard durations > 0 else { return result }
+        switch result {
+        case .integer(let ns): return .duration(ns)
+        case .double(let d):
+            guard d.isFinite, let ns = Int64(exactly: d.rounded()) else { return .none }
+            return .duration(ns)
+        default: return .none
+        }
+    }
+
+    private var isDuration: Bool { if case .duration = self { true } else { false } }
+
+    /// An integer or a duration's nanoseconds.
+    private var integerValue: Int64? {
+        switch self {
+        case .integer(let i): i
+        case .duration(let d): d
+        default: nil
         }
     }
 
@@ -62,8 +74,8 @@ enum DynamicValue {
     static func compare(_ a: DynamicValue, _ b: DynamicValue) -> Int? {
         func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x == y ? 0 : 1) }
         switch (a, b) {
-        case (.integer(let x), .integer(let y)): return order(x, y)
-        case (.duration(let x), .duration(let y)): return order(x, y)
+        case (.integer(let x), .integer(let y)), (.duration(let x), .duration(let y)),
+             (.integer(let x), .duration(let y)), (.duration(let x), .integer(let y)): return order(x, y)
         case (.string(let x), .string(let y)): return StringMatcher.compareUTF8(x, y)
         case (.boolean(let x), .boolean(let y)): return x == y ? 0 : 1
         case (.status(let x), .status(let y)): return x == y ? 0 : 1
@@ -82,26 +94,18 @@ enum DynamicValue {
         }
     }
 
+    /// A number, a duration's nanoseconds included.
     private var number: Double? {
         switch self {
         case .integer(let i): Double(i)
         case .double(let d): d
+        case .duration(let d): Double(d)
         default: nil
         }
     }
 
     private static func exact(_ r: (partialValue: Int64, overflow: Bool), _ fallback: Double) -> DynamicValue {
         r.overflow ? .double(fallback) : .integer(r.partialValue)
-    }
-
-    private static func durationOrNone(_ r: (partialValue: Int64, overflow: Bool)) -> DynamicValue {
-        r.overflow ? .none : .duration(r.partialValue)
-    }
-
-    private static func scaled(_ d: Int64, _ k: Double) -> DynamicValue {
-        let v = Double(d) * k
-        guard v.isFinite, let ns = Int64(exactly: v.rounded()) else { return .none }
-        return .duration(ns)
     }
 
     private static func real(_ op: ArithmeticOperator, _ x: Double, _ y: Double) -> DynamicValue {

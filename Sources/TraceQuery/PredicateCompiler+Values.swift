@@ -7,8 +7,17 @@ extension PredicateCompiler {
 
     func valueComparison(_ v: ValueComparison) -> CompiledPredicate {
         let lhs = reader(v.lhs)
-        let rhs = reader(v.rhs)
         let op = v.op
+        if op.isTextual {
+            // A quoted pattern (the checker makes sure): tested on the left side's text.
+            guard case .literal(let l) = v.rhs, case .string(let pattern) = l.value,
+                  let test = StringMatcher.textTest(op, pattern) else { return .constant(false) }
+            return .test({ f, i in
+                guard case .string(let text) = lhs(f, i) else { return false }
+                return test(text)
+            }, cost: 7)
+        }
+        let rhs = reader(v.rhs)
         return .test({ f, i in
             let a = lhs(f, i)
             let b = rhs(f, i)

@@ -217,6 +217,11 @@ extension QueryDiagnostic {
         QueryDiagnostic(.checking, "`\(op.text)` does not apply between \(left) and \(right)", at: op.range)
     }
 
+    static func intrinsicNeverNil(_ ref: FieldReference) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(ref.spelling)` is on every span, so it is never nil", at: ref.range,
+                        expected: ["!= nil", "a value"])
+    }
+
     static func comparedWithLiteralOnly(_ ref: FieldReference) -> QueryDiagnostic {
         QueryDiagnostic(.checking, "`\(ref.spelling)` compares with a literal only (`\(ref.spelling) = ...`), "
                         + "not in arithmetic or with another field", at: ref.range)

@@ -28,7 +28,10 @@ public enum QueryPrinter {
         case .comparison(let c): return c.strictTypes || traceQLOnly(c.field.field)
         case .membership(let m): return m.strictTypes || traceQLOnly(m.field.field)
         case .exists(let f): return traceQLOnly(f.field)
-        case .valueComparison(let v): return (v.lhs.fields + v.rhs.fields).contains { traceQLOnly($0.field) }
+        case .valueComparison(let v):
+            // Literals compared with literals are TraceQL's only.
+            let fields = v.lhs.fields + v.rhs.fields
+            return fields.isEmpty || fields.contains { traceQLOnly($0.field) }
         }
     }
 

@@ -91,6 +91,9 @@ extension Checker {
             try only(ordering)
             switch raw {
             case .duration(let ns): return ok(.duration(Nanoseconds(ns)))
+            // TraceQL reads a bare number as nanoseconds; the primer asks for a unit instead.
+            case .integer(let i) where traceQL: return ok(.duration(Nanoseconds(i)))
+            case .float(let d) where traceQL && d.isFinite && abs(d) < 9.2e18: return ok(.duration(Nanoseconds(Int64(d.rounded()))))
             case .integer, .float: throw .durationNeedsUnit(ref, token)
             case .string(let s):
                 if let tokens = try? Lexer.tokenize(s), tokens.count == 2, case .duration = tokens[0].kind {

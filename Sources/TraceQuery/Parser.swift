@@ -96,17 +96,59 @@ struct Parser {
         var comparison: (op: ComparisonOperator, opToken: Token, value: Token)?
         if let op = OperatorTable.comparison(current.kind) {
             let opToken = advance()
-            comparison = (op, opToken, try parseValue(after: opToken))
+            comparison = (op, opToken, try parseStageValue(after: opToken))
         }
         return StageSyntax(kind: .call(name: name, arguments: arguments, close: close, by: by, byRange: byRange),
                            comparison: comparison)
+    }
+
+    /// The value a stage is compared with: a literal, or arithmetic on literals folded into one
+    /// (`| avg(.field) > 1 - 3`, `| rate() > 1 / 2`), as TraceQL's scalars are.
+    private mutating func parseStageValue(after opToken: Token) throws(QueryDiagnostic) -> Token {
+        let start = index
+        if !startsValue(current.kind) { throw .expectedValue(after: opToken, found: current) }
+        let value = try parseArithmetic()
+        if case .token(let t) = value { return t }
+        guard let folded = Self.fold(value) else { throw .expectedValue(after: opToken, found: tokens[start]) }
+        let kind: TokenKind = switch folded {
+        case .integer(let i): .integer(i)
+        case .duration(let ns): .duration(ns)
+        case .double(let d): .float(d)
+        default: .float(.nan)
+        }
+        return Token(kind, value.range, tokens[start..<index].map(\.text).joined(separator: " "))
+    }
+
+    /// Arithmetic on number and duration literals, computed; nil when it names a field or has no
+    /// value (a division by zero).
+    static func fold(_ v: ValueSyntax) -> DynamicValue? {
+        switch v {
+        case .token(let t):
+            switch t.kind {
+            case .integer(let i): return .integer(i)
+            case .float(let d): return .double(d)
+            case .duration(let ns): return .duration(ns)
+            default: return nil
+            }
+        case .group(let x, _): return fold(x)
+        case .negate(let x, _):
+            let n = fold(x)?.negated
+            if case DynamicValue.none? = n { return nil }
+            return n
+        case .arithmetic(let op, let l, let r, _):
+            guard let a = fold(l), let b = fold(r) else { return nil }
+            let result = DynamicValue.apply(op, a, b)
+            if case .none = result { return nil }
+            return result
+        }
     }
 
     /// True when the query opens with a pipeline function (`avg(duration) > 1s`, `select(.a)`)
     /// rather than a condition.
     static func startsWithStage(_ tokens: [Token]) -> Bool {
         guard tokens.count > 2, case .name(let word) = tokens[0].kind, tokens[1].kind == .symbol(.leftParen) else { return false }
-        return PipelineStage.names.contains(word.lowercased()) || MetricsFunction.names.contains(word.lowercased())
+        // As Tempo's grammar allows: a scalar filter, by() or select(); not coalesce() or metrics.
+        return ["count", "avg", "min", "max", "sum", "by", "select"].contains(word.lowercased())
     }
 
     /// `with` followed by `(`.

@@ -82,6 +82,8 @@ extension Checker {
         switch v {
         case .group(let x, _):
             return try value(x)
+        case .pipeline(_, _, let range):
+            throw .notMetricsOperand(at: range)
         case .token(let t) where Self.isFieldToken(t):
             let ref = try resolve(t)
             switch ref.field {

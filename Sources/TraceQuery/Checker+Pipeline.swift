@@ -50,6 +50,7 @@ extension Checker {
         }
         let name = nameToken.text
         let call = nameToken.range.union(close.range)
+        if let computed = try computedStage(name, arguments, s, at: call) { return computed }
         let fields = try fieldArguments(arguments, of: name)
         switch name.lowercased() {
         case "count":
@@ -82,6 +83,40 @@ extension Checker {
             return .coalesce
         default:
             throw .unknownPipelineFunction(name, at: nameToken.range)
+        }
+    }
+
+    /// `by(1 + .a)`, `max((1 + .a) * 2) = 1`: a stage over computed values; nil when every
+    /// argument is a plain field (the usual stages).
+    private func computedStage(_ name: String, _ arguments: [StageSyntax.Argument], _ s: StageSyntax,
+                               at call: SourceRange) throws(QueryDiagnostic) -> PipelineStage? {
+        guard arguments.contains(where: { if case .value = $0 { true } else { false } }) else { return nil }
+        var values: [ValueExpression] = []
+        for a in arguments {
+            switch a {
+            case .value(let v):
+                let (e, type) = try value(v)
+                guard type.isArithmetic || name.lowercased() == "by" else {
+                    throw .stageArguments(name, "takes a numeric value", at: v.range)
+                }
+                values.append(e)
+            case .token(let t) where isFieldToken(t): values.append(.field(try resolve(t)))
+            default: throw .stageArguments(name, "takes fields or computed values here", at: a.range)
+            }
+        }
+        switch name.lowercased() {
+        case "by":
+            if let c = s.comparison { throw .stageCompared(name, at: c.opToken.range) }
+            return .byValues(values)
+        case "avg", "min", "max", "sum":
+            guard values.count == 1 else { throw .stageArguments(name, "takes one value", at: call) }
+            guard let c = s.comparison else { throw .stageNotCompared("\(name)(...)", at: call) }
+            guard let target = Self.number(c.value) ?? { if case .duration(let ns) = c.value.kind { Double(ns) } else { nil } }() else {
+                throw .expectedValue(after: c.opToken, found: c.value)
+            }
+            return .filter(.computed(name.lowercased(), values[0]), c.op, .float(target))
+        default:
+            throw .stageArguments(name, "takes fields here", at: call)
         }
     }
 

@@ -36,7 +36,7 @@ struct Checker {
     /// True when a node is (or must be) a spanset rather than a condition.
     func isSpanset(_ syntax: Syntax) -> Bool {
         switch syntax {
-        case .braced: true
+        case .braced, .pipeline: true
         case .group(let x, _), .not(let x, _): isSpanset(x)
         case .structural: true
         case .chain(_, let operands, _): operands.contains { isSpanset($0) }
@@ -52,6 +52,11 @@ struct Checker {
             return SpansetExpression(.filter(p), range: range)
         case .group(let x, _):
             return try spanset(x)
+        case .pipeline(let inner, let stages, let range):
+            let root = try spanset(inner)
+            let (pipeline, metrics) = try self.pipeline(stages)
+            if metrics != nil { throw .pipelineIsMetrics(at: range) }
+            return SpansetExpression(.pipeline(root, pipeline), range: range)
         case .chain(let op, let operands, let ops):
             for (i, side) in operands.enumerated() where !isSpanset(side) {
                 let opToken = ops[max(0, i - 1)]
@@ -118,6 +123,8 @@ struct Checker {
             }
         case .boolean(let b, let token):
             return SpanPredicate(.constant(b), range: token.range)
+        case .pipeline(_, _, let range):
+            throw .conditionBesideSpanset(op: Token(.symbol(.bar), range, "|"), at: range, wrapped: text(range))
         case .value(let v):
             if case .token(let literal) = v { throw .literalWithoutField(literal) }
             throw .valueNotCondition(v.range)

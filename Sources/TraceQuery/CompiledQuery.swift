@@ -64,7 +64,7 @@ public final class CompiledQuery {
             table.attributes.withUnsafeBufferPointer { attributes in
                 let frame = EvalFrame(spans: spans, attributes: attributes, base: trace.spanRange.lowerBound,
                                       tree: tree, selfTimes: selfTimes, summary: summary,
-                                      problems: problems)
+                                      problems: problems, trace: trace)
                 let matched = root.evaluate(frame, count: n)
                 if query.pipeline.isEmpty || matched.isEmpty { return matched }
                 return Pipeline.apply(query.pipeline, to: matched, in: trace) { stageSpansets[$0].evaluate(frame, count: n) }

@@ -5,10 +5,16 @@ import TraceModel
 indirect enum CompiledSpanset {
     case filter(CompiledPredicate)
     case combine(SpansetOperator, CompiledSpanset, CompiledSpanset)
+    /// A pipeline's spans: the inner spansets, then the stages (with their own spansets compiled).
+    case pipeline(CompiledSpanset, [PipelineStage], [CompiledSpanset])
 
     init(_ e: SpansetExpression, compiler: PredicateCompiler) {
         switch e.kind {
         case .filter(let p): self = .filter(compiler.compile(p))
+        case .pipeline(let inner, let stages):
+            var spansets: [CompiledSpanset] = []
+            for case .spanset(let s) in stages { spansets.append(CompiledSpanset(s, compiler: compiler)) }
+            self = .pipeline(CompiledSpanset(inner, compiler: compiler), stages, spansets)
         case .combine(let op, let l, let r):
             self = .combine(op, CompiledSpanset(l, compiler: compiler), CompiledSpanset(r, compiler: compiler))
         }
@@ -20,6 +26,7 @@ indirect enum CompiledSpanset {
         switch self {
         case .filter(.constant(false)): true
         case .filter: false
+        case .pipeline(let inner, _, _): inner.isNever
         case .combine(.or, let l, let r): l.isNever && r.isNever
         case .combine(let op, _, let r) where op.isNegated: r.isNever
         case .combine(_, let l, let r): l.isNever || r.isNever
@@ -36,6 +43,10 @@ indirect enum CompiledSpanset {
             var out: [Int32] = []
             for local in 0..<n where test(f, f.base + local) { out.append(Int32(local)) }
             return out
+        case .pipeline(let inner, let stages, let spansets):
+            let matched = inner.evaluate(f, count: n)
+            if matched.isEmpty { return [] }
+            return Pipeline.apply(stages, to: matched, in: f.trace) { spansets[$0].evaluate(f, count: n) }
         case .combine(let op, let l, let r):
             let a = l.evaluate(f, count: n)
             // With no A span, `{A} !>> {B}` still reports every B span.

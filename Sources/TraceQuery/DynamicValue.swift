@@ -94,8 +94,22 @@ enum DynamicValue {
         }
     }
 
+    /// The value as a grouping key (`by(...)`); nil for none.
+    var key: String? {
+        switch self {
+        case .none: nil
+        case .integer(let i): "i\(i)"
+        case .double(let d): "d\(d)"
+        case .duration(let d): "n\(d)"
+        case .string(let s): "s" + s
+        case .boolean(let b): b ? "true" : "false"
+        case .status(let s): s.name
+        case .kind(let k): k.name
+        }
+    }
+
     /// A number, a duration's nanoseconds included.
-    private var number: Double? {
+    var number: Double? {
         switch self {
         case .integer(let i): Double(i)
         case .double(let d): d

@@ -16,4 +16,6 @@ struct EvalFrame {
     let summary: TraceSummary?
     /// Present when the query uses `trace:problem`.
     let problems: TraceProblems?
+    /// The trace being evaluated (for a pipeline inside a spanset expression).
+    let trace: Trace
 }

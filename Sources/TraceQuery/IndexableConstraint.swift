@@ -62,6 +62,9 @@ extension Query {
         case .filter(let p):
             collect(p, spanset: next, into: &out)
             next += 1
+        case .pipeline(let inner, _):
+            // A pipeline only removes spans: what its spansets imply, it implies.
+            collect(inner, into: &out, next: &next)
         case .combine(.or, let l, let r):
             // Neither side is implied; still number the spansets in reading order.
             var ignored: [IndexableConstraint] = []

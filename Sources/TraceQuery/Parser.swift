@@ -70,7 +70,9 @@ struct Parser {
         while progress.advanced(to: index), current.kind != .symbol(.rightParen) {
             switch current.kind {
             case .symbol(.leftBrace): arguments.append(.spanset(try parseBraced()))
-            case .name, .quotedName, .integer, .float, .duration: arguments.append(.token(advance()))
+            case .name, .quotedName, .integer, .float, .duration, .symbol(.leftParen), .symbol(.minus):
+                let value = try parseArithmetic()
+                if case .token(let t) = value { arguments.append(.token(t)) } else { arguments.append(.value(value)) }
             default: throw .expectedField(after: previous, found: current)
             }
             if current.kind == .symbol(.comma) { previous = advance() } else { break }
@@ -131,6 +133,7 @@ struct Parser {
             default: return nil
             }
         case .group(let x, _): return fold(x)
+        case .pipeline: return nil
         case .negate(let x, _):
             let n = fold(x)?.negated
             if case DynamicValue.none? = n { return nil }
@@ -149,6 +152,14 @@ struct Parser {
         guard tokens.count > 2, case .name(let word) = tokens[0].kind, tokens[1].kind == .symbol(.leftParen) else { return false }
         // As Tempo's grammar allows: a scalar filter, by() or select(); not coalesce() or metrics.
         return ["count", "avg", "min", "max", "sum", "by", "select"].contains(word.lowercased())
+    }
+
+    /// `| stage` after `| stage`, inside a pipeline's parentheses.
+    private mutating func parseStages() throws(QueryDiagnostic) -> [StageSyntax] {
+        var out: [StageSyntax] = []
+        var progress = LoopProgress()
+        while progress.advanced(to: index), current.kind == .symbol(.bar) { out.append(try parseStage(after: advance())) }
+        return out
     }
 
     /// `with` followed by `(`.
@@ -232,6 +243,17 @@ struct Parser {
             defer { depth -= 1 }
             let open = advance()
             let inner = try parseExpression(minPrecedence: OperatorTable.orPrecedence)
+            if current.kind == .symbol(.bar) {
+                // `({ a } | count() > 1)`, `({ } | rate())`: a pipeline in parentheses.
+                let stages = try parseStages()
+                let close = try expectClosing(.rightParen, opener: open, inner: inner)
+                let range = open.range.union(close.range)
+                if stages.contains(where: \.isMetrics),
+                   ArithmeticOperator.of(current.kind) != nil || OperatorTable.comparison(current.kind) != nil {
+                    return try finishCondition(after: try continueArithmetic(from: .pipeline(inner, stages, range: range)))
+                }
+                return .pipeline(inner, stages, range: range)
+            }
             let close = try expectClosing(.rightParen, opener: open, inner: inner)
             let range = open.range.union(close.range)
             // `(.a + .b) > 10`: parentheses around a value that is then computed on or compared.
@@ -411,6 +433,13 @@ struct Parser {
             try enter()
             defer { depth -= 1 }
             let open = advance()
+            if current.kind == .symbol(.leftBrace) {
+                // `100 * ({ } | rate())`: a metrics pipeline as a value.
+                let inner = try parseExpression(minPrecedence: OperatorTable.orPrecedence)
+                let stages = try parseStages()
+                let close = try expectClosing(.rightParen, opener: open, inner: inner)
+                return .pipeline(inner, stages, range: open.range.union(close.range))
+            }
             let inner = try parseArithmetic()
             guard current.kind == .symbol(.rightParen) else {
                 if current.kind == .end || isCloser(current.kind) { throw .unclosed(open, expecting: .rightParen, at: current.range) }

@@ -23,12 +23,16 @@ enum Pipeline {
                 break
             case .coalesce:
                 sets = [Array(Set(sets.joined())).sorted()]
-            case .by(let fields):
+            case .by, .byValues:
                 var grouped: [[Int32]] = []
                 for set in sets {
                     var index: [[String?]: Int] = [:]
                     for span in set {
-                        let key = fields.map { values.text(of: $0.field, span: Int(span)) }
+                        let key: [String?] = switch stage {
+                        case .by(let fields): fields.map { values.text(of: $0.field, span: Int(span)) }
+                        case .byValues(let exprs): exprs.map { values.value(of: $0, span: Int(span)).key }
+                        default: []
+                        }
                         if let i = index[key] { grouped[i].append(span) } else {
                             index[key] = grouped.count
                             grouped.append([span])
@@ -50,15 +54,23 @@ enum Pipeline {
 
     /// The aggregate of one set; nil when no span of it has a numeric value for the field.
     static func aggregate(_ aggregate: PipelineStage.Aggregate, of set: [Int32], values: FieldValues) -> Double? {
-        guard let field = aggregate.field else { return Double(set.count) }
-        let numbers = set.compactMap { values.number(of: field.field, span: Int($0)) }
-        guard !numbers.isEmpty else { return nil }
+        let numbers: [Double]
+        var kind = aggregate.name
         switch aggregate {
         case .count: return Double(set.count)
-        case .avg: return numbers.reduce(0, +) / Double(numbers.count)
-        case .min: return numbers.min()
-        case .max: return numbers.max()
-        case .sum: return numbers.reduce(0, +)
+        case .computed(let name, let e):
+            numbers = set.compactMap { values.value(of: e, span: Int($0)).number }
+            kind = name
+        default:
+            guard let field = aggregate.field else { return Double(set.count) }
+            numbers = set.compactMap { values.number(of: field.field, span: Int($0)) }
+        }
+        guard !numbers.isEmpty else { return nil }
+        switch kind {
+        case "avg": return numbers.reduce(0, +) / Double(numbers.count)
+        case "min": return numbers.min()
+        case "max": return numbers.max()
+        default: return numbers.reduce(0, +)
         }
     }
 }
@@ -123,6 +135,30 @@ final class FieldValues {
             }
         case .attribute:
             return attribute(field, local: local)?.displayText
+        }
+    }
+
+    /// A computed value (`3 * .field - 2`) on a span, typed as TraceQL's arithmetic types it.
+    func value(of e: ValueExpression, span local: Int) -> DynamicValue {
+        switch e {
+        case .literal(let l): return PredicateCompiler.dynamic(l.value)
+        case .negate(let x): return value(of: x, span: local).negated
+        case .arithmetic(let op, let l, let r):
+            return DynamicValue.apply(op, value(of: l, span: local), value(of: r, span: local))
+        case .field(let ref):
+            switch ref.field.type {
+            case .duration: return number(of: ref.field, span: local).map { .duration(Int64($0)) } ?? .none
+            case .integer: return number(of: ref.field, span: local).map { .integer(Int64($0)) } ?? .none
+            case .attribute:
+                switch attribute(ref.field, local: local) {
+                case .string(let s)?: return .string(s)
+                case .int(let i)?: return .integer(i)
+                case .double(let d)?: return .double(d)
+                case .bool(let b)?: return .boolean(b)
+                default: return .none
+                }
+            default: return text(of: ref.field, span: local).map { .string($0) } ?? .none
+            }
         }
     }
 

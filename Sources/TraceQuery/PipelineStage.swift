@@ -9,6 +9,8 @@ public enum PipelineStage: Sendable, Hashable {
     case filter(Aggregate, ComparisonOperator, QueryValue)
     /// `by(resource.service.name)`: one set per distinct value (spans without it together).
     case by([FieldReference])
+    /// `by(3 * .field - 2)`: `by` over computed values (TraceQL's field expressions).
+    case byValues([ValueExpression])
     /// `select(span.http.url, duration)`: fields to show; keeps every set as it is.
     case select([FieldReference])
     /// `coalesce()`: every set of the trace joined into one.
@@ -24,6 +26,8 @@ public enum PipelineStage: Sendable, Hashable {
         case min(FieldReference)
         case max(FieldReference)
         case sum(FieldReference)
+        /// `max(1 + .a)`: avg, min, max or sum of a computed value.
+        case computed(String, ValueExpression)
 
         /// The function's name.
         public var name: String {
@@ -33,13 +37,14 @@ public enum PipelineStage: Sendable, Hashable {
             case .min: "min"
             case .max: "max"
             case .sum: "sum"
+            case .computed(let name, _): name
             }
         }
 
         /// The field it reads (none for `count`).
         public var field: FieldReference? {
             switch self {
-            case .count: nil
+            case .count, .computed: nil
             case .avg(let f), .min(let f), .max(let f), .sum(let f): f
             }
         }

@@ -18,15 +18,25 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
     /// `with(...)` hints, as written. They steer Tempo's query planner (sampling, most recent
     /// first); trex reads every span of its input and ignores them.
     public let hints: [QueryHint]
+    /// Metrics arithmetic (`({ status = error } | rate()) / ({ } | rate())`), when the query is
+    /// that; `root` then matches every span and `math.leaves` are the queries that count.
+    public let math: MetricsMath?
+    /// What follows metrics arithmetic: a comparison, `topk`, `bottomk`.
+    public let mathStages: [MetricsStage]
 
     public init(text: String, root: SpansetExpression, pipeline: [PipelineStage] = [], metrics: MetricsQuery? = nil,
-                hints: [QueryHint] = []) {
+                hints: [QueryHint] = [], math: MetricsMath? = nil, mathStages: [MetricsStage] = []) {
         self.text = text
         self.root = root
         self.pipeline = pipeline
         self.metrics = metrics
         self.hints = hints
+        self.math = math
+        self.mathStages = mathStages
     }
+
+    /// True when the query answers with series (a metrics function or metrics arithmetic).
+    public var isMetrics: Bool { metrics != nil || math != nil }
 
     /// Lexes, parses and checks a query. O(length of the text).
     ///
@@ -37,6 +47,11 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
         var parser = Parser(tokens: tokens)
         let syntax = try parser.parseQuery()
         let checker = Checker(text: text, traceQL: parser.traceQL)
+        if let (math, filters) = try checker.metricsMath(syntax) {
+            let stages = try checker.mathStages(parser.stages)
+            let all = SpansetExpression(.filter(SpanPredicate(.constant(true), range: syntax.range)), range: syntax.range)
+            return Query(text: text, root: all, hints: parser.hints, math: math, mathStages: filters + stages)
+        }
         let root = try checker.check(syntax)
         let (pipeline, metrics) = try checker.pipeline(parser.stages)
         return Query(text: text, root: root, pipeline: pipeline, metrics: metrics, hints: parser.hints)
@@ -50,6 +65,7 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
 
     /// The canonical text of the query (see `QueryPrinter`).
     public var description: String {
+        if let math { return QueryPrinter.print(math) + QueryPrinter.print(mathStages) + QueryPrinter.print(hints) }
         // `{ }` before a pipeline, not `true`.
         var head = QueryPrinter.print(root)
         if case .filter(let p) = root.kind, case .constant(true) = p.kind, !pipeline.isEmpty || metrics != nil { head = "{ }" }
@@ -70,6 +86,7 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
 
     public static func == (a: Query, b: Query) -> Bool {
         a.root == b.root && a.pipeline == b.pipeline && a.metrics == b.metrics && a.hints == b.hints
+            && a.math == b.math && a.mathStages == b.mathStages
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -77,5 +94,7 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
         hasher.combine(pipeline)
         hasher.combine(metrics)
         hasher.combine(hints)
+        hasher.combine(math)
+        hasher.combine(mathStages)
     }
 }

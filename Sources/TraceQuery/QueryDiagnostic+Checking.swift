@@ -259,3 +259,25 @@ extension QueryDiagnostic {
                         + "to group spansets write `| by(...)`", at: range)
     }
 }
+
+/// Metrics arithmetic.
+extension QueryDiagnostic {
+    static func notMetricsOperand(at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "metrics arithmetic takes numbers and metrics queries in parentheses, "
+                        + "as in `({ status = error } | rate()) / ({ } | rate())`", at: range)
+    }
+
+    static func metricsOperator(_ op: Token) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "`\(op.text)` does not apply to metrics; use + - * /", at: op.range,
+                        expected: ["+", "-", "*", "/"])
+    }
+
+    static func metricsComparedWithNumber(_ op: Token, at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "a metrics query is compared with a number (`\(op.text) 10`)", at: range)
+    }
+
+    static func pipelineIsMetrics(at range: SourceRange) -> QueryDiagnostic {
+        QueryDiagnostic(.checking, "a metrics pipeline computes series: combine it with + - * /, not with spanset operators",
+                        at: range)
+    }
+}

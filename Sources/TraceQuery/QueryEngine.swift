@@ -7,9 +7,22 @@ public enum QueryEngine {
     ///
     /// - Parameter traces: indices into `table.traces` to consider; nil for all.
     /// - Parameter problems: each trace's problems, for `trace:problem` (see `CompiledQuery`).
+    /// Metrics arithmetic matches what any of its queries matches.
     public static func run(_ query: Query, on table: SpanTable, traces: [Int]? = nil,
                            problems: TraceProblemLookup? = nil) -> [TraceMatch] {
-        run(CompiledQuery(query, table: table, problems: problems), traces: traces)
+        if let math = query.math {
+            return union(math.leaves.map { run($0, on: table, traces: traces, problems: problems) })
+        }
+        return run(CompiledQuery(query, table: table, problems: problems), traces: traces)
+    }
+
+    /// The traces of several match lists with their matched spans joined, by trace index.
+    static func union(_ lists: [[TraceMatch]]) -> [TraceMatch] {
+        var spans: [Int: [Int32]] = [:]
+        for list in lists {
+            for m in list { spans[m.traceIndex] = CompiledSpanset.union(spans[m.traceIndex] ?? [], m.matchedSpans) }
+        }
+        return spans.keys.sorted().map { TraceMatch(traceIndex: $0, matchedSpans: spans[$0]!) }
     }
 
     /// `run(_:on:traces:)` with an already compiled query (its caches carry over).

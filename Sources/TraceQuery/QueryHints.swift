@@ -45,6 +45,7 @@ public enum QueryHints {
         mutating func never(_ e: SpansetExpression) -> Bool {
             switch e.kind {
             case .filter(let p): return never(p)
+            case .pipeline(let inner, _): return never(inner)
             case .combine(let op, let l, let r):
                 let (a, b) = (never(l), never(r))
                 if op.isNegated { return b }   // `{A} !>> {B}` needs no A span

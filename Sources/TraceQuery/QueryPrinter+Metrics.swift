@@ -5,14 +5,32 @@ extension QueryPrinter {
         guard let m = metrics else { return "" }
         var out = " | " + m.function.name + "(" + arguments(m.function) + ")"
         if !m.by.isEmpty { out += " by (" + m.by.map(labelField).joined(separator: ", ") + ")" }
-        for stage in m.stages {
+        return out + print(m.stages)
+    }
+
+    /// ` | topk(5) > 10`: the stages after a metrics function or metrics arithmetic.
+    public static func print(_ stages: [MetricsStage]) -> String {
+        stages.map { stage in
             switch stage {
-            case .topK(let k): out += " | topk(\(k))"
-            case .bottomK(let k): out += " | bottomk(\(k))"
-            case .filter(let op, let v): out += " \(op.spelling) " + number(v)
+            case .topK(let k): " | topk(\(k))"
+            case .bottomK(let k): " | bottomk(\(k))"
+            case .filter(let op, let v): " \(op.spelling) " + number(v)
             }
+        }.joined()
+    }
+
+    /// Metrics arithmetic: each query in parentheses, only the parentheses precedence needs.
+    public static func print(_ math: MetricsMath) -> String { print(math, context: 0) }
+
+    private static func print(_ math: MetricsMath, context: Int) -> String {
+        switch math {
+        case .query(let q): return "(" + q.description + ")"
+        case .scalar(let d): return d < 0 && context > 0 ? "(" + number(d) + ")" : number(d)
+        case .arithmetic(let op, let l, let r):
+            let p = op.precedence
+            let text = print(l, context: p) + " " + op.rawValue + " " + print(r, context: p + 1)
+            return p < context ? "(" + text + ")" : text
         }
-        return out
     }
 
     /// A `by` field as written when that reads back as the same field: the spelling names the

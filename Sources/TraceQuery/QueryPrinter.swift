@@ -43,14 +43,21 @@ public enum QueryPrinter {
             " | " + {
                 switch stage {
                 case .filter(let aggregate, let op, let v):
-                    "\(aggregate.name)(\(aggregate.field.map { field($0.field) } ?? "")) \(op.spelling) \(value(v))"
+                    "\(aggregate.name)(\(argument(aggregate))) \(op.spelling) \(value(v))"
                 case .by(let fields): "by(" + fields.map { field($0.field) }.joined(separator: ", ") + ")"
+                case .byValues(let values): "by(" + values.map { value($0) }.joined(separator: ", ") + ")"
                 case .select(let fields): "select(" + fields.map { field($0.field) }.joined(separator: ", ") + ")"
                 case .coalesce: "coalesce()"
                 case .spanset(let e): spanset(e)
                 }
             }()
         }.joined()
+    }
+
+    /// What an aggregate reads: its field, a computed value, or nothing (`count()`).
+    private static func argument(_ aggregate: PipelineStage.Aggregate) -> String {
+        if case .computed(_, let e) = aggregate { return value(e) }
+        return aggregate.field.map { field($0.field) } ?? ""
     }
 
     // MARK: - Spansets
@@ -60,6 +67,8 @@ public enum QueryPrinter {
         case .filter(let p):
             if case .constant(true) = p.kind { return "{ }" }
             return "{ " + condition(p, context: 0, braced: true) + " }"
+        case .pipeline(let inner, let stages):
+            return "(" + spanset(inner) + print(stages) + ")"
         case .combine(let op, let l, let r):
             let p = OperatorTable.precedence(of: op)
             var left = spanset(l)

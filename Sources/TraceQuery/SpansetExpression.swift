@@ -9,6 +9,8 @@ public struct SpansetExpression: Sendable, Hashable {
         /// Two spansets combined (`{A} && {B}`, `{A} >> {B}` ...); see `SpansetOperator` for
         /// which spans each operator reports.
         case combine(SpansetOperator, SpansetExpression, SpansetExpression)
+        /// `({ a } | count() > 1 | { b })`: the spans a pipeline leaves, as a spanset operand.
+        case pipeline(SpansetExpression, [PipelineStage])
     }
 
     public var kind: Kind

@@ -5,11 +5,14 @@ struct StageSyntax {
     enum Argument {
         case token(Token)
         case spanset(Syntax)
+        /// A computed value: `max(1 + .a)`, `by(3 * .field - 2)`.
+        case value(ValueSyntax)
 
         var range: SourceRange {
             switch self {
             case .token(let t): t.range
             case .spanset(let s): s.range
+            case .value(let v): v.range
             }
         }
     }
@@ -23,6 +26,12 @@ struct StageSyntax {
 
     let kind: Kind
     let comparison: (op: ComparisonOperator, opToken: Token, value: Token)?
+
+    /// True for a metrics function (`rate()`, `quantile_over_time(...)` ...).
+    var isMetrics: Bool {
+        guard case .call(let name, _, _, _, _) = kind else { return false }
+        return MetricsFunction.names.contains(name.text.lowercased())
+    }
 
     var range: SourceRange {
         switch kind {

@@ -30,11 +30,14 @@ indirect enum Syntax {
     case valueComparison(ValueSyntax, ComparisonOperator, opToken: Token, ValueSyntax)
     /// `true` or `false` on its own.
     case boolean(Bool, Token)
+    /// `({ ... } | count() > 1)`: a pipeline in parentheses, a spanset operand (or, ending in a
+    /// metrics function, an operand of metrics arithmetic).
+    case pipeline(Syntax, [StageSyntax], range: SourceRange)
 
     /// The characters the node covers.
     var range: SourceRange {
         switch self {
-        case .braced(_, let r), .group(_, let r), .membership(_, _, _, let r), .exists(_, let r): r
+        case .braced(_, let r), .group(_, let r), .membership(_, _, _, let r), .exists(_, let r), .pipeline(_, _, let r): r
         case .chain(_, let operands, _): operands[0].range.union(operands[operands.count - 1].range)
         case .structural(_, let l, let r, _): l.range.union(r.range)
         case .not(let x, let op): op.range.union(x.range)
@@ -51,6 +54,7 @@ indirect enum Syntax {
         case .bareField(let t): .token(t)
         case .value(let v): v
         case .group(let x, let r): x.asValue.map { .group($0, range: r) }
+        case .pipeline(let inner, let stages, let r): .pipeline(inner, stages, range: r)
         default: nil
         }
     }

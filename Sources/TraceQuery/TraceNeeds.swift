@@ -11,6 +11,9 @@ struct TraceNeeds: OptionSet {
         self = []
         switch e.kind {
         case .filter(let p): formUnion(TraceNeeds(p))
+        case .pipeline(let inner, let stages):
+            formUnion(TraceNeeds(inner))
+            for case .spanset(let e) in stages { formUnion(TraceNeeds(e)) }
         case .combine(let op, let l, let r):
             if op.isStructural { insert(.tree) }
             formUnion(TraceNeeds(l))

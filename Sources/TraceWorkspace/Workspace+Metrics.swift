@@ -9,6 +9,14 @@ extension Workspace {
     ///
     /// - Throws: `MetricsRange.Problem` when the step makes too many steps, or a source's error.
     public func metrics(_ query: Query, step: Nanoseconds? = nil) throws -> MetricsAnswer? {
+        if let math = query.math {
+            // Metrics arithmetic: each query counted from its own matches, one range for all.
+            let found = try math.leaves.map { try self.query($0) }
+            let leafMatches = found.map { $0.parts.map { (table: $0.catalog.table, matches: $0.matches) } }
+            guard let result = try MetricsEngine.answer(math: query, leafMatches: leafMatches, step: step) else { return nil }
+            // The traces any of them counts (`query` answers metrics arithmetic with that union).
+            return MetricsAnswer(result: result, matches: try self.query(query))
+        }
         guard query.metrics != nil else { return nil }
         let found = try self.query(query)
         let parts = found.parts.map { (table: $0.catalog.table, matches: $0.matches) }

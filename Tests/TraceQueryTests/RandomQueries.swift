@@ -34,6 +34,8 @@ struct RandomQueries {
         case .filter(let p): return SpansetExpression(.filter(typedStrictly(p)), range: e.range)
         case .combine(let op, let l, let r):
             return SpansetExpression(.combine(op, typedStrictly(l), typedStrictly(r)), range: e.range)
+        case .pipeline(let inner, let stages):
+            return SpansetExpression(.pipeline(typedStrictly(inner), stages), range: e.range)
         }
     }
 

@@ -12,6 +12,7 @@ enum SExpression {
         switch e.kind {
         case .filter(let p): of(p)
         case .combine(let op, let l, let r): "(\(op.rawValue) {\(of(l))} {\(of(r))})"
+        case .pipeline(let inner, let stages): "(pipeline {\(of(inner))}\(QueryPrinter.print(stages)))"
         }
     }
 

@@ -147,9 +147,16 @@ struct TraceListScreen {
         }
         guard case .success(let query) = Query.result(text) else { return "" }
         let found: WorkspaceQueryResult
-        do { found = try workspace.query(query) } catch { return "The filter failed: \(error)" }
-        let parts = found.parts.map { (table: $0.catalog.table, matches: $0.matches) }
-        metrics = try? MetricsEngine.answer(query, matches: parts)
+        do {
+            if query.isMetrics, let answer = try workspace.metrics(query) {
+                metrics = answer.result
+                found = answer.matches
+            } else {
+                found = try workspace.query(query)
+            }
+        } catch {
+            return "The filter failed: \(error)"
+        }
         var counts: [Int: Int] = [:]
         for (id, spans) in found.matchedSpanCounts { if let index = indexByID[id] { counts[index] = spans } }
         state.applyFilter(text, matches: counts, summaries: summaries, strings: strings, problems: problemLookup)

@@ -16,6 +16,9 @@ enum AttributeEqualities {
         case .filter(let p):
             if implied { collect(p, spanset: next, into: &out) }
             next += 1
+        case .pipeline(let inner, _):
+            // A pipeline only removes spans, so what its spansets imply still holds.
+            collect(inner, into: &out, next: &next, implied: implied)
         case .combine(let op, let l, let r):
             // `{A} !>> {B}` matches traces without any A span: its A side is not implied.
             collect(l, into: &out, next: &next, implied: implied && op != .or && !op.isNegated)

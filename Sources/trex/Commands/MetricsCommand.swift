@@ -40,7 +40,7 @@ struct MetricsCommand: ParsableCommand {
             FileHandleOutput.standardError(diagnostic.rendered(query: expression))
             throw ExitCode(2)
         }
-        guard query.metrics != nil else {
+        guard query.isMetrics else {
             FileHandleOutput.message("`\(expression.visiblyEscaped)` has no metrics function: add one, as in "
                                      + "`| rate()` or `| quantile_over_time(duration, .99)`, or use `trex query`")
             throw ExitCode(2)

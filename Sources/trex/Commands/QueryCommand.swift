@@ -40,6 +40,11 @@ struct QueryCommand: ParsableCommand {
             FileHandleOutput.standardError(diagnostic.rendered(query: expression))
             throw ExitCode(2)
         }
+        if let note = query.hintsNote { FileHandleOutput.standardError("note: " + note) }
+        if query.isMetrics {
+            FileHandleOutput.standardError("note: a metrics query: `trex metrics` answers it with series over time; "
+                                           + "these are the traces it counts")
+        }
         let workspace = try input.resolve()
         let found = try sourceOperation { try workspace.query(query) }
         if found.matchCount == 0 {

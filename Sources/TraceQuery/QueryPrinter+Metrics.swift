@@ -24,7 +24,8 @@ extension QueryPrinter {
 
     private static func print(_ math: MetricsMath, context: Int) -> String {
         switch math {
-        case .query(let q): return "(" + q.description + ")"
+        // The spansets in braces: `(kind = SERVER | rate())` would not read as a pipeline.
+        case .query(let q): return "(" + spanset(q.root) + print(q.pipeline) + print(q.metrics) + ")"
         case .scalar(let d): return d < 0 && context > 0 ? "(" + number(d) + ")" : number(d)
         case .arithmetic(let op, let l, let r):
             let p = op.precedence

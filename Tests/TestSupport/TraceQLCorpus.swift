@@ -312,6 +312,36 @@ invalid  { } | compare(status = error)  ## compare's filter is a braced spanset
 invalid  { } | compare({ status = error }, 10, 1700000000000000000)  ## start and end come together or not at all
 invalid  { } | compare({ status = error }  ## unbalanced: the `(` is never closed
 
+# --- Metrics arithmetic -----------------------------------------------------------------------
+valid    ({ status = error } | rate()) / ({ } | rate())
+valid    ({ status = error } | count_over_time() by (resource.service.name)) / ({ } | count_over_time() by (resource.service.name)) * 100
+valid    100 * ({ kind = server } | rate())
+valid    ({ } | rate()) > 10
+valid    ({ } | max_over_time(duration)) > 2s
+valid    (({ } | rate()) + ({ } | count_over_time())) / 2 | topk(3)
+invalid  ({ } | rate()) % 2  ## metrics arithmetic has + - * / only
+invalid  ({ } | rate()) * 10s  ## a duration in metrics arithmetic
+invalid  ({ } | rate()) + .foo  ## an attribute is not a metrics operand
+invalid  ({ } | rate() ) >> { }  ## metrics are not spansets
+
+# --- Pipelines in parentheses -----------------------------------------------------------------
+valid    ({ kind = server } | count() > 3) && ({ status = error } | avg(duration) > 1s)
+valid    ({ } | by(resource.service.name) | count() > 10) >> { status = error }
+valid    count() > 3
+valid    by(resource.service.name) | { status = error }
+invalid  ({ } | count() > 3  ## the `(` is never closed
+invalid  coalesce() | { }  ## a pipeline opens with a spanset, a scalar filter, by() or select()
+
+# --- Computed values --------------------------------------------------------------------------
+valid    { 1 < 2 }
+valid    { "prod" =~ "pr.*" }
+valid    { duration > 1s * 2 }
+valid    { span.retries != minInt && span.retries != maxInt }
+valid    { } | max(duration * 2) > 1s
+valid    { } | by(span.http.status_code / 100) | count() > 5
+invalid  { } | max(name + 1) > 1  ## a string in arithmetic
+invalid  { duration = nil }  ## an intrinsic is never nil
+
 # --- Query hints ------------------------------------------------------------------------------
 valid    {} with (most_recent=true)
 valid    { span.foo = "bar" } >> { status = error } with (most_recent=true)
@@ -331,4 +361,9 @@ addition db.statement contains "orders"
 addition http.method IN ("POST", "PUT") AND NOT exists(user.id)
 addition kind = server AND selftime > 50ms
 addition { service = "frontend" } >> { status = error }
+addition true
+addition ( true )
+addition { attribute = 4 }
+addition { .attribute == 4 }
+addition {} | rate() == 42
 """#

@@ -143,3 +143,65 @@ import TestSupport
         #expect(diagnostic("{ } | compare({ a = 1 }, 10, 5)")?.message.contains("both start and end") == true)
     }
 }
+
+/// Metrics arithmetic: series paired by labels, numbers applied to every value, filters and
+/// ranking on the result, one range for all operands.
+@Suite struct MetricsMathTests {
+    func metrics(_ text: String) throws -> MetricsResult {
+        let query = try Query.parse(text)
+        return try #require(try MetricsEngine.run(query, on: MetricsTests.table, step: Nanoseconds(20_000_000_000)))
+    }
+
+    func values(_ r: MetricsResult, _ labels: String) -> [Double?]? {
+        r.series.first { $0.promLabels == labels }?.values
+    }
+
+    @Test func aRatioOfTwoQueries() throws {
+        // Per 20 s step: 1 error span (db of traces 0, 2, 4) of 4.
+        let r = try metrics("({ status = error } | count_over_time()) / ({ } | count_over_time())")
+        #expect(values(r, "{}") == [0.25, 0.25, 0.25])
+        #expect(r.unit == .number)
+        let percent = try metrics("({ status = error } | count_over_time()) / ({ } | count_over_time()) * 100")
+        #expect(values(percent, "{}") == [25, 25, 25])
+    }
+
+    @Test func seriesArePairedByLabelsAndNumbersApplyToEveryValue() throws {
+        let r = try metrics("({ } | count_over_time() by (service)) - ({ status = error } | count_over_time() by (service))")
+        #expect(values(r, #"{service="api"}"#) == nil, "no api span has an error: no partner, dropped")
+        #expect(values(r, #"{service="db"}"#) == [1, 1, 1])
+        let scaled = try metrics("10 + ({ } | count_over_time() by (service))")
+        #expect(values(scaled, #"{service="api"}"#) == [12, 12, 12])
+        #expect(scaled.unit == .spans)
+    }
+
+    @Test func filtersAndRankingApplyToTheResult() throws {
+        let r = try metrics("({ } | max_over_time(duration) by (name)) * 2 > 50ms")
+        #expect(r.series.map(\.promLabels) == [#"{name="GET /"}"#])
+        #expect(r.series[0].values == [nil, 80e6, 120e6])
+        let top = try metrics("({ } | count_over_time() by (name)) + 0 | topk(1) > 1")
+        #expect(top.series.count == 1)
+    }
+
+    @Test func printsAndReadsBackAndRefusesWhatTempoRefuses() throws {
+        for text in ["({ status = error } | rate()) / ({ } | rate()) * 100 > 5", "-1 * ({ } | rate()) | topk(3)",
+                     "(({ } | rate()) + ({ } | count_over_time())) / 2", "({ } | max_over_time(duration)) > 10s"] {
+            let q = try Query.parse(text)
+            let back = try Query.parse(q.description)
+            #expect(back == q, "\(text) -> \(q.description)")
+            #expect(q.isMetrics)
+        }
+        #expect(diagnostic("({ } | rate()) % 2")?.message.contains("does not apply to metrics") == true)
+        #expect(diagnostic("({ } | rate()) * 10s")?.message.contains("metrics arithmetic takes numbers") == true)
+        #expect(diagnostic("({ } | rate()) + .a")?.message.contains("metrics arithmetic takes numbers") == true)
+        #expect(diagnostic("({ } | rate()) >> { }")?.message.contains("computes series") == true)
+    }
+
+    @Test func aMetricsArithmeticQueryMatchesWhatAnyOfItsQueriesMatches() throws {
+        let q = try Query.parse("({ status = error } | rate()) / ({ name = \"GET /\" } | rate())")
+        let names = QueryEngine.run(q, on: MetricsTests.table).flatMap { m in
+            m.matchedSpans.map { MetricsTests.table.strings[MetricsTests.table.trace(at: m.traceIndex)[Int($0)].name] }
+        }
+        #expect(names.filter { $0 == "GET /" }.count == 6)
+        #expect(names.filter { $0 == "SELECT" }.count == 3)
+    }
+}

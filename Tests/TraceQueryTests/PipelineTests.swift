@@ -66,3 +66,27 @@ import TestSupport
         #expect(diagnostic("{ } | | count() > 1") != nil)
     }
 }
+
+/// Pipelines in parentheses as spanset operands, and stages over computed values.
+@Suite struct WrappedPipelineTests {
+    func names(_ text: String) -> [String] { matched(text, in: QueryFixtures.shop) }
+
+    @Test func aPipelineInParenthesesIsASpansetOperand() throws {
+        #expect(names("({ } | count() > 1 | { false }) || { name = \"render\" }") == ["render"])
+        #expect(names("({ status = error } | count() > 0) && { name = \"render\" }") == ["database.query", "render"])
+        #expect(names("({ } | count() > 1 | { kind = server }) >> { status = error }") == ["database.query"])
+        #expect(canonical("({ a = 1 } | count() > 1) >> { b = 2 }") == "({ a = 1 } | count() > 1) >> { b = 2 }")
+    }
+
+    @Test func stagesTakeComputedValues() throws {
+        #expect(names("{ } | max(duration * 2) > 1ms") == PipelineTests.all)
+        #expect(names("{ } | max(duration * 2) > 1000s") == [])
+        // Every span is shorter than a second: whole seconds make one group of five.
+        #expect(names("{ } | by(duration / 1000000000) | count() = 5") == PipelineTests.all)
+        #expect(names("{ } | by(duration / 1000000) | count() = 5") == [])
+        for text in ["{ } | by(1 + .a) | coalesce()", "{ true } | max((1 + .a) * 2) = 1"] {
+            let q = try Query.parse(text)
+            #expect(try Query.parse(q.description) == q, "\(q.description)")
+        }
+    }
+}

@@ -23,7 +23,7 @@ import TestSupport
         "Field expressions", "Arithmetic", "Spanset operators", "Structural operators",
         "Negated structural operators", "Union structural operators", "Aggregates",
         "Grouping, selection and coalesce", "Metrics functions", "Metrics second stage", "compare()",
-        "Query hints", "trex additions",
+        "Metrics arithmetic", "Pipelines in parentheses", "Computed values", "Query hints", "trex additions",
     ]
 
     /// Text that at least one valid query contains: every intrinsic, scope, operator, stage and

@@ -3,7 +3,8 @@ import TraceModel
 import TraceQuery
 
 /// The query target: the input as query text through the lexer, parser and checker; a query
-/// that checks is printed, parsed again and run on a small table.
+/// that checks is printed, parsed again and run on a small table, a metrics query through the
+/// metrics engine too.
 enum QueryFuzzing {
     static let target = FuzzTarget(name: "query", seeds: ["docs/query-language.md"]) { bytes in
         let text = String(decoding: bytes, as: UTF8.self)
@@ -13,6 +14,7 @@ enum QueryFuzzing {
         case .success(let query):
             _ = Query.result(query.description)
             _ = QueryEngine.run(query, on: table)
+            if query.isMetrics { _ = try? MetricsEngine.run(query, on: table) }
         }
     }
 

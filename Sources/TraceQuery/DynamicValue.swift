@@ -94,6 +94,15 @@ enum DynamicValue {
         }
     }
 
+    /// A double that holds a whole number (a duration, a count) as an integer, clamped to the
+    /// 64-bit range (`Int64(Double)` traps on 2^63, which `Double(Int64.max)` rounds to); NaN is 0.
+    static func clampedInteger(_ d: Double) -> Int64 {
+        guard d.isFinite else { return d.isNaN ? 0 : (d > 0 ? .max : .min) }
+        if d >= 9_223_372_036_854_775_807 { return .max }
+        if d <= -9_223_372_036_854_775_808 { return .min }
+        return Int64(d)
+    }
+
     /// The value as a grouping key (`by(...)`); nil for none.
     var key: String? {
         switch self {

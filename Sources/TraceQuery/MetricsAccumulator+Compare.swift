@@ -3,26 +3,73 @@ import TraceModel
 /// `compare({ selection })`: every attribute value of the selection's spans against the rest
 /// (the baseline), per step, as Tempo's compare() reports them: series labelled
 /// `__meta_type` = baseline or selection with `<attribute>=<value>` for the `topN` most frequent
-/// values of each attribute, `baseline_total`/`selection_total` per attribute, and
-/// `__meta_error="__too_many_values__"` for an attribute with more values than `topN`.
-/// Attributes are the span's (`span.x`), its resource's (`resource.x`), and `name`, `status`,
-/// `kind`.
+/// values of each attribute, `baseline_total`/`selection_total` per attribute (the sum over its
+/// values), and `__meta_error="__too_many_values__"` for an attribute with more values than
+/// `topN`. Attributes are the span's (`span.x`), its resource's (`resource.x`), and `name`,
+/// `status`, `kind`.
+///
+/// Per table, spans are counted under integer keys (the attribute's key id and where it was
+/// found, the value's id or bits), one flat row of steps per distinct pair; the rows are turned
+/// into labels once per table (`flush`). O(attributes of the matched spans).
 struct CompareCounts {
     struct Key: Hashable {
         var selection: Bool
         var attribute: String
     }
 
-    var values: [Key: [MetricLabelValue: [Double]]] = [:]
-    var totals: [Key: [Double]] = [:]
-    /// Per table: attribute names and string values by string id.
-    var names: [UInt32: String] = [:]
-    var strings: [UInt32: MetricLabelValue] = [:]
-    var tableID: ObjectIdentifier?
+    /// Where an attribute comes from, in the top bits of a cell's attribute key.
+    enum Source: UInt64 { case span = 0, resource = 1, name = 2, status = 3, kind = 4 }
 
-    mutating func count(_ key: Key, _ value: MetricLabelValue, step: Int, steps: Int) {
-        values[key, default: [:]][value, default: [Double](repeating: 0, count: steps)][step] += 1
-        totals[key, default: [Double](repeating: 0, count: steps)][step] += 1
+    struct Cell: Hashable {
+        /// Bit 63: selection; bits 32...35: `Source`; low 32 bits: the key's string id.
+        var attribute: UInt64
+        /// The value as `MetricsKeyReader` encodes one, or a status/kind raw value.
+        var value: UInt64
+    }
+
+    var values: [Key: [MetricLabelValue: [Double]]] = [:]
+    var tableID: ObjectIdentifier?
+    var cells: [Cell: Int32] = [:]
+    var cellKeys: [Cell] = []
+    var counts: [Double] = []
+
+    @inline(__always)
+    mutating func count(_ cell: Cell, step: Int, steps: Int) {
+        if let i = cells[cell] {
+            counts[Int(i) * steps + step] += 1
+            return
+        }
+        cells[cell] = Int32(cellKeys.count)
+        cellKeys.append(cell)
+        counts.append(contentsOf: repeatElement(0, count: steps))
+        counts[(cellKeys.count - 1) * steps + step] += 1
+    }
+
+    /// Adds the table's rows to the labelled counts and starts afresh.
+    mutating func flush(_ table: SpanTable, steps: Int, interner: ValueInterner) {
+        for (i, cell) in cellKeys.enumerated() {
+            let selection = cell.attribute >> 63 == 1
+            let source = Source(rawValue: (cell.attribute >> 32) & 0xF) ?? .span
+            let keyID = StringID(UInt32(truncatingIfNeeded: cell.attribute))
+            let name: String
+            let value: MetricLabelValue
+            switch source {
+            case .name: (name, value) = ("name", MetricsKeyReader.decode(cell.value, table, interner))
+            case .status: (name, value) = ("status", .string(StatusCode(rawValue: UInt8(cell.value)).map(\.name) ?? ""))
+            case .kind: (name, value) = ("kind", .string(SpanKind(rawValue: UInt8(cell.value)).map(\.name) ?? ""))
+            case .span, .resource:
+                name = (source == .span ? "span." : "resource.") + table.strings[keyID]
+                value = MetricsKeyReader.decode(cell.value, table, interner)
+            }
+            let row = counts[i * steps..<(i + 1) * steps]
+            let key = Key(selection: selection, attribute: name)
+            var existing = values[key, default: [:]][value] ?? [Double](repeating: 0, count: steps)
+            for (j, c) in row.enumerated() { existing[j] += c }
+            values[key, default: [:]][value] = existing
+        }
+        cells = [:]
+        cellKeys = []
+        counts = []
     }
 }
 
@@ -31,28 +78,36 @@ extension MetricsAccumulator {
         guard case .compare(_, _, let start, let end) = metrics.function else { return }
         let table = trace.table
         if compare.tableID != ObjectIdentifier(table) {
+            if let previous = compareTable { compare.flush(previous, steps: range.stepCount, interner: interner) }
             compare.tableID = ObjectIdentifier(table)
-            compare.names = [:]
-            compare.strings = [:]
+            compareTable = table
         }
         let selected = Set(compareSelection?.matches(traceAt: trace.index) ?? [])
         let steps = range.stepCount
+        let spans = table.spans
+        let base = trace.spanRange.lowerBound
         for local in matched {
-            let span = trace[Int(local)]
+            let span = spans[base + Int(local)]
             guard let step = range.index(of: span.start.unixNanos) else { continue }
             let t = span.start.unixNanos
             let inWindow = start <= 0 || end <= 0 || (t > start && t <= end)
-            let isSelection = inWindow && selected.contains(local)
-            func count(_ attribute: String, _ value: MetricLabelValue) {
-                compare.count(CompareCounts.Key(selection: isSelection, attribute: attribute), value, step: step, steps: steps)
+            let selection: UInt64 = inWindow && selected.contains(local) ? 1 << 63 : 0
+            func count(_ source: CompareCounts.Source, _ key: UInt32, _ value: UInt64) {
+                compare.count(CompareCounts.Cell(attribute: selection | source.rawValue << 32 | UInt64(key), value: value),
+                              step: step, steps: steps)
             }
-            count("name", label(span.name, table))
-            count("status", .string(span.status.name))
-            count("kind", .string(span.kind.name))
-            for (range, prefix) in [(span.attributes, "span."), (table.resources[Int(span.resource)].attributes, "resource.")] {
-                for a in table.attributes[range.range] {
-                    guard let value = attributeLabel(a, table) else { continue }
-                    count(attributeName(a.key, prefix: prefix, table), value)
+            count(.name, 0, MetricsKeyReader.stringKey(span.name))
+            count(.status, 0, UInt64(span.status.rawValue))
+            count(.kind, 0, UInt64(span.kind.rawValue))
+            for (range, source) in [(span.attributes, CompareCounts.Source.span),
+                                    (table.resources[Int(span.resource)].attributes, .resource)] {
+                var j = Int(range.start)
+                let end = j + Int(range.count)
+                while j < end {
+                    let a = table.attributes[j]
+                    j += 1
+                    guard let value = MetricsKeyReader.scalarKey(a, table, &interner) else { continue }
+                    count(source, a.key.rawValue, value)
                 }
             }
         }
@@ -60,54 +115,36 @@ extension MetricsAccumulator {
 
     func compareSeries() -> [MetricSeries] {
         guard case .compare(_, let topN, _, _) = metrics.function else { return [] }
+        if let table = compareTable {
+            compare.flush(table, steps: range.stepCount, interner: interner)
+            compareTable = nil
+            compare.tableID = nil
+        }
         var out: [MetricSeries] = []
         var tooMany: Set<String> = []
         for (key, values) in compare.values {
             let type = MetricLabel(key: "__meta_type", value: .string(key.selection ? "selection" : "baseline"))
             var ranked: [(value: MetricLabelValue, counts: [Double], total: Double)] = []
-            for (value, counts) in values { ranked.append((value, counts, counts.reduce(0, +))) }
+            var totals = [Double](repeating: 0, count: range.stepCount)
+            for (value, counts) in values {
+                ranked.append((value, counts, counts.reduce(0, +)))
+                for (j, c) in counts.enumerated() { totals[j] += c }
+            }
             ranked.sort { a, b in a.total != b.total ? a.total > b.total : a.value < b.value }
             for v in ranked.prefix(topN) {
                 let labels = [type, MetricLabel(key: key.attribute, value: v.value)]
                 out.append(MetricSeries(labels: labels, values: v.counts.map { Optional($0) }))
             }
             if values.count > topN { tooMany.insert(key.attribute) }
+            let totalType = MetricLabel(key: "__meta_type", value: .string(key.selection ? "selection_total" : "baseline_total"))
+            out.append(MetricSeries(labels: [totalType, MetricLabel(key: key.attribute, value: .none)],
+                                    values: totals.map { Optional($0) }))
         }
         for attribute in tooMany {
             out.append(MetricSeries(labels: [MetricLabel(key: "__meta_error", value: .string("__too_many_values__")),
                                              MetricLabel(key: attribute, value: .none)],
                                     values: [Double?](repeating: nil, count: range.stepCount)))
         }
-        for (key, counts) in compare.totals {
-            let type = MetricLabel(key: "__meta_type", value: .string(key.selection ? "selection_total" : "baseline_total"))
-            out.append(MetricSeries(labels: [type, MetricLabel(key: key.attribute, value: .none)], values: counts.map { Optional($0) }))
-        }
         return out
-    }
-
-    private func label(_ id: StringID, _ table: SpanTable) -> MetricLabelValue {
-        if let known = compare.strings[id.rawValue] { return known }
-        let value = MetricLabelValue.string(table.strings[id])
-        compare.strings[id.rawValue] = value
-        return value
-    }
-
-    private func attributeName(_ key: StringID, prefix: String, _ table: SpanTable) -> String {
-        let cacheKey = key.rawValue | (prefix == "span." ? 0 : 1 << 31)
-        if let known = compare.names[cacheKey] { return known }
-        let name = prefix + table.strings[key]
-        compare.names[cacheKey] = name
-        return name
-    }
-
-    /// A scalar attribute's label; nil for arrays, maps and bytes (no useful grouping).
-    private func attributeLabel(_ a: Attribute, _ table: SpanTable) -> MetricLabelValue? {
-        switch a.tag {
-        case .string: return label(StringID(a.payload), table)
-        case .bool: return .bool(a.payload != 0)
-        case .smallInt, .int: return table.intValue(of: a).map { .int($0) }
-        case .double: return table.doubleValue(of: a).map { .double($0) }
-        default: return nil
-        }
     }
 }

@@ -17,13 +17,14 @@ public final class MetricsAccumulator {
     // The series: label values of the `by` fields (and the histogram bucket), numbered.
     private var seriesByLabels: [[MetricLabelValue]: Int32] = [:]
     var seriesLabels: [[MetricLabelValue]] = []
-    private var interner = ValueInterner()
+    var interner = ValueInterner()
 
     // Per table: how to read keys and values, and the keys seen so far.
     private var table: SpanTable?
     private var keyReaders: [MetricsKeyReader] = []
     private var valueReader: MetricsValueReader?
     private var seriesByKey: [UInt64: Int32] = [:]
+    private var seriesByPair: [PairKey: Int32] = [:]
     private var seriesByKeys: [[UInt64]: Int32] = [:]
     private var seriesByResource: [Int32] = []
     var compareSelection: CompiledQuery?
@@ -36,6 +37,8 @@ public final class MetricsAccumulator {
     private var quantileCells: [Int32] = []
     private var quantileValues: [Double] = []
     var compare = CompareCounts()
+    /// The table `compare`'s rows are keyed by (flushed when another comes).
+    var compareTable: SpanTable?
 
     public init(_ metrics: MetricsQuery, range: MetricsRange) {
         self.metrics = metrics
@@ -154,6 +157,7 @@ public final class MetricsAccumulator {
         keyReaders = metrics.by.map { MetricsKeyReader($0.field, table: table) }
         valueReader = metrics.function.field.map { MetricsValueReader($0.field, table: table) }
         seriesByKey = [:]
+        seriesByPair = [:]
         seriesByKeys = [:]
         let perResource = !keyReaders.isEmpty && keyReaders.allSatisfy(\.isPerResource)
         seriesByResource = perResource ? [Int32](repeating: -1, count: table.resources.count) : []
@@ -177,6 +181,14 @@ public final class MetricsAccumulator {
             if let s = seriesByKey[key] { return Int(s) }
             let s = seriesIndex(keys: [key])
             seriesByKey[key] = Int32(s)
+            return s
+        }
+        if keyReaders.count == 2 {
+            let pair = PairKey(a: keyReaders[0].key(span, local: local, values: values, interned: &interner),
+                               b: keyReaders[1].key(span, local: local, values: values, interned: &interner))
+            if let s = seriesByPair[pair] { return Int(s) }
+            let s = seriesIndex(keys: [pair.a, pair.b])
+            seriesByPair[pair] = Int32(s)
             return s
         }
         let keys = keyReaders.map { $0.key(span, local: local, values: values, interned: &interner) }
@@ -258,6 +270,12 @@ public final class MetricsAccumulator {
     static func labelKey(_ f: FieldReference) -> String {
         f.spelling.isEmpty ? QueryPrinter.field(f.field) : f.spelling
     }
+}
+
+/// The keys of two `by` fields, hashed without an array.
+struct PairKey: Hashable {
+    var a: UInt64
+    var b: UInt64
 }
 
 /// Reads the number a metrics function aggregates: a span's duration directly, a numeric

@@ -4,7 +4,8 @@ import TraceModel
 /// turns a key back into the label value. Keys hold the table's string ids, so they are valid
 /// for one table only; other values are interned into a table-independent list.
 struct MetricsKeyReader {
-    /// Keys: 0 missing; tag 1 a string id; 2 a boolean; 3 an interned value; 4 a status, 5 a kind.
+    /// Keys: 0 missing; tag 1 a string id; 2 a boolean; 3 an interned value; 4 a status, 5 a kind;
+    /// 6 a small integer's bits.
     private static let tagShift: UInt64 = 56
 
     let field: Field
@@ -51,7 +52,7 @@ struct MetricsKeyReader {
             }
             guard let text = v.text(of: field, span: local) else { return 0 }
             if let n = v.number(of: field, span: local), field.type == .integer || field.type == .duration {
-                return interned.key(.int(Int64(n)))
+                return interned.key(.int(DynamicValue.clampedInteger(n)))
             }
             return interned.key(.string(text))
         }
@@ -59,6 +60,29 @@ struct MetricsKeyReader {
 
     /// The label value of a key.
     func label(_ key: UInt64, interned: ValueInterner) -> MetricLabelValue {
+        Self.decode(key, table, interned)
+    }
+
+    /// The key of a string id.
+    @inline(__always)
+    static func stringKey(_ id: StringID) -> UInt64 { string(id) }
+
+    /// The key of a scalar attribute's value (strings, booleans and integers without
+    /// allocating); nil for arrays, maps and bytes.
+    @inline(__always)
+    static func scalarKey(_ a: Attribute, _ table: SpanTable, _ interned: inout ValueInterner) -> UInt64? {
+        switch a.tag {
+        case .string: return string(StringID(a.payload))
+        case .bool: return 2 << tagShift | UInt64(a.payload)
+        case .smallInt: return 6 << tagShift | UInt64(a.payload)
+        case .int: return table.intValue(of: a).map { interned.key(.int($0)) }
+        case .double: return table.doubleValue(of: a).map { interned.key(.double($0)) }
+        default: return nil
+        }
+    }
+
+    /// The label value of a key read from `table`.
+    static func decode(_ key: UInt64, _ table: SpanTable, _ interned: ValueInterner) -> MetricLabelValue {
         let payload = key & ((1 << Self.tagShift) - 1)
         switch key >> Self.tagShift {
         case 1: return .string(table.strings[StringID(UInt32(payload))])
@@ -66,6 +90,7 @@ struct MetricsKeyReader {
         case 3: return interned.values[Int(payload)]
         case 4: return .string(StatusCode(rawValue: UInt8(payload)).map(\.name) ?? "")
         case 5: return .string(SpanKind(rawValue: UInt8(payload)).map(\.name) ?? "")
+        case 6: return .int(Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: payload))))
         default: return .none
         }
     }

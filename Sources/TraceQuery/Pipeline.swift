@@ -147,8 +147,8 @@ final class FieldValues {
             return DynamicValue.apply(op, value(of: l, span: local), value(of: r, span: local))
         case .field(let ref):
             switch ref.field.type {
-            case .duration: return number(of: ref.field, span: local).map { .duration(Int64($0)) } ?? .none
-            case .integer: return number(of: ref.field, span: local).map { .integer(Int64($0)) } ?? .none
+            case .duration: return number(of: ref.field, span: local).map { .duration(DynamicValue.clampedInteger($0)) } ?? .none
+            case .integer: return number(of: ref.field, span: local).map { .integer(DynamicValue.clampedInteger($0)) } ?? .none
             case .attribute:
                 switch attribute(ref.field, local: local) {
                 case .string(let s)?: return .string(s)

@@ -1,3 +1,4 @@
+import Foundation
 import TraceModel
 import TraceQuery
 
@@ -30,7 +31,9 @@ enum MetricsTable {
             guard v.isFinite, abs(v) < 9e18 else { return DoubleFormat.string(v) }
             return DurationFormat.string(Nanoseconds(Int64(v.rounded())))
         case .perSecond: return DoubleFormat.string((v * 1000).rounded() / 1000)
-        default: return DoubleFormat.string(v)
+        case .spans: return DoubleFormat.string(v)
+        // Six significant digits: a ratio reads as 20.4082, not 20.408163265306126.
+        case .number: return v.rounded() == v && abs(v) < 1e15 ? String(Int64(v)) : String(format: "%.6g", v)
         }
     }
 }

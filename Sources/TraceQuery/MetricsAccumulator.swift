@@ -300,14 +300,7 @@ struct MetricsValueReader {
         switch field {
         case .intrinsic(.duration): return Double(TimeMath.subtract(span.end.unixNanos, span.start.unixNanos))
         case .attribute(let scope, _) where scope == .any || scope == .span || scope == .resource:
-            if scope != .resource {
-                for k in keys { if let a = table.attribute(k, in: span.attributes) { return number(a) } }
-            }
-            if scope != .span {
-                let resource = table.resources[Int(span.resource)].attributes
-                for k in keys { if let a = table.attribute(k, in: resource) { return number(a) } }
-            }
-            return nil
+            return table.attribute(keys, scope: scope, of: span).flatMap(number)
         default:
             return values().number(of: field, span: local)
         }

@@ -36,14 +36,7 @@ struct MetricsKeyReader {
         case .intrinsic(.status): return 4 << Self.tagShift | UInt64(span.status.rawValue)
         case .intrinsic(.kind): return 5 << Self.tagShift | UInt64(span.kind.rawValue)
         case .attribute(let scope, _) where scope == .any || scope == .span || scope == .resource:
-            if scope != .resource {
-                for k in keys { if let a = table.attribute(k, in: span.attributes) { return key(a, &interned) } }
-            }
-            if scope != .span {
-                let resource = table.resources[Int(span.resource)].attributes
-                for k in keys { if let a = table.attribute(k, in: resource) { return key(a, &interned) } }
-            }
-            return 0
+            return table.attribute(keys, scope: scope, of: span).map { key($0, &interned) } ?? 0
         default:
             let v = values()
             if case .attribute = field {

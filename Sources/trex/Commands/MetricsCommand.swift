@@ -33,19 +33,12 @@ struct MetricsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let query: Query
-        switch Query.result(expression) {
-        case .success(let parsed): query = parsed
-        case .failure(let diagnostic):
-            FileHandleOutput.standardError(diagnostic.rendered(query: expression))
-            throw ExitCode(2)
-        }
+        let query = try QueryArgument.parse(expression)
         guard query.isMetrics else {
             FileHandleOutput.message("`\(expression.visiblyEscaped)` has no metrics function: add one, as in "
                                      + "`| rate()` or `| quantile_over_time(duration, .99)`, or use `trex query`")
             throw ExitCode(2)
         }
-        if let note = query.hintsNote { FileHandleOutput.standardError("note: " + note) }
         let workspace = try input.resolve()
         let answer: MetricsAnswer
         do {

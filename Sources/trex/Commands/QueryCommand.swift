@@ -33,14 +33,7 @@ struct QueryCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let query: Query
-        switch Query.result(expression) {
-        case .success(let parsed): query = parsed
-        case .failure(let diagnostic):
-            FileHandleOutput.standardError(diagnostic.rendered(query: expression))
-            throw ExitCode(2)
-        }
-        if let note = query.hintsNote { FileHandleOutput.standardError("note: " + note) }
+        let query = try QueryArgument.parse(expression)
         if query.isMetrics {
             FileHandleOutput.standardError("note: a metrics query: `trex metrics` answers it with series over time; "
                                            + "these are the traces it counts")

@@ -47,10 +47,13 @@ extension Checker {
         return negated ? SpanPredicate(.not(p), range: range) : p
     }
 
-    /// TraceQL's typing applies to attributes in braced queries (intrinsics are typed anyway).
+    /// TraceQL's meaning applies in braced queries: attributes' typing, and the root of
+    /// `trace:rootService`/`trace:rootName` (intrinsics are typed anyway).
     func strictTypes(_ ref: FieldReference) -> Bool {
-        guard case .attribute = ref.field else { return false }
-        return traceQL
+        switch ref.field {
+        case .attribute, .intrinsic(.traceService), .intrinsic(.traceName): return traceQL
+        default: return false
+        }
     }
 
     /// A literal as written, before typing.

@@ -64,12 +64,20 @@ public final class CompiledQuery {
             table.attributes.withUnsafeBufferPointer { attributes in
                 let frame = EvalFrame(spans: spans, attributes: attributes, base: trace.spanRange.lowerBound,
                                       tree: tree, selfTimes: selfTimes, summary: summary,
-                                      problems: problems, trace: trace)
+                                      problems: problems, trace: trace,
+                                      root: summary == nil ? nil : Self.firstRoot(spans, trace.spanRange))
                 let matched = root.evaluate(frame, count: n)
                 if query.pipeline.isEmpty || matched.isEmpty { return matched }
                 return Pipeline.apply(query.pipeline, to: matched, in: trace) { stageSpansets[$0].evaluate(frame, count: n) }
             }
         }
+    }
+}
+
+extension CompiledQuery {
+    /// The global index of the first span without a parent in a range. O(spans).
+    static func firstRoot(_ spans: UnsafeBufferPointer<Span>, _ range: Range<Int>) -> Int? {
+        range.first { !spans[$0].parentSpanID.isValid }
     }
 }
 

@@ -18,4 +18,6 @@ struct EvalFrame {
     let problems: TraceProblems?
     /// The trace being evaluated (for a pipeline inside a spanset expression).
     let trace: Trace
+    /// With `summary`: the global index of the trace's first span without a parent, if any.
+    let root: Int?
 }

@@ -82,6 +82,20 @@ extension PredicateCompiler {
         }
     }
 
+    /// TraceQL's `trace:rootService` and `trace:rootName`: of the trace's first span without a
+    /// parent, empty when it has none (a partial trace), where the trace list shows its earliest
+    /// span instead.
+    func tracingRoot(_ field: Intrinsic, _ op: ComparisonOperator, _ value: QueryValue) -> CompiledPredicate {
+        guard case .string(let s) = value else { return .constant(false) }
+        let m = StringMatcher(op: op, literal: s, table: table)
+        if case .never = m { return .constant(false) }
+        let table = self.table
+        return .test({ f, _ in
+            guard let root = f.root else { return m(.empty) }
+            return m(field == .traceService ? table.serviceID(of: f.spans[root]) : f.spans[root].name)
+        }, cost: 2)
+    }
+
     /// A condition answered per instrumentation scope, folded when every scope agrees.
     private func byScope(_ answers: [Bool]) -> CompiledPredicate {
         if !answers.contains(true) { return .constant(false) }

@@ -34,11 +34,14 @@ struct PredicateCompiler {
         }
     }
 
-    /// - Parameter strict: TraceQL's typing (in braces): an attribute of another type than the
-    ///   literal compares false, `!=` included, and numbers in strings are strings.
+    /// - Parameter strict: TraceQL's meaning (in braces): an attribute of another type than the
+    ///   literal compares false, `!=` included, numbers in strings are strings, and
+    ///   `trace:rootService`/`trace:rootName` are empty for a trace without a root span.
     func comparison(_ field: Field, _ op: ComparisonOperator, _ value: QueryValue,
                     strict: Bool = false) -> CompiledPredicate {
         switch field {
+        case .intrinsic(let i) where strict && (i == .traceService || i == .traceName):
+            return tracingRoot(i, op, value)
         case .intrinsic(let i): return intrinsic(i, op, value)
         case .attribute(let scope, let name):
             let test = AttributeMatcher.make(op: op, literal: value, table: table, numbers: numbers, strict: strict)

@@ -39,6 +39,14 @@ struct RandomQueries {
         }
     }
 
+    /// The fields whose meaning TraceQL changes (as `Checker.strictTypes` says).
+    static func traceQLMeaning(_ f: Field) -> Bool {
+        switch f {
+        case .attribute, .intrinsic(.traceService), .intrinsic(.traceName): true
+        default: false
+        }
+    }
+
     static func typedStrictly(_ p: SpanPredicate) -> SpanPredicate {
         var p = p
         switch p.kind {
@@ -47,10 +55,10 @@ struct RandomQueries {
         case .or(let list): p.kind = .or(list.map(typedStrictly))
         case .not(let x): p.kind = .not(typedStrictly(x))
         case .comparison(var c):
-            if case .attribute = c.field.field { c.strictTypes = true }
+            c.strictTypes = traceQLMeaning(c.field.field)
             p.kind = .comparison(c)
         case .membership(var m):
-            if case .attribute = m.field.field { m.strictTypes = true }
+            m.strictTypes = traceQLMeaning(m.field.field)
             p.kind = .membership(m)
         }
         return p

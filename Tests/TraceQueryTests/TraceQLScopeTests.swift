@@ -120,6 +120,25 @@ import TestSupport
         #expect(canonical("{ duration > 1s }") == "duration > 1s")
     }
 
+    /// A partial trace: its spans' parents were never received.
+    static let rootless: SpanTable = {
+        var b = SpanTableBuilder()
+        let resource = b.addResource(attributes: b.appendAttributes([KeyValue("service.name", .string("late"))]))
+        b.append(Span(traceID: TraceID(high: 0, low: 2), spanID: SpanID(7), parentSpanID: SpanID(6), name: b.intern("orphan"),
+                      start: Timestamp(unixNanos: 1), end: Timestamp(unixNanos: 2), resource: resource))
+        return b.finish()
+    }()
+
+    @Test func aTraceWithoutARootHasAnEmptyRootServiceInTraceQL() {
+        #expect(matched(#"{ trace:rootService = "" }"#, in: Self.rootless) == ["orphan"])
+        #expect(matched(#"{ trace:rootName = "" && rootServiceName != "late" }"#, in: Self.rootless) == ["orphan"])
+        // The primer's trace.service is the trace list's root: the earliest span when none is one.
+        #expect(matched(#"trace.service = "late""#, in: Self.rootless) == ["orphan"])
+        #expect(matched(#"{ trace:rootService = "web" }"#, in: Self.table) == [])
+        #expect(matched(#"{ trace:rootService = "shop" }"#, in: Self.table).count == 4)
+        #expect(canonical(#"{ trace:rootService = "" }"#) == #"{ trace.service = "" }"#)
+    }
+
     @Test func theNewScopesNeedBracesAndAQuotedNameTakesThem() {
         #expect(names(#"{ event."exception.type" = "Timeout" }"#) == ["charge"])
         #expect(diagnostic("event.`a` = 1")?.message.contains("unknown scope `event.`") == true)

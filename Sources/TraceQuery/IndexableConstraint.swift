@@ -86,10 +86,11 @@ extension Query {
         case .and(let list):
             for x in list { collect(x, spanset: spanset, into: &out) }
         case .comparison(let c):
-            guard case .intrinsic(let i) = c.field.field, let field = IndexableConstraint.Field(i) else { return }
+            // TraceQL's trace:rootService differs from the stored root on rootless traces.
+            guard case .intrinsic(let i) = c.field.field, let field = IndexableConstraint.Field(i), !c.strictTypes else { return }
             out.append(IndexableConstraint(field: field, op: c.op, values: [c.value.value], spanset: spanset))
         case .membership(let m):
-            guard case .intrinsic(let i) = m.field.field, let field = IndexableConstraint.Field(i) else { return }
+            guard case .intrinsic(let i) = m.field.field, let field = IndexableConstraint.Field(i), !m.strictTypes else { return }
             out.append(IndexableConstraint(field: field, op: .equal, values: m.values.map(\.value), spanset: spanset))
         case .constant, .or, .not, .exists, .valueComparison:
             return

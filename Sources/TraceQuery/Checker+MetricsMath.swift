@@ -11,9 +11,9 @@ extension Checker {
         case .value(let v) where v.hasPipeline:
             return (try math(v), [])
         case .valueComparison(let l, let op, let opToken, let r) where l.hasPipeline || r.hasPipeline:
-            // A duration bound is nanoseconds (`({ } | max_over_time(duration)) > 10s`).
+            // A duration bound, in seconds as Tempo's metrics are (`({ } | max_over_time(duration)) > 10s`).
             if case .token(let t) = r, case .duration(let ns) = t.kind, !op.isTextual {
-                return (try math(l), [.filter(op, Double(ns))])
+                return (try math(l), [.filter(op, Double(ns) / 1e9)])
             }
             guard !r.hasPipeline, !op.isTextual, case .scalar(let bound) = try math(r) else {
                 throw .metricsComparedWithNumber(opToken, at: r.range)
@@ -72,7 +72,7 @@ extension Checker {
                 switch c.value.kind {
                 case .integer(let i): out.append(.filter(c.op, Double(i)))
                 case .float(let d): out.append(.filter(c.op, d))
-                case .duration(let ns): out.append(.filter(c.op, Double(ns)))
+                case .duration(let ns): out.append(.filter(c.op, Double(ns) / 1e9))
                 default: throw .expectedValue(after: c.opToken, found: c.value)
                 }
             }

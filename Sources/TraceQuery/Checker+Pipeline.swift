@@ -181,7 +181,8 @@ extension Checker {
         switch c.value.kind {
         case .integer(let i): return .filter(c.op, Double(i))
         case .float(let d): return .filter(c.op, d)
-        case .duration(let ns): return .filter(c.op, Double(ns))
+        // Tempo's unit for durations in metrics: seconds (`> 2s` and `> 2` mean the same).
+        case .duration(let ns): return .filter(c.op, Double(ns) / 1e9)
         default: throw .expectedValue(after: c.opToken, found: c.value)
         }
     }

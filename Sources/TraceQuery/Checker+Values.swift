@@ -25,6 +25,11 @@ extension Checker {
                 throw .operatorNotForType(opToken, ref, allowed: [.equal, .notEqual])
             }
             guard case .attribute = ref.field else {
+                // An event's or link's field is there when the span has one.
+                if case .intrinsic(let i) = ref.field, i.isPerEventOrLink {
+                    let exists = SpanPredicate(.exists(ref), range: range)
+                    return op == .notEqual ? exists : SpanPredicate(.not(exists), range: range)
+                }
                 // TraceQL: an intrinsic is never nil, and asking whether it is is an error.
                 if traceQL, op == .equal { throw .intrinsicNeverNil(ref) }
                 return SpanPredicate(.constant(op == .notEqual), range: range)

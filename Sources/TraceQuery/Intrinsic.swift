@@ -126,6 +126,14 @@ public enum Intrinsic: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// True for the fields of a span's events or links, which a span without any lacks.
+    public var isPerEventOrLink: Bool {
+        switch self {
+        case .eventName, .eventTimeSinceStart, .linkTraceID, .linkSpanID: true
+        default: false
+        }
+    }
+
     /// True for the fields that describe the whole trace.
     public var isTraceLevel: Bool {
         switch self {

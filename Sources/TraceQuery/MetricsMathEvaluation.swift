@@ -9,9 +9,14 @@ enum MetricsMathEvaluation {
         case series(MetricsResult)
     }
 
+    /// Durations are seconds in the arithmetic, as in Tempo (`+ 1` adds a second), and a result
+    /// that is still a duration is given back in nanoseconds.
     static func evaluate(_ math: MetricsMath, range: MetricsRange, leaf: (Query) -> MetricsResult) -> MetricsResult {
         switch value(math, leaf: leaf) {
-        case .series(let r): return r
+        case .series(var r):
+            if r.unit == .nanoseconds { r = map(r, unit: .nanoseconds) { $0 * 1e9 } }
+            r.series.removeAll { $0.values.allSatisfy { $0 == nil } }
+            return r
         case .scalar(let d):
             return MetricsResult(start: range.start, step: range.step, stepCount: range.stepCount, unit: .number,
                                  series: [MetricSeries(labels: [], values: Array(repeating: d, count: range.stepCount))])
@@ -20,7 +25,9 @@ enum MetricsMathEvaluation {
 
     private static func value(_ math: MetricsMath, leaf: (Query) -> MetricsResult) -> Value {
         switch math {
-        case .query(let q): return .series(leaf(q))
+        case .query(let q):
+            let r = leaf(q)
+            return .series(r.unit == .nanoseconds ? map(r, unit: .nanoseconds) { $0 / 1e9 } : r)
         case .scalar(let d): return .scalar(d)
         case .arithmetic(let op, let l, let r):
             let a = value(l, leaf: leaf)

@@ -71,6 +71,7 @@ public enum MetricsStage: Sendable, Hashable {
     case topK(Int)
     /// At each step, the `k` series with the lowest values.
     case bottomK(Int)
-    /// `> 10`: keeps the values that compare true (the others become empty).
+    /// `> 10`: keeps the values that compare true (the others become empty). For a series of
+    /// durations the bound is in seconds, as Tempo's metrics are (`> 2s` is `> 2`).
     case filter(ComparisonOperator, Double)
 }

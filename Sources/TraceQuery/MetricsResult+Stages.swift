@@ -15,7 +15,8 @@ extension MetricsResult {
                 let kept = Set(ranked.prefix(k).map(\.0))
                 for s in series.indices where !kept.contains(s) { out.series[s].values[step] = nil }
             }
-        case .filter(let op, let target):
+        case .filter(let op, let seconds):
+            let target = unit == .nanoseconds ? seconds * 1e9 : seconds
             for s in series.indices {
                 out.series[s].values = series[s].values.map { v in
                     guard let v, !v.isNaN else { return nil }

@@ -81,6 +81,10 @@ struct Parser {
         let close = advance()
         var by: [Token]?
         var byRange: SourceRange?
+        if case .name(let word) = current.kind, word.lowercased() == "by", peek(1).kind != .symbol(.leftParen) {
+            throw .expectedToken("`(` (the fields go in parentheses: `by (resource.service.name)`)", after: current,
+                                 found: peek(1))
+        }
         if case .name(let word) = current.kind, word.lowercased() == "by", peek(1).kind == .symbol(.leftParen) {
             let keyword = advance()
             var fields: [Token] = []

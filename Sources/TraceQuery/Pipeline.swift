@@ -92,6 +92,7 @@ final class FieldValues {
 
     func number(of field: Field, span local: Int) -> Double? {
         let span = trace[local]
+        let table = trace.table
         switch field {
         case .intrinsic(let i):
             switch i {
@@ -103,6 +104,8 @@ final class FieldValues {
             case .traceSpans: return Double(summary.spanCount)
             case .traceErrors: return Double(summary.errorCount)
             case .traceServices: return Double(summary.services.count)
+            case .eventTimeSinceStart:
+                return table.events(of: span).first.map { Double(TimeMath.subtract($0.time.unixNanos, span.start.unixNanos)) }
             default: return nil
             }
         case .attribute:
@@ -131,6 +134,10 @@ final class FieldValues {
             case .traceService: return table.strings[summary.rootService]
             case .traceName: return table.strings[summary.rootName]
             case .root: return span.parentSpanID.isValid ? "false" : "true"
+            // The first event's or link's (a span without any has none).
+            case .eventName: return table.events(of: span).first.map { table.strings[$0.name] }
+            case .linkTraceID: return table.links(of: span).first?.traceID.hex
+            case .linkSpanID: return table.links(of: span).first?.spanID.hex
             default: return number(of: field, span: local).map { String($0) }
             }
         case .attribute:

@@ -28,6 +28,10 @@ struct PredicateCompiler {
             return .any(m.values.map { comparison(m.field.field, .equal, $0.value, strict: m.strictTypes) })
         case .valueComparison(let v): return valueComparison(v)
         case .exists(let ref):
+            if case .intrinsic(let i) = ref.field, i.isPerEventOrLink {
+                let events = i == .eventName || i == .eventTimeSinceStart
+                return .test({ f, s in (events ? f.spans[s].events.count : f.spans[s].links.count) > 0 }, cost: 1)
+            }
             guard case .attribute(let scope, let name) = ref.field else { return .constant(true) }
             return scope.isTraceQLOnly ? scopedAttribute(scope: scope, name: name, test: nil)
                                        : attribute(scope: scope, name: name, test: nil)

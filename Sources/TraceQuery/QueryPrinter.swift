@@ -119,7 +119,12 @@ public enum QueryPrinter {
             (text, own) = (field(m.field.field) + " IN (" + m.values.map { value($0.value) }.joined(separator: ", ") + ")",
                            .max)
         case .exists(let f):
-            (text, own) = ("exists(" + field(f.field) + ")", .max)
+            // An event's or link's intrinsic has no exists(): `event:name != nil`.
+            if case .intrinsic(let i) = f.field, i.isPerEventOrLink {
+                (text, own) = (field(f.field) + " != nil", .max)
+            } else {
+                (text, own) = ("exists(" + field(f.field) + ")", .max)
+            }
         case .valueComparison(let v):
             (text, own) = (value(v.lhs) + " " + v.op.spelling + " " + value(v.rhs), .max)
         }

@@ -99,6 +99,18 @@ import TestSupport
         #expect(filtered.series[0].values == [nil, 40e6, 60e6])
     }
 
+    @Test func durationsAreSecondsInFiltersAsInTempo() throws {
+        let byName = "{ } | max_over_time(duration) by (name)"
+        #expect(try metrics(byName + " > 30ms") == (try metrics(byName + " > 0.03")))
+        #expect(try metrics(byName + " > 2000").series.isEmpty, "2000 seconds, not nanoseconds")
+    }
+
+    @Test func groupingByAnEventFieldUsesTheFirstEvent() throws {
+        let r = try metrics("{ } | count_over_time() by (event:name)", step: 100_000_000_000)
+        #expect(r.series.map(\.promLabels) == [#"{event:name="nil"}"#])
+        #expect(diagnostic("{ } | rate() by resource.service.name")?.message.contains("the fields go in parentheses") == true)
+    }
+
     @Test func compareSplitsSelectionFromBaselinePerAttributeValue() throws {
         let r = try metrics("{ } | compare({ status = error })", step: 100_000_000_000)
         #expect(values(r, #"{__meta_type="selection", status="ERROR"}"#) == [3])
@@ -180,6 +192,14 @@ import TestSupport
         #expect(r.series[0].values == [nil, 80e6, 120e6])
         let top = try metrics("({ } | count_over_time() by (name)) + 0 | topk(1) > 1")
         #expect(top.series.count == 1)
+    }
+
+    @Test func durationsAreSecondsInTheArithmeticAndADivisionByZeroLeavesNoSeries() throws {
+        // max(duration) per step: 20, 40, 60 ms; + 1 adds a second.
+        let r = try metrics("({ service = \"api\" } | max_over_time(duration)) + 1")
+        #expect(values(r, "{}") == [1.02e9, 1.04e9, 1.06e9])
+        #expect(r.unit == .nanoseconds)
+        #expect(try metrics("({ } | rate()) / 0").series.isEmpty)
     }
 
     @Test func printsAndReadsBackAndRefusesWhatTempoRefuses() throws {

@@ -57,6 +57,13 @@ import TestSupport
         #expect(names(#"event.exception.type = "Timeout""#) == [])
     }
 
+    @Test func anEventOrLinkFieldIsNilOnASpanWithoutOne() {
+        #expect(names("{ link:traceID != nil }") == ["charge"])
+        #expect(names("{ event:name != nil }") == ["charge"])
+        #expect(names("{ event:name = nil }") == ["cache", "checkout", "db"])
+        #expect(canonical("{ link:spanID = nil }") == "NOT link:spanID != nil")
+    }
+
     @Test func linkScopeAndIntrinsicsReadTheSpansLinks() {
         #expect(names(#"{ link.link.kind = "retry" }"#) == ["charge"])
         #expect(names(#"{ link:traceID = "00000000000000000000000000000077" }"#) == ["charge"])

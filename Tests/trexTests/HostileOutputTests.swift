@@ -209,6 +209,14 @@ import Testing
         #expect(noMatch.stderr.contains(#"zz\e[2J\u{202E}"#))
         try run(["query", "{ name = \"\u{1B}[2J", file], status: 2)
 
+        // Series labels from the data, in the metrics table (escaped once, visibly) and JSON (exact).
+        let metrics = try run(["metrics", "{ } | count_over_time() by (name)", file])
+        #expect(metrics.stdout.contains(#"{name=""# + String(Self.shown.prefix(24))), "\(metrics.stdout)")
+        let metricsJSON = try #require(try json(try run(["metrics", "--json", "{ } | count_over_time() by (name)", file]).stdout)
+                                       as? [String: Any])
+        let labels = (metricsJSON["series"] as? [[String: Any]])?.compactMap { ($0["labels"] as? [[String: Any]])?.first }
+        #expect(labels?.contains { ($0["value"] as? [String: Any])?["stringValue"] as? String == Self.evil } == true)
+
         let converted = try run(["convert", "--to", "otlp", file])
         _ = try json(converted.stdout)
         #expect(converted.stdout.contains(#"\u009b31m"#), "C1 escaped in exact JSON")

@@ -57,7 +57,14 @@ struct MetricsCommand: ParsableCommand {
             MetricsTable.render(answer.result).write(to: FileHandleOutput.standardOutput)
         }
         if answer.result.series.isEmpty {
+            guard answer.matches.matchCount == 0 else {
+                FileHandleOutput.message("no series has a value (\(expression.visiblyEscaped))")
+                throw ExitCode(1)
+            }
             FileHandleOutput.message("no span matches \(expression.visiblyEscaped)")
+            for leaf in query.math?.leaves ?? [query] {
+                for hint in (try? workspace.hints(for: leaf)) ?? [] { FileHandleOutput.standardError("hint: " + hint.visiblyEscaped) }
+            }
             throw ExitCode(1)
         }
     }

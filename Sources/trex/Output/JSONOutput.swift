@@ -5,7 +5,8 @@ import TerminalCore
 enum JSONOutput {
     static func write<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        // Sorted keys: the same answer is the same text, run after run (diffs, golden files).
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
         var data = try encoder.encode(value)
         data.append(UInt8(ascii: "\n"))
         FileHandleOutput.standardOutput(terminalSafe([UInt8](data)))

@@ -7,13 +7,19 @@ enum MetricsTable {
     static func render(_ r: MetricsResult) -> TextTable {
         var table = TextTable([.init("SERIES", maxWidth: 80), .init("STEP START (UTC)"), .init(header(r.unit), .right)])
         for series in r.series {
-            let labels = series.promLabels.visiblyEscaped
+            let labels = text(series.labels)
             for (i, value) in series.values.enumerated() {
                 guard let value else { continue }
                 table.append([labels, TimestampFormat.utc(r.time(ofStep: i)), format(value, r.unit)])
             }
         }
         return table
+    }
+
+    /// `{key="value", ...}` as the data has it: the table escapes every cell visibly, once
+    /// (Prometheus's escapes on top would double every backslash).
+    static func text(_ labels: [MetricLabel]) -> String {
+        "{" + labels.map { "\($0.key)=\"\($0.value.text)\"" }.joined(separator: ", ") + "}"
     }
 
     static func header(_ unit: MetricUnit) -> String {

@@ -37,7 +37,8 @@ struct FilterBarView {
             let caret = "^" + String(repeating: "~", count: max(0, min(underline, 40) - 1))
             var message = diagnostic.message
             if let suggestion = diagnostic.suggestion { message = "did you mean `\(suggestion)`? " + message }
-            else if !diagnostic.expected.isEmpty {
+            // Unless the message already says what was expected (`expected \`)\` after ...`).
+            else if !diagnostic.expected.isEmpty, !message.hasPrefix("expected ") {
                 // Up to eight, and how many more (the line is cut at the screen's edge anyway).
                 let shown = diagnostic.expected.prefix(8).joined(separator: ", ")
                 let more = diagnostic.expected.count > 8 ? ", and \(diagnostic.expected.count - 8) more" : ""

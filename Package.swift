@@ -14,11 +14,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // MARK: - Data
         .target(name: "TraceModel"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // OTLP's protobuf messages (for the OTLP receiver), generated from Sources/OTLPProto/proto
+        // by scripts/gen-proto; the generated Swift is committed, so builds never need protoc.
+        .target(name: "OTLPProto", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+                exclude: ["proto"]),
         .target(name: "TraceFormats", dependencies: ["TraceModel", "CZlib"]),
         // RE2 (Debian's libre2-dev) behind a C interface, so regexes match in linear time.
         .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
@@ -61,6 +66,7 @@ let package = Package(
         .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
         .testTarget(name: "TraceModelTests", dependencies: ["TraceModel", "TestSupport"]),
         .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats", "TestSupport"]),
+        .testTarget(name: "OTLPProtoTests", dependencies: ["OTLPProto"]),
         .testTarget(name: "TraceQueryTests", dependencies: ["TraceQuery", "TestSupport"]),
         .testTarget(name: "TraceAnalysisTests", dependencies: ["TraceAnalysis", "TestSupport"]),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "TestSupport"], exclude: ["Fixtures"]),

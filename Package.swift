@@ -24,7 +24,9 @@ let package = Package(
         // by scripts/gen-proto; the generated Swift is committed, so builds never need protoc.
         .target(name: "OTLPProto", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
                 exclude: ["proto"]),
-        .target(name: "TraceFormats", dependencies: ["TraceModel", "CZlib"]),
+        .target(name: "TraceFormats", dependencies: [
+            "TraceModel", "CZlib", "OTLPProto", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        ]),
         // RE2 (Debian's libre2-dev) behind a C interface, so regexes match in linear time.
         .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
         .target(name: "TraceQuery", dependencies: ["TraceModel", "CRE2"]),
@@ -65,7 +67,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TraceModel"], path: "Tests/TestSupport"),
         .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
         .testTarget(name: "TraceModelTests", dependencies: ["TraceModel", "TestSupport"]),
-        .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats", "TestSupport"]),
+        .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats", "TestSupport", "OTLPProto"]),
         .testTarget(name: "OTLPProtoTests", dependencies: ["OTLPProto"]),
         .testTarget(name: "TraceQueryTests", dependencies: ["TraceQuery", "TestSupport"]),
         .testTarget(name: "TraceAnalysisTests", dependencies: ["TraceAnalysis", "TestSupport"]),

@@ -7,6 +7,8 @@ public enum DecodeFailure: Error, Sendable, CustomStringConvertible {
     /// file too large for this machine); decompression stopped at the limit.
     case inflatesTooLarge(source: String, limit: Int)
     case empty(source: String)
+    /// Bytes that are not an OTLP protobuf message.
+    case badProtobuf(source: String, detail: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum DecodeFailure: Error, Sendable, CustomStringConvertible {
                 + "decompressing (set \(DecodeLimits.environmentVariable) to a larger size, e.g. 64G, to load it anyway)"
         case .empty(let source):
             return "\(source): empty input"
+        case .badProtobuf(let source, let detail):
+            return "\(source): not an OTLP protobuf message: \(detail)"
         }
     }
 }

@@ -63,6 +63,11 @@ struct TimeSanity {
         return (TimeMath.multiply(value, 1_000), false)
     }
 
+    /// One note per kind seen, without a place (for input that has no lines, such as protobuf).
+    var notes: [(message: String, implausible: Bool)] {
+        Kind.allCases.filter { counts[$0.rawValue] > 0 }.map { ($0.phrase(counts[$0.rawValue]), $0.isImplausible) }
+    }
+
     /// One note per kind seen, at the first span's offset.
     func addNotes(to log: inout WarningLog) {
         for kind in Kind.allCases where counts[kind.rawValue] > 0 {

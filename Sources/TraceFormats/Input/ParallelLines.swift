@@ -144,7 +144,7 @@ enum ParallelLines {
     private static func source(of failure: DecodeFailure) -> String {
         switch failure {
         case .notATraceFormat(let source, _, _), .badGzip(let source, _), .inflatesTooLarge(let source, _),
-             .empty(let source): return source
+             .empty(let source), .badProtobuf(let source, _): return source
         }
     }
 
@@ -153,7 +153,7 @@ enum ParallelLines {
         let detail: String
         switch failure {
         case .notATraceFormat(_, _, let why): detail = why
-        case .badGzip(_, let why): detail = why
+        case .badGzip(_, let why), .badProtobuf(_, let why): detail = why
         case .inflatesTooLarge(_, let limit): detail = "inflates past \(limit) bytes"
         case .empty: detail = "empty"
         }

@@ -120,3 +120,18 @@ import TraceModel
         #expect(report.warnings.contains { $0.isImplausibleTime && $0.message.contains("before 1980") }, "\(report.warnings)")
     }
 }
+
+extension OTLPProtobufDecoderTests {
+    @Test func gzipCompressedRequestsAreInflatedFirst() throws {
+        let json = try Decode.table(OTLPFixture.full).table
+        let bytes: [UInt8] = try Self.request(json).serializedBytes()
+        let (table, report) = try Self.decode(Gzip.compress(bytes))
+        #expect(report.gzipped)
+        #expect(table.snapshots == json.snapshots)
+        var b = SpanTableBuilder()
+        #expect(throws: DecodeFailure.self) {
+            _ = try OTLPProtobufDecoder.decode(Gzip.compress(bytes), source: "bomb", into: &b,
+                                               limits: DecodeLimits(maxInflatedBytes: 10))
+        }
+    }
+}

@@ -15,17 +15,35 @@ public enum OTLPProtobufDecoder {
     /// receiver answers as rejected (OTLP's partial success).
     ///
     /// - Throws: `DecodeFailure.badProtobuf` when the bytes are not a request at all.
-    public static func decode(_ bytes: some Collection<UInt8>, source: String,
-                              into builder: inout SpanTableBuilder) throws(DecodeFailure) -> DecodeReport {
+    ///   gzip-compressed bytes are inflated first (a protobuf message never starts with gzip's
+    ///   magic 1f 8b: 0x1f would be field 3 with the invalid wire type 7), at most to
+    ///   `limits.maxInflatedBytes`.
+    public static func decode(_ bytes: [UInt8], source: String, into builder: inout SpanTableBuilder,
+                              limits: DecodeLimits = .standard) throws(DecodeFailure) -> DecodeReport {
+        var message = bytes
+        var gzipped = false
+        let inflated: Result<GzipInflater.Output, GzipError>? = bytes.withUnsafeBufferPointer { input in
+            GzipInflater.isGzip(input) ? GzipInflater.inflate(input, limit: limits.maxInflatedBytes) : nil
+        }
+        switch inflated {
+        case .success(let output)?:
+            message = output.bytes
+            gzipped = true
+        case .failure(.tooLarge(let limit))?: throw .inflatesTooLarge(source: source, limit: limit)
+        case .failure(.corrupt(let detail))?: throw .badGzip(source: source, detail: detail)
+        case nil: break
+        }
         let request: Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceRequest
         do {
-            request = try .init(serializedBytes: Array(bytes))
+            request = try .init(serializedBytes: message)
         } catch {
             throw .badProtobuf(source: source, detail: "\(error)")
         }
         var state = State(builder: &builder)
         for resourceSpans in request.resourceSpans { state.add(resourceSpans, &builder) }
-        return state.report(source: source)
+        var report = state.report(source: source)
+        report.gzipped = gzipped
+        return report
     }
 
     /// What one request has decoded so far.

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         // MARK: - Data
@@ -37,6 +38,15 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
+        // OTLP received over HTTP (SwiftNIO) into the store.
+        .target(name: "TraceReceiver", dependencies: [
+            "TraceModel", "TraceFormats", "TraceStore", "OTLPProto",
+            .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+
         // The open sources composed: listing, lookup, query, analysis and whole-set work.
         .target(name: "TraceWorkspace", dependencies: ["TraceModel", "TraceQuery", "TraceAnalysis", "TraceStore"]),
 
@@ -52,7 +62,9 @@ let package = Package(
         // MARK: - Executables
         .executableTarget(name: "trex", dependencies: [
             "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore", "TraceWorkspace",
-            "TerminalCore", "NcursesBackend", "ExplorerUI",
+            "TerminalCore", "NcursesBackend", "ExplorerUI", "TraceReceiver",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "TOMLKit", package: "TOMLKit"),   // ~/.config/trex/config.toml
         ]),
@@ -69,6 +81,7 @@ let package = Package(
         .testTarget(name: "TraceModelTests", dependencies: ["TraceModel", "TestSupport"]),
         .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats", "TestSupport", "OTLPProto"]),
         .testTarget(name: "OTLPProtoTests", dependencies: ["OTLPProto"]),
+        .testTarget(name: "TraceReceiverTests", dependencies: ["TraceReceiver", "TraceStore", "OTLPProto", "TestSupport"]),
         .testTarget(name: "TraceQueryTests", dependencies: ["TraceQuery", "TestSupport"]),
         .testTarget(name: "TraceAnalysisTests", dependencies: ["TraceAnalysis", "TestSupport"]),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "TestSupport"], exclude: ["Fixtures"]),

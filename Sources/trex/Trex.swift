@@ -20,7 +20,7 @@ struct Trex: ParsableCommand {
         could be loaded, 2 on usage errors.
         """,
         subcommands: [OpenCommand.self, ListCommand.self, ShowCommand.self, QueryCommand.self, MetricsCommand.self, AnalyzeCommand.self,
-                      StatsCommand.self, DepsCommand.self, ConvertCommand.self, ImportCommand.self, StoreCommand.self],
+                      StatsCommand.self, DepsCommand.self, ConvertCommand.self, ImportCommand.self, ReceiveCommand.self, StoreCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

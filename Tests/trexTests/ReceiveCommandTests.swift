@@ -43,4 +43,37 @@ import TestSupport
         #expect(list.stdout.contains("POST /api/checkout"))
         #expect(list.stdout.contains("POST /login"))
     }
+
+    @Test(.enabled(if: curl != nil, "curl is not installed: the receiver test needs it"))
+    func whatWasAcknowledgedSurvivesKillNine() throws {
+        let directory = TemporaryDirectory()
+        let store = directory.file("live.sqlite")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TrexBinary.path)
+        process.arguments = ["receive", "--http", "127.0.0.1:0", "--store", store]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var seen = ""
+        let deadline = Date().addingTimeInterval(15)
+        while !seen.contains("\n"), Date() < deadline {
+            seen += String(decoding: err.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let url = try #require(seen.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+\/v1\/traces/)).output
+        let post = Process()
+        post.executableURL = URL(fileURLWithPath: try #require(Self.curl))
+        post.arguments = ["-s", "-f", "-H", "Content-Type: application/json", "--data-binary",
+                          "@" + TrexBinary.docsSample("otlp/n-plus-one.json"), String(url)]
+        try post.run()
+        post.waitUntilExit()
+        #expect(post.terminationStatus == 0)
+        // Acknowledged: now the process dies without any chance to flush.
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let list = try TrexBinary.run(["list", "--store", store])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("GET /api/orders/history"), "\(list.stdout)")
+    }
 }

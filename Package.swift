@@ -76,7 +76,7 @@ let package = Package(
         ], path: "Benchmarks/trex-bench"),
 
         // MARK: - Tests
-        .target(name: "TestSupport", dependencies: ["TraceModel"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["TraceModel", "CZlib"], path: "Tests/TestSupport"),
         .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
         .testTarget(name: "TraceModelTests", dependencies: ["TraceModel", "TestSupport"]),
         .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats", "TestSupport", "OTLPProto"]),

@@ -63,19 +63,9 @@ extension Checker {
         for s in stages {
             guard case .call(let name, let arguments, let close, _, _) = s.kind,
                   ["topk", "bottomk"].contains(name.text.lowercased()) else { throw .stageAfterMetrics(at: s.range) }
-            guard arguments.count == 1, case .token(let t) = arguments[0], case .integer(let k) = t.kind, k > 0,
-                  k <= 100_000 else {
-                throw .stageArguments(name.text, "takes one whole number from 1", at: name.range.union(close.range))
-            }
-            out.append(name.text.lowercased() == "topk" ? .topK(Int(k)) : .bottomK(Int(k)))
-            if let c = s.comparison {
-                switch c.value.kind {
-                case .integer(let i): out.append(.filter(c.op, Double(i)))
-                case .float(let d): out.append(.filter(c.op, d))
-                case .duration(let ns): out.append(.filter(c.op, Double(ns) / 1e9))
-                default: throw .expectedValue(after: c.opToken, found: c.value)
-                }
-            }
+            let k = try count(arguments, of: name.text, at: name.range.union(close.range))
+            out.append(name.text.lowercased() == "topk" ? .topK(k) : .bottomK(k))
+            if let c = s.comparison { out.append(try metricsFilter(c)) }
         }
         return out
     }

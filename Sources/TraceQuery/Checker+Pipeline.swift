@@ -18,7 +18,7 @@ extension Checker {
                     if case .compare = function { throw .rankAfterCompare(name.text, at: call) }
                     let k = try count(arguments, of: name.text, at: call)
                     metrics!.stages.append(lower == "topk" ? .topK(k) : .bottomK(k))
-                    if let c = s.comparison { metrics!.stages.append(try metricsFilter(c, function: function)) }
+                    if let c = s.comparison { metrics!.stages.append(try metricsFilter(c)) }
                     continue
                 }
                 if MetricsFunction.names.contains(lower) {
@@ -30,7 +30,7 @@ extension Checker {
                     metrics = MetricsQuery(function: function, by: fields)
                     if let c = s.comparison {
                         if case .compare = function { throw .rankAfterCompare(c.opToken.text, at: c.opToken.range) }
-                        metrics!.stages.append(try metricsFilter(c, function: function))
+                        metrics!.stages.append(try metricsFilter(c))
                     }
                     continue
                 }
@@ -174,9 +174,8 @@ extension Checker {
         }
     }
 
-    /// `> 10` after a metrics function: a number, or a duration for functions of durations.
-    private func metricsFilter(_ c: (op: ComparisonOperator, opToken: Token, value: Token),
-                               function: MetricsFunction) throws(QueryDiagnostic) -> MetricsStage {
+    /// `> 10` after a metrics function or metrics arithmetic: a number, or a duration.
+    func metricsFilter(_ c: (op: ComparisonOperator, opToken: Token, value: Token)) throws(QueryDiagnostic) -> MetricsStage {
         guard !c.op.isTextual else { throw .operatorNotForValues(c.opToken, "a metric") }
         switch c.value.kind {
         case .integer(let i): return .filter(c.op, Double(i))
@@ -188,7 +187,7 @@ extension Checker {
     }
 
     /// The whole number in `topk(5)`.
-    private func count(_ arguments: [StageSyntax.Argument], of name: String, at call: SourceRange) throws(QueryDiagnostic) -> Int {
+    func count(_ arguments: [StageSyntax.Argument], of name: String, at call: SourceRange) throws(QueryDiagnostic) -> Int {
         guard arguments.count == 1, case .token(let t) = arguments[0], case .integer(let k) = t.kind, k > 0, k <= 100_000 else {
             throw .stageArguments(name, "takes one whole number from 1, as in \(name)(10)", at: call)
         }

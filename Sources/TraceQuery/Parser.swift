@@ -1,4 +1,6 @@
-/// Builds a `Syntax` tree from tokens by precedence climbing over `OperatorTable`.
+/// Builds a `Syntax` tree from tokens by precedence climbing over `OperatorTable`: conditions
+/// and spansets here, values and arithmetic in `Parser+Values.swift`, pipeline stages and hints
+/// in `Parser+Pipeline.swift`.
 ///
 /// Grammar (docs/query-language.md has the full EBNF):
 ///
@@ -54,142 +56,6 @@ struct Parser {
         if isHintsStart { hints = try parseHints() }
         if current.kind != .end { throw unexpectedAfterExpression(syntax) }
         return syntax
-    }
-
-    /// A stage after a `|`: a spanset, or `name ( arguments ) [ by ( fields ) ] [ op value ]`.
-    private mutating func parseStage(after bar: Token) throws(QueryDiagnostic) -> StageSyntax {
-        if current.kind == .symbol(.leftBrace) {
-            return StageSyntax(kind: .spanset(try parseExpression(minPrecedence: OperatorTable.orPrecedence)), comparison: nil)
-        }
-        guard case .name = current.kind else { throw .expectedToken("a pipeline function such as count()", after: bar, found: current) }
-        let name = advance()
-        guard current.kind == .symbol(.leftParen) else { throw .expectedToken("`(`", after: name, found: current) }
-        var previous = advance()
-        var arguments: [StageSyntax.Argument] = []
-        var progress = LoopProgress()
-        while progress.advanced(to: index), current.kind != .symbol(.rightParen) {
-            switch current.kind {
-            case .symbol(.leftBrace): arguments.append(.spanset(try parseBraced()))
-            case .name, .quotedName, .integer, .float, .duration, .symbol(.leftParen), .symbol(.minus):
-                let value = try parseArithmetic()
-                if case .token(let t) = value { arguments.append(.token(t)) } else { arguments.append(.value(value)) }
-            default: throw .expectedField(after: previous, found: current)
-            }
-            if current.kind == .symbol(.comma) { previous = advance() } else { break }
-        }
-        guard current.kind == .symbol(.rightParen) else { throw .expectedToken("`)`", after: tokens[index - 1], found: current) }
-        let close = advance()
-        var by: [Token]?
-        var byRange: SourceRange?
-        if case .name(let word) = current.kind, word.lowercased() == "by", peek(1).kind != .symbol(.leftParen) {
-            throw .expectedToken("`(` (the fields go in parentheses: `by (resource.service.name)`)", after: current,
-                                 found: peek(1))
-        }
-        if case .name(let word) = current.kind, word.lowercased() == "by", peek(1).kind == .symbol(.leftParen) {
-            let keyword = advance()
-            var fields: [Token] = []
-            var after = advance()
-            var fieldProgress = LoopProgress()
-            while fieldProgress.advanced(to: index) {
-                guard isField(current.kind) else { throw .expectedField(after: after, found: current) }
-                fields.append(advance())
-                if current.kind == .symbol(.comma) { after = advance() } else { break }
-            }
-            guard current.kind == .symbol(.rightParen) else { throw .expectedToken("`)`", after: tokens[index - 1], found: current) }
-            byRange = keyword.range.union(advance().range)
-            by = fields
-        }
-        var comparison: (op: ComparisonOperator, opToken: Token, value: Token)?
-        if let op = OperatorTable.comparison(current.kind) {
-            let opToken = advance()
-            comparison = (op, opToken, try parseStageValue(after: opToken))
-        }
-        return StageSyntax(kind: .call(name: name, arguments: arguments, close: close, by: by, byRange: byRange),
-                           comparison: comparison)
-    }
-
-    /// The value a stage is compared with: a literal, or arithmetic on literals folded into one
-    /// (`| avg(.field) > 1 - 3`, `| rate() > 1 / 2`), as TraceQL's scalars are.
-    private mutating func parseStageValue(after opToken: Token) throws(QueryDiagnostic) -> Token {
-        let start = index
-        if !startsValue(current.kind) { throw .expectedValue(after: opToken, found: current) }
-        let value = try parseArithmetic()
-        if case .token(let t) = value { return t }
-        guard let folded = Self.fold(value) else { throw .expectedValue(after: opToken, found: tokens[start]) }
-        let kind: TokenKind = switch folded {
-        case .integer(let i): .integer(i)
-        case .duration(let ns): .duration(ns)
-        case .double(let d): .float(d)
-        default: .float(.nan)
-        }
-        return Token(kind, value.range, tokens[start..<index].map(\.text).joined(separator: " "))
-    }
-
-    /// Arithmetic on number and duration literals, computed; nil when it names a field or has no
-    /// value (a division by zero).
-    static func fold(_ v: ValueSyntax) -> DynamicValue? {
-        switch v {
-        case .token(let t):
-            switch t.kind {
-            case .integer(let i): return .integer(i)
-            case .float(let d): return .double(d)
-            case .duration(let ns): return .duration(ns)
-            default: return nil
-            }
-        case .group(let x, _): return fold(x)
-        case .pipeline: return nil
-        case .negate(let x, _):
-            let n = fold(x)?.negated
-            if case DynamicValue.none? = n { return nil }
-            return n
-        case .arithmetic(let op, let l, let r, _):
-            guard let a = fold(l), let b = fold(r) else { return nil }
-            let result = DynamicValue.apply(op, a, b)
-            if case .none = result { return nil }
-            return result
-        }
-    }
-
-    /// True when the query opens with a pipeline function (`avg(duration) > 1s`, `select(.a)`)
-    /// rather than a condition.
-    static func startsWithStage(_ tokens: [Token]) -> Bool {
-        guard tokens.count > 2, case .name(let word) = tokens[0].kind, tokens[1].kind == .symbol(.leftParen) else { return false }
-        // As Tempo's grammar allows: a scalar filter, by() or select(); not coalesce() or metrics.
-        return ["count", "avg", "min", "max", "sum", "by", "select"].contains(word.lowercased())
-    }
-
-    /// `| stage` after `| stage`, inside a pipeline's parentheses.
-    private mutating func parseStages() throws(QueryDiagnostic) -> [StageSyntax] {
-        var out: [StageSyntax] = []
-        var progress = LoopProgress()
-        while progress.advanced(to: index), current.kind == .symbol(.bar) { out.append(try parseStage(after: advance())) }
-        return out
-    }
-
-    /// `with` followed by `(`.
-    private var isHintsStart: Bool {
-        if case .name(let word) = current.kind, word.lowercased() == "with", peek(1).kind == .symbol(.leftParen) { return true }
-        return false
-    }
-
-    /// `with ( name = value { , name = value } )`.
-    private mutating func parseHints() throws(QueryDiagnostic) -> [QueryHint] {
-        advance()
-        var after = advance()
-        var out: [QueryHint] = []
-        var progress = LoopProgress()
-        while progress.advanced(to: index) {
-            guard case .name(let name) = current.kind else { throw .expectedToken("a hint such as `sample=true`", after: after, found: current) }
-            let nameToken = advance()
-            guard current.kind == .symbol(.equal) else { throw .expectedToken("`=`", after: nameToken, found: current) }
-            let eq = advance()
-            let value = try parseValue(after: eq)
-            out.append(QueryHint(name: name, value: value.text))
-            if current.kind == .symbol(.comma) { after = advance() } else { break }
-        }
-        guard current.kind == .symbol(.rightParen) else { throw .expectedToken("`,` or `)`", after: tokens[index - 1], found: current) }
-        advance()
-        return out
     }
 
     // MARK: - Expressions
@@ -362,111 +228,6 @@ struct Parser {
         }
     }
 
-    // MARK: - Values
-
-    /// Arithmetic by precedence climbing: `^` (right-associative) over `* / %` over `+ -`.
-    mutating func parseArithmetic(minPrecedence: Int = 1) throws(QueryDiagnostic) -> ValueSyntax {
-        try continueArithmetic(from: try parseValueUnary(), minPrecedence: minPrecedence)
-    }
-
-    /// The arithmetic after a first operand already read.
-    mutating func continueArithmetic(from first: ValueSyntax, minPrecedence: Int = 1) throws(QueryDiagnostic) -> ValueSyntax {
-        try enter()
-        let entryDepth = depth
-        defer { depth = entryDepth - 1 }
-        var lhs = first
-        var progress = LoopProgress()
-        while progress.advanced(to: index), let (op, opToken) = arithmeticOperator(), op.precedence >= minPrecedence {
-            let next = op.isRightAssociative ? op.precedence : op.precedence + 1
-            let rhs: ValueSyntax
-            if let opToken {
-                advance()
-                if !startsValue(current.kind) { throw .expectedOperand(after: opToken, found: current) }
-                rhs = try parseArithmetic(minPrecedence: next)
-                lhs = .arithmetic(op, lhs, rhs, op: opToken)
-            } else {
-                // `.a -5`: the lexer read `-5` as a number; it is `.a - 5`.
-                let (minus, number) = splitNegative(advance())
-                rhs = .token(number)
-                lhs = .arithmetic(op, lhs, rhs, op: minus)
-            }
-            try enter()
-        }
-        return lhs
-    }
-
-    /// The arithmetic operator under `current`, with its token; a nil token for a negative
-    /// number right after a value (read as a subtraction).
-    private func arithmeticOperator() -> (ArithmeticOperator, Token?)? {
-        if let op = ArithmeticOperator.of(current.kind) { return (op, current) }
-        switch current.kind {
-        case .integer(let i) where i < 0 && current.text.hasPrefix("-"): return (.subtract, nil)
-        case .float(let d) where d < 0 && current.text.hasPrefix("-"): return (.subtract, nil)
-        case .duration(let d) where d < 0 && current.text.hasPrefix("-"): return (.subtract, nil)
-        default: return nil
-        }
-    }
-
-    /// `-5` as a minus token and the number `5`.
-    private func splitNegative(_ t: Token) -> (Token, Token) {
-        let minus = Token(.symbol(.minus), SourceRange(t.range.lowerBound, t.range.lowerBound + 1), "-")
-        let rest = SourceRange(t.range.lowerBound + 1, t.range.upperBound)
-        let kind: TokenKind = switch t.kind {
-        case .integer(let i): i == .min ? .float(-Double(i)) : .integer(-i)
-        case .float(let d): .float(-d)
-        case .duration(let d): d == .min ? .float(-Double(d)) : .duration(-d)
-        default: t.kind
-        }
-        return (minus, Token(kind, rest, String(t.text.dropFirst())))
-    }
-
-    /// `- value` or an atom.
-    private mutating func parseValueUnary() throws(QueryDiagnostic) -> ValueSyntax {
-        guard current.kind == .symbol(.minus) else { return try parseValueAtom() }
-        try enter()
-        defer { depth -= 1 }
-        let op = advance()
-        if !startsValue(current.kind) { throw .expectedOperand(after: op, found: current) }
-        return .negate(try parseValueUnary(), op: op)
-    }
-
-    /// A field, a literal, a bare word, or `( arithmetic )`.
-    private mutating func parseValueAtom() throws(QueryDiagnostic) -> ValueSyntax {
-        switch current.kind {
-        case .symbol(.leftParen):
-            try enter()
-            defer { depth -= 1 }
-            let open = advance()
-            if current.kind == .symbol(.leftBrace) {
-                // `100 * ({ } | rate())`: a metrics pipeline as a value.
-                let inner = try parseExpression(minPrecedence: OperatorTable.orPrecedence)
-                let stages = try parseStages()
-                let close = try expectClosing(.rightParen, opener: open, inner: inner)
-                return .pipeline(inner, stages, range: open.range.union(close.range))
-            }
-            let inner = try parseArithmetic()
-            guard current.kind == .symbol(.rightParen) else {
-                if current.kind == .end || isCloser(current.kind) { throw .unclosed(open, expecting: .rightParen, at: current.range) }
-                throw .expectedToken("`)`", after: tokens[index - 1], found: current)
-            }
-            let close = advance()
-            return .group(inner, range: open.range.union(close.range))
-        case .name, .quotedName, .string, .integer, .float, .duration, .keyword(.true), .keyword(.false):
-            return .token(advance())
-        default:
-            throw .expectedValue(after: tokens[max(0, index - 1)], found: current)
-        }
-    }
-
-    /// True for a token that can start a value.
-    func startsValue(_ kind: TokenKind) -> Bool {
-        switch kind {
-        case .name, .quotedName, .string, .integer, .float, .duration, .keyword(.true), .keyword(.false),
-             .symbol(.leftParen), .symbol(.minus): true
-        default: false
-        }
-    }
-
     /// `IN ( value { , value } )`; `current` is the IN keyword.
     private mutating func parseList(field: Token, negated: Bool) throws(QueryDiagnostic) -> Syntax {
         let keyword = advance()
@@ -488,7 +249,7 @@ struct Parser {
 
     /// A literal: string, number, duration, true/false, a bare word (status and kind names) or
     /// a backtick-quoted string.
-    private mutating func parseValue(after previous: Token) throws(QueryDiagnostic) -> Token {
+    mutating func parseValue(after previous: Token) throws(QueryDiagnostic) -> Token {
         switch current.kind {
         case .string, .integer, .float, .duration, .name, .keyword(.true), .keyword(.false): return advance()
         case .quotedName(let prefix, _) where prefix.isEmpty: return advance()
@@ -517,13 +278,13 @@ struct Parser {
         }
     }
 
-    private mutating func enter() throws(QueryDiagnostic) {
+    mutating func enter() throws(QueryDiagnostic) {
         depth += 1
         if depth > Self.maxDepth { throw .nestedTooDeeply(at: current.range) }
     }
 
     /// Consumes a closing `)` or `}`, or explains what is missing.
-    private mutating func expectClosing(_ symbol: Symbol, opener: Token, inner: Syntax) throws(QueryDiagnostic) -> Token {
+    mutating func expectClosing(_ symbol: Symbol, opener: Token, inner: Syntax) throws(QueryDiagnostic) -> Token {
         if current.kind == .symbol(symbol) { return advance() }
         if current.kind == .end || isCloser(current.kind) {
             throw .unclosed(opener, expecting: symbol, at: current.range)
@@ -531,13 +292,13 @@ struct Parser {
         throw unexpectedAfterExpression(inner, closing: symbol)
     }
 
-    private func isCloser(_ kind: TokenKind) -> Bool {
+    func isCloser(_ kind: TokenKind) -> Bool {
         kind == .symbol(.rightParen) || kind == .symbol(.rightBrace)
     }
 
     /// The error for a token after a complete expression: a typo of a keyword, a unit set apart
     /// from its number, a stray closer, or two conditions without AND/OR between them.
-    private func unexpectedAfterExpression(_ syntax: Syntax, closing: Symbol? = nil) -> QueryDiagnostic {
+    func unexpectedAfterExpression(_ syntax: Syntax, closing: Symbol? = nil) -> QueryDiagnostic {
         let previous = tokens[index - 1]
         if case .name(let word) = current.kind, case .integer = previous.kind,
            Lexer.durationUnits.contains(where: { $0.0 == word }),

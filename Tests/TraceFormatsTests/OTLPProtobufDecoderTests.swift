@@ -1,6 +1,7 @@
 import Foundation
 import OTLPProto
 import Testing
+import TestSupport
 import TraceModel
 @testable import TraceFormats
 

@@ -2,6 +2,7 @@ import Foundation
 import OTLPProto
 import SwiftProtobuf
 import Testing
+import TestSupport
 import TraceModel
 @testable import TraceReceiver
 
@@ -110,23 +111,5 @@ import TraceModel
         let failed = post(Self.request(good: 1), to: export(sink))
         #expect(failed.status == 500)
         #expect(try Google_Rpc_Status(serializedBytes: failed.body).message.contains("disk full"))
-    }
-}
-
-/// gzip for the tests: `gzip -c` through a pipe.
-enum Gzip {
-    static func compress(_ bytes: [UInt8]) -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-c"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try! process.run()
-        input.fileHandleForWriting.write(Data(bytes))
-        try! input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return [UInt8](data)
     }
 }

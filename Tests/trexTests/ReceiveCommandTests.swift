@@ -7,10 +7,8 @@ import TestSupport
 @Suite(.serialized) struct ReceiveCommandTests {
     static let curl = ["/usr/bin/curl", "/bin/curl"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    @Test(.enabled(if: curl != nil, "curl is not installed: the receiver test needs it"))
-    func receivesIntoTheStoreAndStopsCleanlyOnSIGTERM() throws {
-        let directory = TemporaryDirectory()
-        let store = directory.file("live.sqlite")
+    /// `trex receive` on a free loopback port, its standard error, and the URL its first line names.
+    func startReceiver(store: String) throws -> (Process, Pipe, Substring) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TrexBinary.path)
         process.arguments = ["receive", "--http", "127.0.0.1:0", "--store", store]
@@ -18,13 +16,19 @@ import TestSupport
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        // The first line says where it listens.
         var seen = ""
         let deadline = Date().addingTimeInterval(15)
         while !seen.contains("\n"), Date() < deadline {
             seen += String(decoding: err.fileHandleForReading.availableData, as: UTF8.self)
         }
-        let url = try #require(seen.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+\/v1\/traces/)).output
+        return (process, err, try #require(seen.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+\/v1\/traces/)).output)
+    }
+
+    @Test(.enabled(if: curl != nil, "curl is not installed: the receiver test needs it"))
+    func receivesIntoTheStoreAndStopsCleanlyOnSIGTERM() throws {
+        let directory = TemporaryDirectory()
+        let store = directory.file("live.sqlite")
+        let (process, err, url) = try startReceiver(store: store)
         for file in ["otlp/checkout-slow-fraud.json", "otlp/login-failure.json"] {
             let post = Process()
             post.executableURL = URL(fileURLWithPath: try #require(Self.curl))
@@ -48,19 +52,8 @@ import TestSupport
     func whatWasAcknowledgedSurvivesKillNine() throws {
         let directory = TemporaryDirectory()
         let store = directory.file("live.sqlite")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TrexBinary.path)
-        process.arguments = ["receive", "--http", "127.0.0.1:0", "--store", store]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var seen = ""
-        let deadline = Date().addingTimeInterval(15)
-        while !seen.contains("\n"), Date() < deadline {
-            seen += String(decoding: err.fileHandleForReading.availableData, as: UTF8.self)
-        }
-        let url = try #require(seen.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+\/v1\/traces/)).output
+        let (process, err, url) = try startReceiver(store: store)
+        defer { withExtendedLifetime(err) {} }   // the receiver writes to it until it dies
         let post = Process()
         post.executableURL = URL(fileURLWithPath: try #require(Self.curl))
         post.arguments = ["-s", "-f", "-H", "Content-Type: application/json", "--data-binary",

@@ -1,9 +1,9 @@
 import CZlib
 
 /// gzip compression through zlib, to make test inputs.
-enum Gzip {
+public enum Gzip {
     /// One gzip member holding `bytes`.
-    static func compress(_ bytes: [UInt8]) -> [UInt8] {
+    public static func compress(_ bytes: [UInt8]) -> [UInt8] {
         var stream = z_stream()
         // windowBits 15 + 16: a gzip header and trailer.
         precondition(deflateInit2_(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, zlibVersion(),

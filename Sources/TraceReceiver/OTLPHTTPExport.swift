@@ -20,24 +20,15 @@ import TraceModel
 /// | the sink failed to store | 500 |
 /// | stored (durably, before this answer) | 200 |
 public struct OTLPHTTPExport: Sendable {
-    /// What the sink says of a batch of spans.
-    public enum Ingest: Sendable {
-        /// Stored durably.
-        case stored
-        /// Not taken: too much is waiting; retry after this many seconds.
-        case busy(retryAfter: Int)
-        case failed(String)
-    }
-
     public static let path = "/v1/traces"
     /// The default body limit: 16 MiB.
     public static let defaultMaxBodyBytes = 16 << 20
 
     public var maxBodyBytes: Int
     /// Stores a decoded batch; called on the caller's thread, once per accepted request.
-    public var sink: @Sendable (SpanTable) -> Ingest
+    public var sink: SpanSink
 
-    public init(maxBodyBytes: Int = defaultMaxBodyBytes, sink: @escaping @Sendable (SpanTable) -> Ingest) {
+    public init(maxBodyBytes: Int = defaultMaxBodyBytes, sink: @escaping SpanSink) {
         self.maxBodyBytes = maxBodyBytes
         self.sink = sink
     }
@@ -100,7 +91,7 @@ public struct OTLPHTTPExport: Sendable {
             }
         }
         return Self.success(rejected: report.spansSkipped,
-                            message: report.warnings.filter { $0.skippedSpans > 0 }.map(\.message).joined(separator: "; "),
+                            message: report.rejectionMessage,
                             encoding)
     }
 

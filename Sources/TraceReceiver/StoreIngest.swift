@@ -14,6 +14,8 @@ public final class StoreIngest: @unchecked Sendable {
     private let maxWaiting: Int
     private var waiting = 0
     private var counts = Counts()
+    /// Traces that got spans since the last `takeChanges()`.
+    private var changed = Set<TraceID>()
 
     /// What the receiver took so far.
     public struct Counts: Sendable, Equatable {
@@ -33,7 +35,7 @@ public final class StoreIngest: @unchecked Sendable {
     public var totals: Counts { lock.withLock { counts } }
 
     /// Stores a batch, waiting for the commit; `.busy` without waiting when too many wait.
-    public func ingest(_ table: SpanTable) -> OTLPHTTPExport.Ingest {
+    public func ingest(_ table: SpanTable) -> IngestResult {
         let admitted: Bool = lock.withLock {
             guard waiting < maxWaiting else {
                 counts.batchesRefused += 1
@@ -56,11 +58,21 @@ public final class StoreIngest: @unchecked Sendable {
             if failure == nil {
                 counts.requests += 1
                 counts.spansStored += table.spans.count
+                for span in table.spans { changed.insert(span.traceID) }
             } else {
                 counts.failures += 1
             }
         }
         return failure.map { .failed($0) } ?? .stored
+    }
+
+    /// The traces that got spans (committed) since the last call, and forgets them: what a live
+    /// explorer reloads.
+    public func takeChanges() -> Set<TraceID> {
+        lock.withLock {
+            defer { changed = [] }
+            return changed
+        }
     }
 
     /// Builds what the importer deferred (indexes, statistics); call when the receiver stops.

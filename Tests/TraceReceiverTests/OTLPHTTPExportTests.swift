@@ -35,7 +35,7 @@ import TraceModel
 
     final class Sink: @unchecked Sendable {
         var tables: [SpanTable] = []
-        var answer: OTLPHTTPExport.Ingest = .stored
+        var answer: IngestResult = .stored
     }
 
     func export(_ sink: Sink, maxBody: Int = 1 << 20) -> OTLPHTTPExport {

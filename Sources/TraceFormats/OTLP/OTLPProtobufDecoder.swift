@@ -39,11 +39,18 @@ public enum OTLPProtobufDecoder {
         } catch {
             throw .badProtobuf(source: source, detail: "\(error)")
         }
-        var state = State(builder: &builder)
-        for resourceSpans in request.resourceSpans { state.add(resourceSpans, &builder) }
-        var report = state.report(source: source)
+        var report = decode(request, source: source, into: &builder)
         report.gzipped = gzipped
         return report
+    }
+
+    /// The spans of an already parsed request (OTLP/gRPC's, which the gRPC library parses and
+    /// inflates) appended to `builder`, with the same rules.
+    public static func decode(_ request: Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceRequest,
+                              source: String, into builder: inout SpanTableBuilder) -> DecodeReport {
+        var state = State(builder: &builder)
+        for resourceSpans in request.resourceSpans { state.add(resourceSpans, &builder) }
+        return state.report(source: source)
     }
 
     /// What one request has decoded so far.

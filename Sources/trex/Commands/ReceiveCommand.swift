@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import NIOCore
-import NIOPosix
 import TraceModel
 import TraceReceiver
 import TraceStore
@@ -10,47 +8,31 @@ import TraceStore
 struct ReceiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "receive",
-        abstract: "Receive OTLP traces over HTTP into the trace store, until interrupted.",
+        abstract: "Receive OTLP traces over gRPC and HTTP into the trace store, until interrupted.",
         discussion: """
-        Point an OpenTelemetry exporter at it (OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318, \
-        OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf or http/json). Each request is answered once its \
-        spans are committed to the store, so nothing acknowledged is lost, even to kill -9. When \
-        the store cannot keep up, requests get 503 with Retry-After. Logs a line a minute and a \
+        Point an OpenTelemetry exporter at it: OTLP/gRPC on 127.0.0.1:4317 (the exporters' \
+        default), OTLP/HTTP on 127.0.0.1:4318 (OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf or \
+        http/json). Each request is answered once its spans are committed to the store, so nothing \
+        acknowledged is lost, even to kill -9. When the store cannot keep up, requests get 503 \
+        with Retry-After (HTTP) or RESOURCE_EXHAUSTED with retry info (gRPC). Logs a line a minute and a \
         summary on SIGINT or SIGTERM, then exits 0. Explore what arrived with `trex` (the store).
 
         Examples:
           trex receive
-          trex receive --http 0.0.0.0:4318 --store ./staging.sqlite
+          trex receive --grpc 0 --http 0.0.0.0:4318 --store ./staging.sqlite
         """)
 
-    @Option(help: ArgumentHelp("Where OTLP/HTTP listens: PORT, HOST:PORT (another host than loopback must be named), "
-                               + "or 0 for off.", valueName: "addr"))
-    var http = ListenAddress(host: "127.0.0.1", port: 4318)
-
-    @Option(help: "The largest request body accepted, in bytes (larger ones get 413).")
-    var maxBody = OTLPHTTPExport.defaultMaxBodyBytes
+    @OptionGroup var receiver: ReceiverOptions
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        guard !http.isOff else {
-            FileHandleOutput.message("nothing to receive: --http is off (OTLP/gRPC is not received yet)")
-            throw ExitCode(2)
-        }
         let target = try store.open(create: true)
         let ingest = StoreIngest(store: target)
-        let export = OTLPHTTPExport(maxBodyBytes: maxBody) { ingest.ingest($0) }
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
-        let channel: Channel
-        do {
-            channel = try OTLPHTTPServer.start(host: http.host, port: http.port, export: export, group: group)
-        } catch {
-            FileHandleOutput.message("cannot listen on \(http) for OTLP/HTTP: \(error)")
-            try? group.syncShutdownGracefully()
-            throw ExitCode(1)
+        let running = try receiver.start { ingest.ingest($0) }
+        for endpoint in running.endpoints {
+            FileHandleOutput.standardError("trex: receiving " + Self.describe(endpoint) + " into \(store.resolvedPath)")
         }
-        let port = channel.localAddress?.port ?? http.port
-        FileHandleOutput.standardError("trex: receiving OTLP/HTTP on http://\(http.host):\(port)/v1/traces into \(store.resolvedPath)")
 
         let stop = DispatchSemaphore(value: 0)
         let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
@@ -69,10 +51,18 @@ struct ReceiveCommand: ParsableCommand {
         stop.wait()
         ticker.cancel()
         signals.forEach { $0.cancel() }
-        try? channel.close().wait()
-        try? group.syncShutdownGracefully()
+        running.stop()
         do { try ingest.finish() } catch { FileHandleOutput.message("\(error)") }
         FileHandleOutput.standardError("trex: stopped; " + Self.line(ingest.totals, since: started))
+    }
+
+    /// `OTLP/gRPC on 127.0.0.1:4317`, `OTLP/HTTP on http://127.0.0.1:4318/v1/traces`.
+    static func describe(_ endpoint: OTLPReceiver.Endpoint) -> String {
+        let host = endpoint.host.contains(":") ? "[\(endpoint.host)]" : endpoint.host
+        switch endpoint.transport {
+        case .grpc: return "OTLP/gRPC on \(host):\(endpoint.port)"
+        case .http: return "OTLP/HTTP on http://\(host):\(endpoint.port)\(OTLPHTTPExport.path)"
+        }
     }
 
     /// `12,400 spans in 31 requests stored, 0 refused (busy), 0 failed; store 18.2 MB; 2m`.

@@ -17,6 +17,14 @@ public struct ListCursor: Sendable, Hashable {
         clamp()
     }
 
+    /// Selects `index` shown at screen row `row` (as far as the list allows): a selection that
+    /// stays where it was on screen while rows arrive around it.
+    public mutating func select(_ index: Int, atScreenRow row: Int) {
+        selected = index
+        offset = index - max(0, row)
+        clamp()
+    }
+
     public mutating func move(by delta: Int) { select(selected + delta) }
     public mutating func pageDown() { select(selected + max(1, page - 1)) }
     public mutating func pageUp() { select(selected - max(1, page - 1)) }

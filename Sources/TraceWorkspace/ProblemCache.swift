@@ -19,6 +19,20 @@ final class ProblemCache: Sendable {
 
     var count: Int { known.withLock { $0.count } }
 
+    /// Forgets what is known of these traces, and those known to be missing spans (a trace
+    /// that arrives may hold their orphans' parents); returns how many were forgotten.
+    func forget(_ ids: some Sequence<TraceID>) -> Int {
+        known.withLock { table in
+            var forgotten = 0
+            for id in ids where table.removeValue(forKey: id) != nil { forgotten += 1 }
+            for (id, problems) in table where problems.contains(.missingSpans) {
+                table.removeValue(forKey: id)
+                forgotten += 1
+            }
+            return forgotten
+        }
+    }
+
     /// The set index of a source held in memory, built on first use (O(its spans)) and kept.
     func index(building make: () -> TraceSetIndex) -> TraceSetIndex {
         setIndex.withLock { index in

@@ -15,6 +15,10 @@ struct ExplorerSession {
     var ascii = false
     /// Clicks and the wheel (off with `--no-mouse` or `mouse = false` in the config file).
     var mouse = true
+    /// Live spans (`trex --listen`): the explorer stays open on an empty store and shows
+    /// traces as they arrive.
+    var live: LiveSource?
+    let started = Date()
 
     func run(files: [String], store: PersistentStore? = nil) throws -> Int32 {
         let backend: NcursesBackend
@@ -34,6 +38,7 @@ struct ExplorerSession {
         }
         let environment = ProcessInfo.processInfo.environment
         let app = ExplorerApp(theme: theme, historyPath: FilterHistory.defaultPath(environment: environment))
+        if let live { app.receiveLive(live) }
         app.screenSize = backend.size
         let loop = TerminalLoop<AppMessage>(backend: backend)
         let mailbox = loop.mailbox
@@ -73,7 +78,7 @@ struct ExplorerSession {
 
         let exit = loop.run(
             handle: { event in
-                if case .message(.loaded(_, let listing, _)) = event, listing.count == 0 { return .quit }
+                if case .message(.loaded(_, let listing, _)) = event, listing.count == 0, !app.isLive { return .quit }
                 let action = app.handle(event)
                 if let text = app.takeClipboardRequest() { backend.copyToClipboard(text) }
                 return action
@@ -89,7 +94,7 @@ struct ExplorerSession {
             if report.messages.count > shown.count {
                 FileHandleOutput.standardError("trex: ... and \(report.messages.count - shown.count) more (see `trex list` for all)")
             }
-            if !loaded {
+            if !loaded, live == nil {
                 FileHandleOutput.standardError("trex: no spans could be loaded from " + sources.map(\.visiblyEscaped).joined(separator: " "))
                 return 1
             }

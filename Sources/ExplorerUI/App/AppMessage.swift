@@ -11,6 +11,10 @@ public enum AppMessage: Sendable {
     case loaded(Workspace, TraceListing, LoadReport)
     /// The background problem scan found more traces' problems (`ProblemScan`).
     case problemsFound
+    /// Live: spans arrived (`LiveTraceFeed`).
+    case liveTraces(LiveSnapshot)
+    /// Live: the receiver's endpoints and rate, every second.
+    case liveStatus(LiveStatus)
 }
 
 /// What the user should know about a load, kept for the status line and printed after exit.

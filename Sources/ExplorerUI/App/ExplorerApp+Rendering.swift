@@ -20,12 +20,18 @@ extension ExplorerApp {
         case .ready(let list):
             if let screen = traceScreen {
                 WaterfallView(screen: screen, context: context).render(in: main, into: &frame.buffer)
-                drawStatus(flash ?? screen.statusText, right: screen.statusRight, in: statusRow, into: &frame.buffer,
-                           context: context)
+                let right = live.map { LiveLine.compact($0) + "  " } ?? ""
+                drawStatus(flash ?? screen.statusText, right: right + screen.statusRight, in: statusRow,
+                           into: &frame.buffer, context: context)
             } else {
                 var listArea = main
+                if let live {
+                    let (line, rest) = listArea.splitTop(1)
+                    LiveLine(live: live, context: context).render(in: line, into: &frame.buffer)
+                    listArea = rest
+                }
                 if let metrics = list.metrics, case let rows = list.chartRows(in: main), rows > 0 {
-                    let (chart, rest) = main.splitTop(rows)
+                    let (chart, rest) = listArea.splitTop(rows)
                     MetricsChart(result: metrics, context: context).render(in: chart, into: &frame.buffer)
                     listArea = rest
                 }

@@ -37,7 +37,9 @@ public final class ExplorerApp {
     /// Where background work reports back (the loop's mailbox), once `startBackgroundWork`
     /// gave it. Until then nothing runs in the background (tests call
     /// `problemScan.runToEnd()` to do the scan on their own thread).
-    private var post: (@Sendable (AppMessage) -> Void)?
+    var post: (@Sendable (AppMessage) -> Void)?
+    /// Live (`receiveLive`): what arrives, how fast, following or not; nil otherwise.
+    var live: LiveState?
 
     public init(theme: Theme, historyPath: String?) {
         self.theme = theme
@@ -87,6 +89,12 @@ public final class ExplorerApp {
                 if flash?.hasPrefix(Self.provisionalOrderPrefix) == true { flash = nil }
             }
             return traceScreen == nil ? .redraw : .none
+        case .message(.liveTraces(let snapshot)):
+            return applyLive(snapshot)
+        case .message(.liveStatus(let status)):
+            guard live != nil else { return .none }
+            live?.status = status
+            return .redraw
         case .input(.key(let key)):
             defer { prioritizeVisibleRows() }
             return handle(key)
@@ -110,11 +118,8 @@ public final class ExplorerApp {
         let list = TraceListScreen(workspace: workspace, listing: listing)
         phase = .ready(list)
         updatePages()
-        problemScan?.stop()
-        let scan = ProblemScan(workspace: workspace, order: list.state.rows.map { listing.summaries[$0].traceID })
-        problemScan = scan
-        prioritizeVisibleRows()
-        if post != nil { startBackgroundWork(post: post!) }
+        restartProblemScan(list)
+        startLiveFeed(workspace)
         if report.spansSkipped > 0 || !report.messages.isEmpty {
             flash = "\(NumberFormat.count(report.messages.count, "warning")) while loading"
                 + (report.spansSkipped > 0 ? " (\(NumberFormat.count(report.spansSkipped, "span")) skipped)" : "")
@@ -142,9 +147,14 @@ public final class ExplorerApp {
             return .redraw
         case .redraw:
             return .repaint
+        case .jumpToNew where traceScreen == nil:
+            return jumpToNewTraces()
+        case .toggleFollow where traceScreen == nil:
+            return toggleFollowing()
         case .quit, .back:
             if traceScreen?.raw != nil || traceScreen?.panel != nil {
                 if traceScreen?.raw != nil { traceScreen?.raw = nil } else { traceScreen?.panel = nil }
+                refreshOpenTraceIfStale()
                 return .redraw
             }
             if traceScreen != nil {
@@ -175,6 +185,7 @@ public final class ExplorerApp {
             }
             traceScreen = screen
             updatePages()
+            refreshOpenTraceIfStale()
             switch effect {
             case .openFilter: openFilter(initial: screen.filterText, prompt: "find spans")
             case .openRawSearch(let last):
@@ -199,7 +210,10 @@ public final class ExplorerApp {
         }
         let effect = list.perform(command)
         phase = .ready(list)
-        if command == .clearFilter { updatePages() }   // a metrics chart may have gone
+        if command == .clearFilter {
+            updatePages()   // a metrics chart may have gone
+            liveFilterChanged()
+        }
         if command == .cycleSort || command == .reverseSort, list.state.sort.column == .problems,
            let scan = problemScan, !scan.isFinished {
             flash = Self.provisionalOrderPrefix + "\(NumberFormat.grouped(list.workspace.knownProblemCount)) of "
@@ -238,6 +252,15 @@ public final class ExplorerApp {
         }
     }
 
+    /// Finds the problems of the list's traces in the background (those not known yet), the
+    /// rows on screen first.
+    func restartProblemScan(_ list: TraceListScreen) {
+        problemScan?.stop()
+        problemScan = ProblemScan(workspace: list.workspace, order: list.state.rows.map(list.traceID(at:)))
+        prioritizeVisibleRows()
+        if let post { problemScan?.start { post(.problemsFound) } }
+    }
+
     /// Tells the problem scan which traces the list shows now, so their marks come first.
     private func prioritizeVisibleRows() {
         guard let problemScan, !problemScan.isFinished, traceScreen == nil, case .ready(let list) = phase else { return }
@@ -249,10 +272,14 @@ public final class ExplorerApp {
     public func startBackgroundWork(post: @escaping @Sendable (AppMessage) -> Void) {
         self.post = post
         problemScan?.start { post(.problemsFound) }
+        live?.feed?.start(post: post)
     }
 
     /// Stops background work (before the app goes away).
-    public func stopBackgroundWork() { problemScan?.stop() }
+    public func stopBackgroundWork() {
+        problemScan?.stop()
+        live?.feed?.stop()
+    }
 
     /// Hands over (and forgets) text waiting to be copied to the clipboard.
     public func takeClipboardRequest() -> String? {
@@ -267,7 +294,7 @@ public final class ExplorerApp {
     func updatePages() {
         if case .ready(var list) = phase {
             // The overview and the column titles, and the metrics chart when the filter has one.
-            list.state.cursor.page = max(1, mainArea.height - 2 - list.chartRows(in: mainArea))
+            list.state.cursor.page = max(1, mainArea.height - 2 - list.chartRows(in: mainArea) - (live == nil ? 0 : 1))
             phase = .ready(list)
         }
         if var screen = traceScreen {
@@ -332,6 +359,7 @@ public final class ExplorerApp {
                 flash = list.applyFilter(text)
                 phase = .ready(list)
                 updatePages()   // a metrics chart takes rows from the list, or gives them back
+                liveFilterChanged()
             }
             return .redraw
         }

@@ -7,6 +7,9 @@ public enum Command: Hashable, Sendable {
     // MARK: Trace list
     case openTrace, cycleSort, reverseSort, goToTrace
 
+    // MARK: Live (trex --listen)
+    case jumpToNew, toggleFollow
+
     // MARK: Filtering
     case openFilter, clearFilter, nextMatch, previousMatch
 
@@ -43,6 +46,8 @@ public enum Command: Hashable, Sendable {
         case .cycleSort: "sort by the next column"
         case .reverseSort: "reverse the sort order"
         case .goToTrace: "go to a trace by any prefix of its id"
+        case .jumpToNew: "jump to the traces that arrived (trex --listen)"
+        case .toggleFollow: "follow arriving traces on or off (trex --listen)"
         case .openFilter: "filter with the query language"
         case .clearFilter: "clear the filter"
         case .nextMatch: "next span matching the filter"

@@ -30,6 +30,10 @@ public enum Keymaps {
             KeyBinding([.char("/")], .openFilter),
             KeyBinding([.char("\\")], .clearFilter),
         ]),
+        Keymap.Section("Live (trex --listen)", [
+            KeyBinding([.char("n")], .jumpToNew),
+            KeyBinding([.char("f")], .toggleFollow),
+        ]),
         movement,
         global,
     ], legend: Keymap.Legend(title: "The PROBLEMS column (filter with trace:problem = \"name\")",

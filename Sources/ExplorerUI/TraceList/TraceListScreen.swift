@@ -19,7 +19,7 @@ struct TraceListScreen {
     /// The loaded set at a glance (the list's first line) and its widest numbers.
     let overview: TraceSetOverview
     /// Trace id -> index into `listing.summaries`, for the filter's matches.
-    private let indexByID: [TraceID: Int]
+    let indexByID: [TraceID: Int]
     /// The series of the filter when it is a metrics query (`{ } | rate() by (service)`),
     /// drawn as a chart above the traces it counts.
     private(set) var metrics: MetricsResult?
@@ -157,9 +157,7 @@ struct TraceListScreen {
         } catch {
             return "The filter failed: \(error)"
         }
-        var counts: [Int: Int] = [:]
-        for (id, spans) in found.matchedSpanCounts { if let index = indexByID[id] { counts[index] = spans } }
-        state.applyFilter(text, matches: counts, summaries: summaries, strings: strings, problems: problemLookup)
+        let counts = applyMatches(text, found.matchedSpanCounts)
         if counts.isEmpty {
             guard let hints = try? workspace.hints(for: query, spanBudget: Workspace.interactiveHintSpans) else {
                 return "No trace matches. (For hints on a store this size: trex query.)"
@@ -173,6 +171,17 @@ struct TraceListScreen {
                 + "\(NumberFormat.count(spans, "span")) in \(NumberFormat.count(counts.count, "trace"))."
         }
         return "\(NumberFormat.count(spans, "span")) in \(NumberFormat.count(counts.count, "trace")) \(spans == 1 ? "matches" : "match")."
+    }
+
+    /// Shows the traces a filter matched (trace id -> matched span count); returns them by
+    /// trace index.
+    @discardableResult
+    mutating func applyMatches(_ text: String, _ matches: [TraceID: Int]) -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for (id, spans) in matches { if let index = indexByID[id] { counts[index] = spans } }
+        state.applyFilter(text, matches: counts, summaries: listing.summaries, strings: listing.strings,
+                          problems: problemLookup)
+        return counts
     }
 
     /// The status line text: counts, filter, sort.

@@ -3,6 +3,7 @@ import ExplorerUI
 import Foundation
 import NcursesBackend
 import TerminalCore
+import TraceReceiver
 import TraceStore
 
 /// `trex FILE...`: the interactive explorer (the default command).
@@ -13,6 +14,10 @@ struct OpenCommand: ParsableCommand {
         discussion: """
         Keys: ? shows every key of the current screen. / filters with the query language \
         (docs/query-language.md), Enter opens a trace's waterfall, q goes back and quits.
+
+        With --listen, trex also receives OTLP (gRPC on 127.0.0.1:4317, HTTP on 127.0.0.1:4318) \
+        into the trace store and shows traces as they arrive: n jumps to new traces, f follows \
+        them. What arrived stays in the store after trex quits.
         """)
 
     @Argument(help: "Trace files or directories ('-' for standard input). None: the trace store.")
@@ -22,10 +27,17 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var display: DisplayOptions
 
+    @Flag(help: "Receive OTLP live into the trace store (see --grpc, --http) and show traces as they arrive.")
+    var listen = false
+
+    @OptionGroup var receiver: ReceiverOptions
+
     func run() throws {
         // No files: the trace store (`trex import` fills it); --store adds a store to files.
         var storePath = store.path
-        if files.isEmpty, storePath == nil {
+        if listen {
+            storePath = store.resolvedPath
+        } else if files.isEmpty, storePath == nil {
             let defaultPath = StoreLocation.defaultPath()
             guard FileManager.default.fileExists(atPath: defaultPath) else {
                 FileHandleOutput.standardOutput(Trex.helpMessage() + "\n\nNo trace store yet at \(defaultPath): "
@@ -39,16 +51,32 @@ struct OpenCommand: ParsableCommand {
         var opened: PersistentStore?
         if let storePath {
             do {
-                opened = try PersistentStore.openForReading(at: storePath)
+                opened = listen ? try PersistentStore.open(at: storePath, create: true)
+                    : try PersistentStore.openForReading(at: storePath)
             } catch {
                 FileHandleOutput.message("\(error)")
                 throw ExitCode(1)
             }
         }
-        let status = try ExplorerSession(theme: theme, noColor: display.noColorRequested,
-                                         ascii: display.ascii || config.ascii == true,
-                                         mouse: !display.noMouse && config.mouse != false)
-            .run(files: files, store: opened)
+        var session = ExplorerSession(theme: theme, noColor: display.noColorRequested,
+                                      ascii: display.ascii || config.ascii == true,
+                                      mouse: !display.noMouse && config.mouse != false)
+        var running: (OTLPReceiver, StoreIngest)?
+        if listen, let opened {
+            let ingest = StoreIngest(store: opened)
+            let receiver = try receiver.start { ingest.ingest($0) }
+            running = (receiver, ingest)
+            session.live = LiveSource(endpoints: receiver.endpoints.map(\.description),
+                                      takeChanges: { ingest.takeChanges() },
+                                      counts: { let t = ingest.totals; return (t.spansStored, t.batchesRefused + t.failures) })
+        }
+        let status = try session.run(files: files, store: opened)
+        if let (receiver, ingest) = running {
+            receiver.stop()
+            do { try ingest.finish() } catch { FileHandleOutput.message("\(error)") }
+            FileHandleOutput.standardError("trex: received " + ReceiveCommand.line(ingest.totals, since: session.started)
+                + " into \(store.resolvedPath)")
+        }
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -58,6 +58,8 @@ extension ExplorerApp {
         } else {
             state.unseen = (state.unseen + shownArrivals).filter(next.isShown)
         }
+        // The count a filter reported when applied is out of date: the status line's own is not.
+        if next.state.isFiltered, traceScreen == nil { flash = nil }
         phase = .ready(next)
         updatePages()
         restartProblemScan(next)

@@ -18,6 +18,14 @@ final class ExplorerHarness {
         app.screenSize = size
     }
 
+    /// Over an app the test made (a live one, a store's).
+    init(app: ExplorerApp, width: Int = 120, height: Int = 40) {
+        self.app = app
+        size = Size(width: width, height: height)
+        capabilities = TerminalCapabilities(colorMode: .color256, isUTF8: true, terminalName: "test")
+        app.screenSize = size
+    }
+
     @discardableResult
     func press(_ keys: Key...) -> LoopAction {
         var last = LoopAction.none

@@ -31,7 +31,6 @@ import time
 from importlib.metadata import version as package_version
 
 from opentelemetry import context as otel_context
-from opentelemetry import trace
 from opentelemetry.propagate import extract, inject
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
@@ -308,6 +307,13 @@ def trace_id(value):
     return format(value, "032x")
 
 
+def remote_flags(parent):
+    """OTLP's flag bits 8-9 (SPAN_FLAGS_CONTEXT_HAS_IS_REMOTE, _IS_REMOTE) for the recorded parent or
+    linked context. Bits 0-7 would hold the W3C trace flags, which this SDK's exporter does not send
+    (nor a link's trace state), so only bits 8-9 are expected."""
+    return 0x100 | (0x200 if parent is not None and parent.is_remote else 0)
+
+
 def expectation(span):
     context = span.get_span_context()
     scope = span.instrumentation_scope
@@ -319,12 +325,12 @@ def expectation(span):
         "scope": {"name": scope.name, "version": scope.version or "",
                   "attributes": key_values(scope.attributes)},
         "scopeSchemaUrl": scope.schema_url or "",
-        "parentIsRemote": bool(span.parent and span.parent.is_remote),
         "span": {
             "traceId": trace_id(context.trace_id),
             "spanId": span_id(context.span_id),
             "parentSpanId": span_id(span.parent.span_id) if span.parent else "",
             "traceState": ",".join(f"{k}={v}" for k, v in context.trace_state.items()),
+            "flags": remote_flags(span.parent),
             "name": span.name,
             "kind": span.kind.value + 1,   # the SDK's INTERNAL is 0, OTLP's SPAN_KIND_INTERNAL 1
             "startTimeUnixNano": str(span.start_time),
@@ -339,7 +345,8 @@ def expectation(span):
             "droppedEventsCount": span.dropped_events,
             "links": [
                 {"traceId": trace_id(l.context.trace_id), "spanId": span_id(l.context.span_id),
-                 "attributes": key_values(l.attributes), "droppedAttributesCount": l.dropped_attributes}
+                 "flags": remote_flags(l.context), "attributes": key_values(l.attributes),
+                 "droppedAttributesCount": l.dropped_attributes}
                 for l in span.links
             ],
             "droppedLinksCount": span.dropped_links,
@@ -382,8 +389,8 @@ def main():
         json.dump(document, out, indent=1, ensure_ascii=False, allow_nan=False)
         out.write("\n")
     traces = {s.get_span_context().trace_id for s in spans}
-    print(f"otel_sdk_app: {len(spans)} spans in {len(traces)} traces exported over {args.exporter} "
-          f"({args.compression}); SDK {document['sdkVersion']}")
+    print(f"otel_sdk_app: {len(spans)} spans in {len(traces)} traces recorded, exported over {args.exporter} "
+          f"({args.compression}) with the OpenTelemetry SDK {document['sdkVersion']}")
     if failures:
         print("otel_sdk_app: export failed: " + "; ".join(failures), file=sys.stderr)
         return 1

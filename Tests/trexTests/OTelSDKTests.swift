@@ -44,14 +44,15 @@ import TestSupport
         let rest = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(receiver.terminationStatus == 0, "\(rest)")
 
-        let expected = try JSONDecoder().decode(SDKRecord.self, from: Data(contentsOf: URL(fileURLWithPath: expectFile)))
+        let recorded = try Data(contentsOf: URL(fileURLWithPath: expectFile))
+        let expected = try JSONDecoder().decode(SDKExpectation.Record.self, from: recorded)
         try #require(!expected.spans.isEmpty, "the SDK recorded no spans:\n\(app.output)")
         #expect(rest.contains("trex: stopped; \(expected.spans.count) spans in"), "\(rest)")
 
         // Every trace in the store, by the ids `trex list` gives, each printed by `trex show --json`.
         let list = try TrexBinary.run(["list", "--json", "--store", store])
         try #require(list.status == 0, "\(list.stderr)")
-        let listed = try JSONDecoder().decode([ListedTrace].self, from: list.stdoutBytes)
+        let listed = try JSONDecoder().decode([SDKExpectation.ListedTrace].self, from: list.stdoutBytes)
         let expectedTraces = Dictionary(grouping: expected.spans, by: \.span.traceId)
         #expect(Set(listed.map(\.traceId)) == Set(expectedTraces.keys),
                 "trex list: \(listed.map(\.traceId).sorted()), the SDK: \(expectedTraces.keys.sorted())")
@@ -59,24 +60,15 @@ import TestSupport
             #expect(trace.spanCount == expectedTraces[trace.traceId]?.count,
                     "trace \(trace.traceId): trex list counts \(trace.spanCount) spans")
         }
-        var received: [String: [ReceivedSpan]] = [:]
+        var documents: [OTLPJSON.Document] = []
         for trace in listed {
             let show = try TrexBinary.run(["show", "--json", trace.traceId, "--store", store])
             try #require(show.status == 0, "trex show \(trace.traceId): \(show.stderr)")
-            let document = try JSONDecoder().decode(OTLPJSON.Document.self, from: show.stdoutBytes)
-            for resourceSpans in document.resourceSpans ?? [] {
-                for scopeSpans in resourceSpans.scopeSpans ?? [] {
-                    for span in scopeSpans.spans ?? [] {
-                        received[span.traceId + "/" + span.spanId, default: []].append(ReceivedSpan(
-                            resource: resourceSpans.resource ?? .init(), resourceSchemaUrl: resourceSpans.schemaUrl ?? "",
-                            scope: scopeSpans.scope ?? .init(), scopeSchemaUrl: scopeSpans.schemaUrl ?? "",
-                            span: span))
-                    }
-                }
-            }
+            documents.append(try JSONDecoder().decode(OTLPJSON.Document.self, from: show.stdoutBytes))
         }
+        let received = SDKExpectation.received(from: documents)
 
-        let differences = Self.differences(expected: expected.spans, received: received)
+        let differences = SDKExpectation.differences(expected: expected.spans, received: received)
         #expect(differences.isEmpty, """
             \(differences.count) differences between the \(expected.spans.count) spans the OpenTelemetry SDK \
             \(expected.sdkVersion) recorded and what trex stored (\(transport.testDescription)):
@@ -89,7 +81,7 @@ import TestSupport
     /// the export.
     func runApp(_ arguments: [String], in directory: TemporaryDirectory) throws -> (status: Int32, output: String) {
         let outputPath = directory.file("app-output.txt")
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        TemporaryDirectory.write([], to: outputPath)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         defer { try? output.close() }
         let process = Process()
@@ -114,15 +106,56 @@ import TestSupport
         let text = String(decoding: TemporaryDirectory.contents(outputPath), as: UTF8.self)
         return (timedOut ? -1 : process.terminationStatus, timedOut ? "timed out after 90 s\n" + text : text)
     }
+}
 
-    // MARK: - Comparing
+/// The comparison: what the SDK recorded (the fixture's JSON) against what trex printed.
+enum SDKExpectation {
+    /// What otel_sdk_app.py writes: the spans as the SDK recorded them, each with its resource and
+    /// scope, in OTLP JSON's shapes.
+    struct Record: Decodable {
+        var sdkVersion: String
+        var exporter: String
+        var spans: [RecordedSpan]
+    }
 
+    struct RecordedSpan: Decodable {
+        var service: String
+        var resource: OTLPJSON.Resource
+        var resourceSchemaUrl: String
+        var scope: OTLPJSON.Scope
+        var scopeSchemaUrl: String
+        var span: OTLPJSON.Span
+    }
+
+    /// One row of `trex list --json`.
+    struct ListedTrace: Decodable {
+        var traceId: String
+        var spanCount: Int
+    }
+
+    /// A span as trex printed it, with the resource and scope it sat under.
     struct ReceivedSpan {
         var resource: OTLPJSON.Resource
         var resourceSchemaUrl: String
         var scope: OTLPJSON.Scope
         var scopeSchemaUrl: String
         var span: OTLPJSON.Span
+    }
+
+    /// The spans of trex's OTLP JSON documents by "traceId/spanId", each with its resource and scope
+    /// (a list, so a span stored twice shows).
+    static func received(from documents: [OTLPJSON.Document]) -> [String: [ReceivedSpan]] {
+        var spans: [String: [ReceivedSpan]] = [:]
+        for resourceSpans in documents.flatMap({ $0.resourceSpans ?? [] }) {
+            for scopeSpans in resourceSpans.scopeSpans ?? [] {
+                for span in scopeSpans.spans ?? [] {
+                    spans[span.traceId + "/" + span.spanId, default: []].append(ReceivedSpan(
+                        resource: resourceSpans.resource ?? .init(), resourceSchemaUrl: resourceSpans.schemaUrl ?? "",
+                        scope: scopeSpans.scope ?? .init(), scopeSchemaUrl: scopeSpans.schemaUrl ?? "", span: span))
+                }
+            }
+        }
+        return spans
     }
 
     /// Every way the received spans differ from the recorded ones, one line each, naming the span.
@@ -132,8 +165,11 @@ import TestSupport
         for recorded in expected {
             let want = recorded.span
             let name = "\(recorded.service) \"\(want.name ?? "")\" \(want.traceId)/\(want.spanId)"
-            func check<T: Equatable>(_ field: String, _ expected: T, _ got: T) {
-                if expected != got { out.append("\(name): \(field): expected \(expected), got \(got)") }
+            func check<T: Equatable>(_ field: String, _ recordedValue: T, _ storedValue: T) {
+                if recordedValue != storedValue {
+                    out.append("\(name): \(field): expected \(String(reflecting: recordedValue)), "
+                               + "got \(String(reflecting: storedValue))")
+                }
             }
             guard let copies = received[want.traceId + "/" + want.spanId], let got = copies.first else {
                 out.append("\(name): not in the store")
@@ -147,8 +183,8 @@ import TestSupport
             check("start time (ns)", want.startTimeUnixNano?.value ?? 0, span.startTimeUnixNano?.value ?? 0)
             check("end time (ns)", want.endTimeUnixNano?.value ?? 0, span.endTimeUnixNano?.value ?? 0)
             check("trace state", want.traceState ?? "", span.traceState ?? "")
-            check("flags bits 8-9 (parent is remote)", String((want.flags ?? 0) & 0x300, radix: 16),
-                  String((span.flags ?? 0) & 0x300, radix: 16))
+            // Bits 8-9 say whether the parent is remote; the SDK sends no W3C trace flags in bits 0-7.
+            check("flags & 0x300 (parent is remote)", hex((want.flags ?? 0) & 0x300), hex((span.flags ?? 0) & 0x300))
             compare(attributes: want.attributes, span.attributes, at: name, into: &out)
             check("dropped attributes", want.droppedAttributesCount ?? 0, span.droppedAttributesCount ?? 0)
             check("status code", want.status?.code?.value ?? 0, span.status?.code?.value ?? 0)
@@ -157,13 +193,12 @@ import TestSupport
             let (wantEvents, gotEvents) = (want.events ?? [], span.events ?? [])
             check("event count", wantEvents.count, gotEvents.count)
             for (index, (event, gotEvent)) in zip(wantEvents, gotEvents).enumerated() {
-                let at = "\(name): event \(index) \"\(event.name ?? "")\""
-                if event.name != gotEvent.name { out.append("\(at): name \(gotEvent.name ?? "nil")") }
-                if event.timeUnixNano?.value != gotEvent.timeUnixNano?.value {
-                    out.append("\(at): time \(gotEvent.timeUnixNano?.value ?? 0), expected \(event.timeUnixNano?.value ?? 0)")
-                }
-                compare(attributes: event.attributes, gotEvent.attributes, at: at, into: &out)
-                check("event \(index) dropped attributes", event.droppedAttributesCount ?? 0, gotEvent.droppedAttributesCount ?? 0)
+                check("event \(index) name", event.name ?? "", gotEvent.name ?? "")
+                check("event \(index) time (ns)", event.timeUnixNano?.value ?? 0, gotEvent.timeUnixNano?.value ?? 0)
+                compare(attributes: event.attributes, gotEvent.attributes,
+                        at: "\(name): event \(index) \"\(event.name ?? "")\"", into: &out)
+                check("event \(index) dropped attributes", event.droppedAttributesCount ?? 0,
+                      gotEvent.droppedAttributesCount ?? 0)
             }
             check("dropped events", want.droppedEventsCount ?? 0, span.droppedEventsCount ?? 0)
 
@@ -174,14 +209,15 @@ import TestSupport
                 check("link \(index) trace id", link.traceId, gotLink.traceId)
                 check("link \(index) span id", link.spanId, gotLink.spanId)
                 check("link \(index) trace state", link.traceState ?? "", gotLink.traceState ?? "")
-                check("link \(index) flags bits 8-9", String((link.flags ?? 0) & 0x300, radix: 16),
-                      String((gotLink.flags ?? 0) & 0x300, radix: 16))
+                check("link \(index) flags & 0x300", hex((link.flags ?? 0) & 0x300), hex((gotLink.flags ?? 0) & 0x300))
                 compare(attributes: link.attributes, gotLink.attributes, at: at, into: &out)
-                check("link \(index) dropped attributes", link.droppedAttributesCount ?? 0, gotLink.droppedAttributesCount ?? 0)
+                check("link \(index) dropped attributes", link.droppedAttributesCount ?? 0,
+                      gotLink.droppedAttributesCount ?? 0)
             }
             check("dropped links", want.droppedLinksCount ?? 0, span.droppedLinksCount ?? 0)
 
-            compare(attributes: recorded.resource.attributes, got.resource.attributes, at: "\(name): resource", into: &out)
+            compare(attributes: recorded.resource.attributes, got.resource.attributes, at: "\(name): resource",
+                    into: &out)
             let serviceName = got.resource.attributes?.first { $0.key == "service.name" }?.value
             check("service.name", OTLPJSON.Value.string(recorded.service), serviceName ?? .empty)
             check("resource schema URL", recorded.resourceSchemaUrl, got.resourceSchemaUrl)
@@ -196,6 +232,8 @@ import TestSupport
         }
         return out
     }
+
+    static func hex(_ flags: UInt32) -> String { "0x" + String(flags, radix: 16) }
 
     /// Attributes compare as key -> typed value (order is not meaningful); values compare exactly,
     /// type included: an int is not a double, [1] is not ["1"].
@@ -218,31 +256,6 @@ import TestSupport
         for (key, value) in gotByKey.sorted(by: { $0.key < $1.key }) {
             out.append("\(name): attribute \(key) = \(value), which the SDK did not record")
         }
-    }
-
-    // MARK: - The JSON read
-
-    /// What otel_sdk_app.py writes: the spans as the SDK recorded them, each with its resource and
-    /// scope, in OTLP JSON's shapes.
-    struct SDKRecord: Decodable {
-        var sdkVersion: String
-        var exporter: String
-        var spans: [RecordedSpan]
-    }
-
-    struct RecordedSpan: Decodable {
-        var service: String
-        var resource: OTLPJSON.Resource
-        var resourceSchemaUrl: String
-        var scope: OTLPJSON.Scope
-        var scopeSchemaUrl: String
-        var span: OTLPJSON.Span
-    }
-
-    /// One row of `trex list --json`.
-    struct ListedTrace: Decodable {
-        var traceId: String
-        var spanCount: Int
     }
 }
 
@@ -285,8 +298,8 @@ enum OTLPJSON {
         var flags: UInt32?
         var name: String?
         var kind: EnumValue?
-        var startTimeUnixNano: Int64Value?
-        var endTimeUnixNano: Int64Value?
+        var startTimeUnixNano: UInt64Value?
+        var endTimeUnixNano: UInt64Value?
         var attributes: [KeyValue]?
         var droppedAttributesCount: UInt32?
         var events: [Event]?
@@ -297,7 +310,7 @@ enum OTLPJSON {
     }
 
     struct Event: Decodable {
-        var timeUnixNano: Int64Value?
+        var timeUnixNano: UInt64Value?
         var name: String?
         var attributes: [KeyValue]?
         var droppedAttributesCount: UInt32?
@@ -322,8 +335,8 @@ enum OTLPJSON {
         var value: Value?
     }
 
-    /// A 64-bit integer: a string in OTLP JSON, a number also accepted. Unsigned nanoseconds fit.
-    struct Int64Value: Decodable, Equatable {
+    /// A fixed64 (nanoseconds): a string in OTLP JSON, a number also accepted.
+    struct UInt64Value: Decodable, Equatable {
         var value: UInt64
 
         init(from decoder: any Decoder) throws {
@@ -355,7 +368,7 @@ enum OTLPJSON {
             } else {
                 let name = try container.decode(String.self)
                 guard let number = Self.names[name] else {
-                    throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown enum value \(name)")
+                    throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown enum \(name)")
                 }
                 value = number
             }
@@ -375,7 +388,16 @@ enum OTLPJSON {
 
         struct Pair: Decodable, Equatable {
             var key: String
-            var value: Value?
+            var value: Value
+
+            private enum Keys: String, CodingKey { case key, value }
+
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: Keys.self)
+                key = try container.decode(String.self, forKey: .key)
+                // Absent: the empty AnyValue, as proto3 JSON leaves out a default message.
+                value = try container.decodeIfPresent(Value.self, forKey: .value) ?? .empty
+            }
         }
 
         private struct Values<Element: Decodable>: Decodable {
@@ -404,7 +426,8 @@ enum OTLPJSON {
             case .intValue:
                 if let text = try? container.decode(String.self, forKey: key) {
                     guard let number = Int64(text) else {
-                        throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "intValue \(text)")
+                        throw DecodingError.dataCorruptedError(forKey: key, in: container,
+                                                               debugDescription: "intValue \(text)")
                     }
                     self = .int(number)
                 } else {
@@ -440,7 +463,9 @@ enum OTLPJSON {
             case let (.bool(x), .bool(y)): return x == y
             case let (.int(x), .int(y)): return x == y
             case let (.double(x), .double(y)): return x == y || (x.isNaN && y.isNaN)
-            case let (.bytes(x), .bytes(y)): return Data(base64Encoded: x) == Data(base64Encoded: y) && Data(base64Encoded: x) != nil
+            case let (.bytes(x), .bytes(y)):   // the bytes, whatever the base64 padding or line breaks
+                return (Data(base64Encoded: x, options: .ignoreUnknownCharacters) ?? Data(x.utf8))
+                    == (Data(base64Encoded: y, options: .ignoreUnknownCharacters) ?? Data(y.utf8))
             case let (.array(x), .array(y)): return x == y
             case let (.kvlist(x), .kvlist(y)): return x == y
             case (.empty, .empty): return true
@@ -457,7 +482,7 @@ enum OTLPJSON {
             case .bytes(let b): return "bytes \(b)"
             case .array(let values): return "array [" + values.map(\.description).joined(separator: ", ") + "]"
             case .kvlist(let pairs):
-                return "kvlist {" + pairs.map { "\($0.key): \($0.value?.description ?? "empty")" }.joined(separator: ", ") + "}"
+                return "kvlist {" + pairs.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
             case .empty: return "empty"
             }
         }

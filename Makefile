@@ -16,6 +16,7 @@ run: release
 	.build/release/trex docs/samples
 
 test: setup
+	@scripts/otel-venv || echo "make: no OpenTelemetry SDK venv (PyPI unreachable?): the real-SDK tests will say they are skipped" >&2
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -122,7 +122,7 @@ let package = Package(
             "TestSupport", "TerminalTestSupport", "OTLPClientSupport", "trex",
             // The agreement test draws the explorer in memory and compares it with `trex analyze`.
             "ExplorerUI", "TerminalCore", "TraceModel", "TraceStore", "TraceWorkspace",
-        ]),
+        ], exclude: ["Fixtures"]),   // otel_sdk_app.py: the real OpenTelemetry SDK's exporters (OTelSDKTests)
     ],
     cxxLanguageStandard: .cxx17
 )

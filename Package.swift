@@ -34,9 +34,7 @@ let package = Package(
             .product(name: "GRPCCore", package: "grpc-swift-2"),
             .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         ]),
-        .target(name: "TraceFormats", dependencies: [
-            "TraceModel", "CZlib", "OTLPProto", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-        ]),
+        .target(name: "TraceFormats", dependencies: ["TraceModel", "CZlib"]),
         // RE2 (Debian's libre2-dev) behind a C interface, so regexes match in linear time.
         .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
         .target(name: "TraceQuery", dependencies: ["TraceModel", "CRE2"]),

@@ -22,6 +22,15 @@ enum DecoderFuzzing {
         }
     }
 
+    /// OTLP protobuf requests (the receiver's bodies and messages) through the wire decoder.
+    static let protobuf = FuzzTarget(name: "protobuf", seeds: ["Fuzz/seeds/protobuf"]) { bytes in
+        var builder = SpanTableBuilder()
+        let report = try? OTLPProtobufDecoder.decode(Array(bytes), source: "fuzz", into: &builder, limits: limits)
+        let table = builder.finish()
+        for warning in report?.warnings ?? [] { _ = warning.description }
+        for span in table.spans { _ = table.keyValues(span.attributes) }
+    }
+
     /// Decodes, finishes the table and touches what the commands read first.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) {
         var builder = SpanTableBuilder()

@@ -10,7 +10,7 @@ struct FuzzTarget: Sendable {
 
     static let all: [FuzzTarget] = [
         DecoderFuzzing.otlp, DecoderFuzzing.jsonLines, DecoderFuzzing.jaeger, DecoderFuzzing.zipkin,
-        DecoderFuzzing.gzip, QueryFuzzing.target, ThemeFuzzing.target, ChunkFuzzing.target,
+        DecoderFuzzing.gzip, DecoderFuzzing.protobuf, QueryFuzzing.target, ThemeFuzzing.target, ChunkFuzzing.target,
     ]
 
     static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }

@@ -25,6 +25,11 @@ public final class OTLPGRPCServer: Sendable {
                 // A hard cap for the transport (it resets the stream beyond it); the service
                 // refuses anything over the limit itself, with a status.
                 config.rpc.maxRequestPayloadSize = maxMessageBytes * 2
+                // HTTP/2's default window (64 KiB) makes a client wait for a window update every
+                // 64 KiB of an export (a 512-span batch is ~360 KiB): a message-sized window and
+                // larger frames let it arrive in one go (trex-bench ingest --grpc: 104-131k spans/s before, 139-176k after).
+                config.http2.targetWindowSize = max(1 << 20, min(maxMessageBytes, 16 << 20))
+                config.http2.maxFrameSize = 1 << 20
             })
         let server = GRPCServer(transport: transport, services: [OTLPTraceService(maxMessageBytes: maxMessageBytes, sink: sink)])
         self.server = server

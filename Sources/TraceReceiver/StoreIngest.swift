@@ -2,20 +2,31 @@ import Foundation
 import TraceModel
 import TraceStore
 
-/// Writes received batches into the store, one at a time, each committed (durable) before its
-/// caller hears `.stored`, so a request is acknowledged only once its spans would survive a
-/// `kill -9`. At most `maxWaiting` batches wait for the writer; beyond that a caller hears
-/// `.busy` at once (the receiver answers 503 or RESOURCE_EXHAUSTED) instead of queueing without
-/// bound. Thread-safe: called from any thread.
+/// Writes received batches into the store, each committed (durable) before its caller hears
+/// `.stored`, so a request is acknowledged only once its spans would survive a `kill -9`.
+///
+/// Group commit: one writer thread takes every batch waiting when it is free (up to
+/// `groupSpans` spans) and commits them in one transaction, so concurrent requests share a
+/// commit instead of queueing for one each. At most `maxWaiting` batches wait; beyond that a
+/// caller hears `.busy` at once (the receiver answers 503 or RESOURCE_EXHAUSTED) instead of
+/// queueing without bound. Thread-safe: called from any thread; a caller blocks until its
+/// batch is committed.
 public final class StoreIngest: @unchecked Sendable {
     private let importer: StoreImporter
     private let queue = DispatchQueue(label: "trex.receiver.store")
     private let lock = NSLock()
     private let maxWaiting: Int
+    /// Batches admitted and not answered yet (waiting or being written).
     private var waiting = 0
+    /// Batches waiting for the writer, in arrival order.
+    private var pending: [Ticket] = []
+    private var writerRunning = false
     private var counts = Counts()
     /// Traces that got spans since the last `takeChanges()`.
     private var changed = Set<TraceID>()
+
+    /// The most spans one group commit takes (a larger batch is committed on its own).
+    static let groupSpans = 16_384
 
     /// What the receiver took so far.
     public struct Counts: Sendable, Equatable {
@@ -23,10 +34,19 @@ public final class StoreIngest: @unchecked Sendable {
         public var spansStored = 0
         public var batchesRefused = 0
         public var failures = 0
+        /// Transactions committed (fewer than requests when they were grouped).
+        public var commits = 0
+    }
+
+    /// One caller's batch and, once written, its outcome.
+    private final class Ticket: @unchecked Sendable {
+        let table: SpanTable
+        let done = DispatchSemaphore(value: 0)
+        var result: IngestResult = .stored
+        init(_ table: SpanTable) { self.table = table }
     }
 
     public init(store: PersistentStore, maxWaiting: Int = 64) {
-        // Small batches: one request is usually one transaction.
         importer = StoreImporter(store: store, options: .init(batchSpans: 20_000))
         self.maxWaiting = max(1, maxWaiting)
     }
@@ -34,36 +54,72 @@ public final class StoreIngest: @unchecked Sendable {
     /// The counts so far.
     public var totals: Counts { lock.withLock { counts } }
 
-    /// Stores a batch, waiting for the commit; `.busy` without waiting when too many wait.
+    /// Stores a batch, waiting for its commit; `.busy` without waiting when too many wait.
     public func ingest(_ table: SpanTable) -> IngestResult {
-        let admitted: Bool = lock.withLock {
+        let ticket = Ticket(table)
+        let (admitted, startWriter): (Bool, Bool) = lock.withLock {
             guard waiting < maxWaiting else {
                 counts.batchesRefused += 1
-                return false
+                return (false, false)
             }
             waiting += 1
-            return true
+            pending.append(ticket)
+            defer { writerRunning = true }
+            return (true, !writerRunning)
         }
         guard admitted else { return .busy(retryAfter: 1) }
-        defer { lock.withLock { waiting -= 1 } }
-        var failure: String?
-        queue.sync {
+        if startWriter { queue.async { self.writeWhilePending() } }
+        ticket.done.wait()
+        return ticket.result
+    }
+
+    /// The writer: commits what waits, group by group, until nothing does.
+    private func writeWhilePending() {
+        while let group = takeGroup() {
+            var failure: String?
             do {
-                try importer.add(table)
+                if group.count == 1 { try importer.add(group[0].table) } else { try importer.add(together: group.map(\.table)) }
             } catch {
                 failure = "\(error)"
             }
-        }
-        lock.withLock {
-            if failure == nil {
-                counts.requests += 1
-                counts.spansStored += table.spans.count
-                for span in table.spans { changed.insert(span.traceID) }
-            } else {
-                counts.failures += 1
+            lock.withLock {
+                waiting -= group.count
+                if failure == nil {
+                    counts.commits += 1
+                    for ticket in group {
+                        counts.requests += 1
+                        counts.spansStored += ticket.table.spans.count
+                        for span in ticket.table.spans { changed.insert(span.traceID) }
+                    }
+                } else {
+                    counts.failures += group.count
+                }
+            }
+            for ticket in group {
+                if let failure { ticket.result = .failed(failure) }
+                ticket.done.signal()
             }
         }
-        return failure.map { .failed($0) } ?? .stored
+    }
+
+    /// The batches waiting, up to `groupSpans` spans (at least one); nil, and the writer
+    /// marked stopped, when none waits.
+    private func takeGroup() -> [Ticket]? {
+        lock.withLock {
+            guard !pending.isEmpty else {
+                writerRunning = false
+                return nil
+            }
+            var spans = 0
+            var count = 0
+            while count < pending.count, count == 0 || spans + pending[count].table.spans.count <= Self.groupSpans {
+                spans += pending[count].table.spans.count
+                count += 1
+            }
+            let group = Array(pending.prefix(count))
+            pending.removeFirst(count)
+            return group
+        }
     }
 
     /// The traces that got spans (committed) since the last call, and forgets them: what a live

@@ -79,13 +79,27 @@ public final class StoreImporter {
                 spans += Int(table.traces[end].spanCount)
                 end += 1
             }
-            let batch = try writeBatch(next..<end, of: table, mapping: &mapping)
+            var parts = [BatchPart(table: table, traces: next..<end, mapping: mapping)]
+            let batch = try writeBatch(&parts)
+            mapping = parts[0].mapping
             tableTotals = tableTotals + batch
             totals = totals + batch
             progress?(totals)
             next = end
         }
         return tableTotals
+    }
+
+    /// Imports several tables in one transaction, all or nothing: the group commit of a
+    /// receiver, whose requests that waited together are committed together (one commit
+    /// instead of one each). Meant for tables of at most a few `batchSpans`: they are never
+    /// split. O(spans) SQLite upserts.
+    @discardableResult
+    public func add(together tables: [SpanTable]) throws(StoreError) -> ImportTotals {
+        var parts = tables.map { BatchPart(table: $0, traces: 0..<$0.traces.count, mapping: SourceMapping(table: $0, strings: strings)) }
+        let batch = try writeBatch(&parts)
+        totals = totals + batch
+        return batch
     }
 
     /// Ends the import: builds the indexes it deferred (or any an interrupted import left
@@ -100,23 +114,35 @@ public final class StoreImporter {
 
     // MARK: - Batches
 
-    private func writeBatch(_ traces: Range<Int>, of table: SpanTable,
-                            mapping: inout SourceMapping) throws(StoreError) -> ImportTotals {
+    /// Some traces of one table, with the table's string and resource mapping into the store.
+    struct BatchPart {
+        let table: SpanTable
+        let traces: Range<Int>
+        var mapping: SourceMapping
+    }
+
+    /// Writes the parts' traces in one transaction.
+    private func writeBatch(_ parts: inout [BatchPart]) throws(StoreError) -> ImportTotals {
         var batch = ImportTotals()
         var committedSeq: Int64 = 0
         do {
             try store.write { db in
-                try synchronize(db, mapping: &mapping)
+                if try synchronize(db) {
+                    for i in parts.indices { parts[i].mapping.invalidate() }
+                }
                 try strings.attach(db)
                 defer { strings.detach() }
                 var writer = try TraceWriter(db, now: WallClock.nowNanos())
                 let stringsBefore = strings.insertedCount
-                for index in traces {
-                    let outcome = try writer.write(table.trace(at: index), mapping: &mapping, resources: resources)
-                    if outcome.created { batch.tracesCreated += 1 } else if outcome.changedSpans > 0 { batch.tracesUpdated += 1 }
-                    batch.traces += 1
-                    batch.spansRead += Int(table.traces[index].spanCount)
-                    batch.spansWritten += outcome.changedSpans
+                for i in parts.indices {
+                    let table = parts[i].table
+                    for index in parts[i].traces {
+                        let outcome = try writer.write(table.trace(at: index), mapping: &parts[i].mapping, resources: resources)
+                        if outcome.created { batch.tracesCreated += 1 } else if outcome.changedSpans > 0 { batch.tracesUpdated += 1 }
+                        batch.traces += 1
+                        batch.spansRead += Int(table.traces[index].spanCount)
+                        batch.spansWritten += outcome.changedSpans
+                    }
                 }
                 // A batch that changed nothing leaves no trace, not even in the bookkeeping.
                 if batch.spansWritten > 0 || batch.tracesCreated > 0 || strings.insertedCount != stringsBefore {
@@ -128,7 +154,7 @@ public final class StoreImporter {
             // The transaction rolled back: ids cached during it may not exist.
             strings.reset()
             resources.reset()
-            mapping.invalidate()
+            for i in parts.indices { parts[i].mapping.invalidate() }
             lastWriteSeq = nil
             lastGCGeneration = nil
             throw error
@@ -139,8 +165,10 @@ public final class StoreImporter {
         return batch
     }
 
-    /// Brings the caches up to date with the store at the start of a write transaction.
-    private func synchronize(_ db: Database, mapping: inout SourceMapping) throws {
+    /// Brings the caches up to date with the store at the start of a write transaction; true
+    /// when they were emptied (every source mapping must then be invalidated).
+    private func synchronize(_ db: Database) throws -> Bool {
+        var emptied = false
         let state = try Row.fetchOne(db, sql: "SELECT write_seq, gc_generation FROM store_state")
         let seq: Int64 = state?[0] ?? 0
         let gc: Int64 = state?[1] ?? 0
@@ -148,7 +176,7 @@ public final class StoreImporter {
             // Strings, resources or scopes may have been deleted since the caches were filled.
             strings.reset()
             resources.reset()
-            mapping.invalidate()
+            emptied = true
             lastGCGeneration = gc
             lastWriteSeq = nil
         }
@@ -167,6 +195,7 @@ public final class StoreImporter {
             try strings.catchUp(db, allowPreload: options.preloadStrings)
             try resources.reload(db)
         }
+        return emptied
     }
 
     /// True when two spans of the trace share a span id. O(n log n).

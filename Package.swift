@@ -117,7 +117,8 @@ let package = Package(
         ]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "TraceWorkspace", "TestSupport"]),
         .testTarget(name: "trexTests", dependencies: [
-            "TestSupport", "TerminalTestSupport", "OTLPClientSupport", "trex",
+            "TestSupport", "TerminalTestSupport", "OTLPClientSupport", "OTLPProto", "trex",
+            .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             // The agreement test draws the explorer in memory and compares it with `trex analyze`.
             "ExplorerUI", "TerminalCore", "TraceModel", "TraceStore", "TraceWorkspace",
         ], exclude: ["Fixtures"]),   // otel_sdk_app.py: the real OpenTelemetry SDK's exporters (OTelSDKTests)

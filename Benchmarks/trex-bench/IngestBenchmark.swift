@@ -87,7 +87,7 @@ enum IngestBenchmark {
         let receiver = try OTLPReceiver(
             grpc: transport == .grpc ? .init(.grpc, host: "127.0.0.1", port: 0) : nil,
             http: transport == .http ? .init(.http, host: "127.0.0.1", port: 0) : nil,
-            maxMessageBytes: 16 << 20) { ingest.ingest($0) }
+            maxMessageBytes: 16 << 20) { ingest.ingest($0, rejected: $1) }
         let port = receiver.endpoints[0].port
         let results = Results()
         let cpuBefore = Stopwatch.cpuSeconds()

@@ -80,8 +80,8 @@ public struct OTLPHTTPExport: Sendable {
             return Self.status(400, "\(error)", encoding)
         }
         let table = builder.finish()
-        if !table.spans.isEmpty {
-            switch sink(table) {
+        if !table.spans.isEmpty || report.spansSkipped > 0 {
+            switch sink(table, report.spansSkipped) {
             case .stored: break
             case .busy(let seconds):
                 var r = Self.status(503, "the store is busy: retry later", encoding)

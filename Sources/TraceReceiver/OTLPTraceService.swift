@@ -59,7 +59,7 @@ public struct OTLPTraceService: RegistrableRPCService {
                 do throws(DecodeFailure) {
                     let report = try OTLPProtobufDecoder.decode(message, source: "request", into: &builder)
                     let table = builder.finish()
-                    done.resume(returning: .success((report, table.spans.isEmpty ? .stored : sink(table))))
+                    done.resume(returning: .success((report, table.spans.isEmpty && report.spansSkipped == 0 ? .stored : sink(table, report.spansSkipped))))
                 } catch {
                     done.resume(returning: .failure(error))
                 }

@@ -10,9 +10,10 @@ public enum IngestResult: Sendable, Equatable {
     case failed(String)
 }
 
-/// Takes a decoded batch and says whether it is stored; called once per accepted request, on a
-/// thread that may block until the batch is durable.
-public typealias SpanSink = @Sendable (SpanTable) -> IngestResult
+/// Takes a request's decoded spans, and the count of its spans rejected as invalid (OTLP's
+/// partial success), and says whether they are stored; called once per accepted request that
+/// had spans, on a thread that may block until they are durable.
+public typealias SpanSink = @Sendable (_ spans: SpanTable, _ rejected: Int) -> IngestResult
 
 extension DecodeReport {
     /// OTLP's partial-success message for the spans a request had that were rejected: the

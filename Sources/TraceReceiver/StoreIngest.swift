@@ -32,6 +32,8 @@ public final class StoreIngest: @unchecked Sendable {
     public struct Counts: Sendable, Equatable {
         public var requests = 0
         public var spansStored = 0
+        /// Spans requests carried that were invalid (no trace or span id), answered as rejected.
+        public var spansRejected = 0
         public var batchesRefused = 0
         public var failures = 0
         /// Transactions committed (fewer than requests when they were grouped).
@@ -41,9 +43,13 @@ public final class StoreIngest: @unchecked Sendable {
     /// One caller's batch and, once written, its outcome.
     private final class Ticket: @unchecked Sendable {
         let table: SpanTable
+        let rejected: Int
         let done = DispatchSemaphore(value: 0)
         var result: IngestResult = .stored
-        init(_ table: SpanTable) { self.table = table }
+        init(_ table: SpanTable, rejected: Int) {
+            self.table = table
+            self.rejected = rejected
+        }
     }
 
     public init(store: PersistentStore, maxWaiting: Int = 64) {
@@ -54,9 +60,14 @@ public final class StoreIngest: @unchecked Sendable {
     /// The counts so far.
     public var totals: Counts { lock.withLock { counts } }
 
-    /// Stores a batch, waiting for its commit; `.busy` without waiting when too many wait.
-    public func ingest(_ table: SpanTable) -> IngestResult {
-        let ticket = Ticket(table)
+    /// Stores a request's spans, waiting for their commit; `.busy` without waiting when too many
+    /// wait. `rejected` counts the request's invalid spans (nothing to store).
+    public func ingest(_ table: SpanTable, rejected: Int = 0) -> IngestResult {
+        guard !table.spans.isEmpty else {
+            lock.withLock { counts.spansRejected += rejected }
+            return .stored
+        }
+        let ticket = Ticket(table, rejected: rejected)
         let (admitted, startWriter): (Bool, Bool) = lock.withLock {
             guard waiting < maxWaiting else {
                 counts.batchesRefused += 1
@@ -89,6 +100,7 @@ public final class StoreIngest: @unchecked Sendable {
                     for ticket in group {
                         counts.requests += 1
                         counts.spansStored += ticket.table.spans.count
+                        counts.spansRejected += ticket.rejected
                         for span in ticket.table.spans { changed.insert(span.traceID) }
                     }
                 } else {

@@ -18,7 +18,7 @@ import TraceStore
         let lock = NSLock()
         var spans = 0
         var answer: IngestResult = .stored
-        func take(_ table: SpanTable) -> IngestResult {
+        func take(_ table: SpanTable, _ rejected: Int) -> IngestResult {
             lock.withLock {
                 if answer == .stored { spans += table.spans.count }
                 return answer
@@ -47,7 +47,7 @@ import TraceStore
         let directory = TemporaryDirectory()
         let store = try PersistentStore.open(at: directory.file("traces.sqlite"), create: true)
         let ingest = StoreIngest(store: store)
-        try await withServer({ ingest.ingest($0) }) { client in
+        try await withServer({ ingest.ingest($0, rejected: $1) }) { client in
             let response = try await client.export(OTLPRequestFactory.request(traces: 4, spansPerTrace: 10))
             #expect(response == .init())
         }

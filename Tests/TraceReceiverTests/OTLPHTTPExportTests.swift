@@ -39,7 +39,7 @@ import TraceModel
     }
 
     func export(_ sink: Sink, maxBody: Int = 1 << 20) -> OTLPHTTPExport {
-        OTLPHTTPExport(maxBodyBytes: maxBody) { table in
+        OTLPHTTPExport(maxBodyBytes: maxBody) { table, _ in
             sink.tables.append(table)
             return sink.answer
         }

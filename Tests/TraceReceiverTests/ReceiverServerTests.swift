@@ -32,7 +32,7 @@ import TraceStore
         let directory = TemporaryDirectory()
         let store = try PersistentStore.open(at: directory.file("traces.sqlite"), create: true)
         let ingest = StoreIngest(store: store)
-        let export = OTLPHTTPExport { ingest.ingest($0) }
+        let export = OTLPHTTPExport { ingest.ingest($0, rejected: $1) }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let channel = try OTLPHTTPServer.start(host: "127.0.0.1", port: 0, export: export, group: group)
         defer {

@@ -1,5 +1,7 @@
 import Foundation
 import OTLPClientSupport
+import OTLPProto
+import SwiftProtobuf
 import Testing
 import TestSupport
 
@@ -11,10 +13,10 @@ import TestSupport
 
     /// `trex receive` on free loopback ports, its standard error, the URL it names for OTLP/HTTP
     /// and the port it names for OTLP/gRPC.
-    func startReceiver(store: String) throws -> (Process, Pipe, url: Substring, grpcPort: Int) {
+    func startReceiver(store: String, options: [String] = []) throws -> (Process, Pipe, url: Substring, grpcPort: Int) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TrexBinary.path)
-        process.arguments = ["receive", "--grpc", "127.0.0.1:0", "--http", "127.0.0.1:0", "--store", store]
+        process.arguments = ["receive", "--grpc", "127.0.0.1:0", "--http", "127.0.0.1:0", "--store", store] + options
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
@@ -80,5 +82,82 @@ import TestSupport
         let list = try TrexBinary.run(["list", "--store", store])
         #expect(list.status == 0)
         #expect(list.stdout.contains("GET /api/orders/history"), "\(list.stdout)")
+    }
+
+    /// curl with a body from a file; the HTTP status and the response body.
+    func post(_ arguments: [String], body: [UInt8], in directory: TemporaryDirectory) throws -> (status: Int, body: String) {
+        let file = directory.file("body-\(UUID().uuidString)")
+        try Data(body).write(to: URL(fileURLWithPath: file))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.curl))
+        process.arguments = ["-s", "-o", "-", "-w", "\n%{http_code}", "--data-binary", "@" + file] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+    }
+
+    @Test(.enabled(if: curl != nil, "curl is not installed: the receiver test needs it"))
+    func everyAnswerOfOTLPHTTPFromTheRealBinary() throws {
+        let directory = TemporaryDirectory()
+        let store = directory.file("answers.sqlite")
+        let (process, err, url, _) = try startReceiver(store: store, options: ["--max-body", "200000"])
+        let target = String(url)
+        let protobuf = OTLPRequestFactory.bytes(traces: 2, spansPerTrace: 10, seed: 3)
+        var answer = try post(["-H", "Content-Type: application/x-protobuf", target], body: protobuf, in: directory)
+        #expect(answer.status == 200)
+        let json = try Array(Data(contentsOf: URL(fileURLWithPath: TrexBinary.docsSample("otlp/login-failure.json"))))
+        answer = try post(["-H", "Content-Type: application/json", "-H", "Content-Encoding: gzip", target],
+                          body: Gzip.compress(json), in: directory)
+        #expect(answer.status == 200 && answer.body == "{}", "\(answer)")
+        // One span of three without a trace id: a partial success, the other two stored.
+        var partial = OTLPRequestFactory.request(traces: 1, spansPerTrace: 3, firstTrace: 50, seed: 3)
+        partial.resourceSpans[0].scopeSpans[0].spans[0].traceID = Data()
+        answer = try post(["-H", "Content-Type: application/json", target],
+                          body: try Self.otlpJSON(partial), in: directory)
+        #expect(answer.status == 200 && answer.body.contains(#""rejectedSpans":"1""#), "\(answer)")
+        answer = try post(["-H", "Content-Type: application/x-protobuf", target], body: [0x0a, 0x05, 0x0a], in: directory)
+        #expect(answer.status == 400 && answer.body.contains("not an OTLP protobuf message"), "\(answer)")
+        answer = try post(["-H", "Content-Type: text/plain", target], body: protobuf, in: directory)
+        #expect(answer.status == 415)
+        answer = try post(["-H", "Content-Type: application/x-protobuf", target],
+                          body: OTLPRequestFactory.bytes(traces: 40, spansPerTrace: 20, seed: 4), in: directory)
+        #expect(answer.status == 413, "a body over --max-body")
+        answer = try post(["-X", "PUT", "-H", "Content-Type: application/x-protobuf", target], body: protobuf, in: directory)
+        #expect(answer.status == 405)
+        answer = try post(["-H", "Content-Type: application/x-protobuf", target.replacingOccurrences(of: "/v1/traces", with: "/v1/logs")],
+                          body: protobuf, in: directory)
+        #expect(answer.status == 404)
+        process.terminate()
+        process.waitUntilExit()
+        let summary = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(summary.contains("stopped; 34 spans in 3 requests stored, 1 span rejected, 0 requests refused while busy, 0 failed; store "),
+                "\(summary)")
+        let info = try TrexBinary.run(["store", "info", "--json", "--store", store])
+        #expect(info.stdout.contains(#""spanCount" : 34"#), "\(info.stdout)")
+    }
+
+    /// A request as OTLP JSON (hex ids, as the specification's JSON encoding has them).
+    static func otlpJSON(_ request: OTLPRequestFactory.Request) throws -> [UInt8] {
+        var object = try #require(try JSONSerialization.jsonObject(with: request.jsonUTF8Data()) as? [String: Any])
+        func hexIDs(_ value: Any) -> Any {
+            if var dict = value as? [String: Any] {
+                for (key, v) in dict {
+                    if ["traceId", "spanId", "parentSpanId"].contains(key), let base64 = v as? String {
+                        dict[key] = (Data(base64Encoded: base64) ?? Data()).map { String(format: "%02x", $0) }.joined()
+                    } else {
+                        dict[key] = hexIDs(v)
+                    }
+                }
+                return dict
+            }
+            if let array = value as? [Any] { return array.map(hexIDs) }
+            return value
+        }
+        object = hexIDs(object) as? [String: Any] ?? [:]
+        return Array(try JSONSerialization.data(withJSONObject: object))
     }
 }

@@ -105,7 +105,7 @@ import TestSupport
         #expect(process.terminationStatus == 0)
         // The receiver claims exactly what it acknowledged.
         #expect(summary.contains("stopped; \(Self.grouped(counts.ackedSpans)) spans in "
-                                 + "\(Self.grouped(counts.ackedRequests)) requests stored, \(counts.refused) refused"),
+                                 + "\(Self.grouped(counts.ackedRequests)) requests stored, 0 spans rejected, \(counts.refused) requests refused"),
                 "\(summary)")
         // The store holds every acknowledged span and none of the refused ones.
         let info = try TrexBinary.run(["store", "info", "--json", "--store", store])

@@ -64,7 +64,7 @@ struct OpenCommand: ParsableCommand {
         var running: (OTLPReceiver, StoreIngest)?
         if listen, let opened {
             let ingest = StoreIngest(store: opened)
-            let receiver = try receiver.start { ingest.ingest($0) }
+            let receiver = try receiver.start { ingest.ingest($0, rejected: $1) }
             running = (receiver, ingest)
             session.live = LiveSource(endpoints: receiver.endpoints.map(\.description),
                                       takeChanges: { ingest.takeChanges() },
@@ -74,7 +74,7 @@ struct OpenCommand: ParsableCommand {
         if let (receiver, ingest) = running {
             receiver.stop()
             do { try ingest.finish() } catch { FileHandleOutput.message("\(error)") }
-            FileHandleOutput.standardError("trex: received " + ReceiveCommand.line(ingest.totals, since: session.started)
+            FileHandleOutput.standardError("trex: received " + ReceiveCommand.line(ingest.totals, since: session.started, store: store.resolvedPath)
                 + " into \(store.resolvedPath)")
         }
         if status != 0 { throw ExitCode(status) }

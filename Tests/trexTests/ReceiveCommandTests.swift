@@ -9,7 +9,7 @@ import TestSupport
 /// two of the bundled samples, a gRPC client exporting, SIGTERM, exit 0 with a summary, and the
 /// traces in the store.
 @Suite(.serialized) struct ReceiveCommandTests {
-    static let curl = ["/usr/bin/curl", "/bin/curl"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let curl = Curl.path
 
     /// `trex receive` on free loopback ports, its standard error, the URL it names for OTLP/HTTP
     /// and the port it names for OTLP/gRPC.
@@ -84,22 +84,6 @@ import TestSupport
         #expect(list.stdout.contains("GET /api/orders/history"), "\(list.stdout)")
     }
 
-    /// curl with a body from a file; the HTTP status and the response body.
-    func post(_ arguments: [String], body: [UInt8], in directory: TemporaryDirectory) throws -> (status: Int, body: String) {
-        let file = directory.file("body-\(UUID().uuidString)")
-        try Data(body).write(to: URL(fileURLWithPath: file))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.curl))
-        process.arguments = ["-s", "-o", "-", "-w", "\n%{http_code}", "--data-binary", "@" + file] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
-    }
-
     @Test(.enabled(if: curl != nil, "curl is not installed: the receiver test needs it"))
     func everyAnswerOfOTLPHTTPFromTheRealBinary() throws {
         let directory = TemporaryDirectory()
@@ -107,29 +91,29 @@ import TestSupport
         let (process, err, url, _) = try startReceiver(store: store, options: ["--max-body", "200000"])
         let target = String(url)
         let protobuf = OTLPRequestFactory.bytes(traces: 2, spansPerTrace: 10, seed: 3)
-        var answer = try post(["-H", "Content-Type: application/x-protobuf", target], body: protobuf, in: directory)
+        var answer = try Curl.post(["-H", "Content-Type: application/x-protobuf", target], body: protobuf)
         #expect(answer.status == 200)
         let json = try Array(Data(contentsOf: URL(fileURLWithPath: TrexBinary.docsSample("otlp/login-failure.json"))))
-        answer = try post(["-H", "Content-Type: application/json", "-H", "Content-Encoding: gzip", target],
-                          body: Gzip.compress(json), in: directory)
+        answer = try Curl.post(["-H", "Content-Type: application/json", "-H", "Content-Encoding: gzip", target],
+                          body: Gzip.compress(json))
         #expect(answer.status == 200 && answer.body == "{}", "\(answer)")
         // One span of three without a trace id: a partial success, the other two stored.
         var partial = OTLPRequestFactory.request(traces: 1, spansPerTrace: 3, firstTrace: 50, seed: 3)
         partial.resourceSpans[0].scopeSpans[0].spans[0].traceID = Data()
-        answer = try post(["-H", "Content-Type: application/json", target],
-                          body: try Self.otlpJSON(partial), in: directory)
+        answer = try Curl.post(["-H", "Content-Type: application/json", target],
+                          body: try Self.otlpJSON(partial))
         #expect(answer.status == 200 && answer.body.contains(#""rejectedSpans":"1""#), "\(answer)")
-        answer = try post(["-H", "Content-Type: application/x-protobuf", target], body: [0x0a, 0x05, 0x0a], in: directory)
+        answer = try Curl.post(["-H", "Content-Type: application/x-protobuf", target], body: [0x0a, 0x05, 0x0a])
         #expect(answer.status == 400 && answer.body.contains("not an OTLP protobuf message"), "\(answer)")
-        answer = try post(["-H", "Content-Type: text/plain", target], body: protobuf, in: directory)
+        answer = try Curl.post(["-H", "Content-Type: text/plain", target], body: protobuf)
         #expect(answer.status == 415)
-        answer = try post(["-H", "Content-Type: application/x-protobuf", target],
-                          body: OTLPRequestFactory.bytes(traces: 40, spansPerTrace: 20, seed: 4), in: directory)
+        answer = try Curl.post(["-H", "Content-Type: application/x-protobuf", target],
+                          body: OTLPRequestFactory.bytes(traces: 40, spansPerTrace: 20, seed: 4))
         #expect(answer.status == 413, "a body over --max-body")
-        answer = try post(["-X", "PUT", "-H", "Content-Type: application/x-protobuf", target], body: protobuf, in: directory)
+        answer = try Curl.post(["-X", "PUT", "-H", "Content-Type: application/x-protobuf", target], body: protobuf)
         #expect(answer.status == 405)
-        answer = try post(["-H", "Content-Type: application/x-protobuf", target.replacingOccurrences(of: "/v1/traces", with: "/v1/logs")],
-                          body: protobuf, in: directory)
+        answer = try Curl.post(["-H", "Content-Type: application/x-protobuf", target.replacingOccurrences(of: "/v1/traces", with: "/v1/logs")],
+                          body: protobuf)
         #expect(answer.status == 404)
         process.terminate()
         process.waitUntilExit()

@@ -33,7 +33,12 @@ struct ExplorerSession {
             FileHandleOutput.message("\(error.message)")
             // The command that lists what the user asked to explore, ready to paste.
             let arguments = (store.map { ["--store", $0.path] } ?? []) + files
-            FileHandleOutput.standardError("trex: try: trex list " + arguments.map(Self.shellQuoted).joined(separator: " "))
+            if live != nil, let store {
+                FileHandleOutput.standardError("trex: to receive without a terminal: trex receive --store "
+                                               + Self.shellQuoted(store.path))
+            } else {
+                FileHandleOutput.standardError("trex: try: trex list " + arguments.map(Self.shellQuoted).joined(separator: " "))
+            }
             return error.exitCode
         }
         let environment = ProcessInfo.processInfo.environment

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The non-interactive commands, run as a user would: the real binary on the bundled samples.
 @Suite(.serialized) struct CLITests {
@@ -189,5 +190,16 @@ import Testing
         #expect(r.stderr.contains("try: trex list \(samples)"), "\(r.stderr)")
         let spaced = try TrexBinary.run([samples + "/otlp", "my traces.json"])
         #expect(spaced.stderr.contains("try: trex list \(samples)/otlp 'my traces.json'"), "\(spaced.stderr)")
+    }
+
+    @Test func listeningWithoutATerminalPointsToTrexReceive() throws {
+        let directory = TemporaryDirectory()
+        let store = directory.file("live.sqlite")
+        let r = try TrexBinary.run(["--listen", "--grpc", "127.0.0.1:0", "--http", "127.0.0.1:0", "--store", store])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("to receive without a terminal: trex receive --store \(store)"), "\(r.stderr)")
+        #expect(!r.stderr.contains("received 0 spans"), "nothing was received: no summary")
+        let both = try TrexBinary.run(["--listen", "--grpc", "0", "--http", "0", "--store", store])
+        #expect(both.status != 0 && both.stderr.contains("--grpc and --http are both off"), "\(both.stderr)")
     }
 }

@@ -74,8 +74,11 @@ struct OpenCommand: ParsableCommand {
         if let (receiver, ingest) = running {
             receiver.stop()
             do { try ingest.finish() } catch { FileHandleOutput.message("\(error)") }
-            FileHandleOutput.standardError("trex: received " + ReceiveCommand.line(ingest.totals, since: session.started, store: store.resolvedPath)
-                + " into \(store.resolvedPath)")
+            if status == 0 || ingest.totals.requests > 0 {
+                FileHandleOutput.standardError("trex: received " + ReceiveCommand.line(ingest.totals, since: session.started,
+                                                                                        store: store.resolvedPath)
+                    + " into \(store.resolvedPath)")
+            }
         }
         if status != 0 { throw ExitCode(status) }
     }

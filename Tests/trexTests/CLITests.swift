@@ -167,6 +167,16 @@ import TestSupport
         let deps = try TrexBinary.run(["deps", "--json", samples])
         let edges = try #require(try json(deps.stdout) as? [[String: Any]])
         #expect(edges.contains { ($0["caller"] as? String) == "checkout" && ($0["callee"] as? String) == "payment" })
+        // The map: every service in a box, each call labelled, callers left of callees.
+        let map = try TrexBinary.run(["deps", "--graph", samples])
+        #expect(map.status == 0)
+        let lines = map.stdout.split(separator: "\n").map(String.init)
+        let column = { (name: String) in lines.compactMap { $0.range(of: "│ \(name)")?.lowerBound.utf16Offset(in: $0) }.first }
+        #expect(try #require(column("frontend")) < (try #require(column("checkout"))), "\(map.stdout)")
+        #expect(try #require(column("checkout")) < (try #require(column("payment "))), "\(map.stdout)")
+        #expect(map.stdout.contains("▶") && map.stdout.contains("12 ✗12"), "\(map.stdout)")
+        let dot = try TrexBinary.run(["deps", "--dot", samples])
+        #expect(dot.stdout.hasPrefix("digraph services {") && dot.stdout.contains(#""checkout" -> "payment""#))
     }
 
     @Test func convertToOTLPRoundTripsThroughList() throws {

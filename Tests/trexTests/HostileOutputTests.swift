@@ -198,6 +198,10 @@ import Testing
         _ = try json(try run(["stats", "--json", file]).stdout)
         let deps = try run(["deps", file])
         #expect(deps.stdout.contains(#"evil\e]0;PWNED"#) || deps.stdout.contains("No calls"))
+        let map = try run(["deps", "--graph", file])
+        #expect(!map.stdout.contains("\u{1B}"), "the map escapes names")
+        let dot = try run(["deps", "--dot", file])
+        #expect(!dot.stdout.contains("\u{1B}"), "DOT escapes names")
         let depsJSON = try #require(try json(try run(["deps", "--json", file]).stdout) as? [[String: Any]])
         if let caller = depsJSON.first?["caller"] as? String { #expect(caller == Self.evil) }
 

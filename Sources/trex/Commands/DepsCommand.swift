@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExplorerUI
 import TraceAnalysis
 import TraceModel
 import TraceWorkspace
@@ -11,8 +12,14 @@ struct DepsCommand: ParsableCommand {
         discussion: """
         Edges come from parent/child spans across services (client -> server, producer -> consumer).
 
+        --graph draws the services as a map: callers left, callees right, each call labelled with \
+        its count, errors (✗) and p95 (the explorer's service map, as text). --dot prints the same \
+        graph in Graphviz's DOT language.
+
         Examples:
           trex deps traces/
+          trex deps --graph traces/
+          trex deps --dot traces/ | dot -Tsvg > services.svg
           trex deps --json traces/ | jq '.[] | select(.errors > 0)'
         """)
 
@@ -21,6 +28,15 @@ struct DepsCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Flag(help: "Draw the services as a map (boxes and lines), callers left and callees right.")
+    var graph = false
+
+    @Flag(help: "Print the graph in Graphviz's DOT language.")
+    var dot = false
+
+    @Flag(help: "Draw the map with ASCII only.")
+    var ascii = false
+
     func run() throws {
         let workspace = try input.resolve()
         var accumulator = DependencyGraph.Accumulator()
@@ -28,6 +44,17 @@ struct DepsCommand: ParsableCommand {
         let graph = accumulator.finish()
         if json {
             try JSONOutput.write(graph.edges)
+            return
+        }
+        if self.graph || dot {
+            let services = ServiceGraph(graph)
+            if dot {
+                FileHandleOutput.standardOutput(ServiceMapText.dot(services))
+            } else {
+                let lines = ServiceMapText.lines(services, ascii: ascii || !FileHandleOutput.localeIsUTF8)
+                FileHandleOutput.standardOutput(lines.isEmpty ? "No calls between services found.\n"
+                                                : lines.joined(separator: "\n") + "\n")
+            }
             return
         }
         var text = TextTable([.init("CALLER", maxWidth: 30), .init(""), .init("CALLEE", maxWidth: 30), .init("KIND"),

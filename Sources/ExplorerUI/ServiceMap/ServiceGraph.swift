@@ -1,0 +1,59 @@
+import Foundation
+import TraceAnalysis
+import TraceModel
+
+/// The services and the calls between them, as the service map draws them: one edge per
+/// (caller, callee), the dependency graph's kinds of call merged (calls and errors summed, the
+/// largest p95 kept). Services are numbered in name order, edges sorted by (caller, callee).
+public struct ServiceGraph: Sendable, Equatable {
+    public struct Edge: Sendable, Equatable {
+        public var from: Int
+        public var to: Int
+        public var calls: Int
+        public var errors: Int
+        public var p95: Nanoseconds
+    }
+
+    public let services: [String]
+    public let edges: [Edge]
+
+    public init(services: [String], edges: [Edge]) {
+        self.services = services
+        self.edges = edges
+    }
+
+    /// From `trex deps`' graph. A service calling itself is left out (the map draws calls
+    /// between services). O(edges log edges).
+    public init(_ graph: DependencyGraph) {
+        let names = Set(graph.edges.flatMap { [$0.caller, $0.callee] }).sorted()
+        let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        var merged: [[Int]: Edge] = [:]
+        for e in graph.edges where e.caller != e.callee {
+            let from = index[e.caller]!, to = index[e.callee]!
+            var edge = merged[[from, to]] ?? Edge(from: from, to: to, calls: 0, errors: 0, p95: .zero)
+            edge.calls += e.calls
+            edge.errors += e.errors
+            edge.p95 = max(edge.p95, e.p95)
+            merged[[from, to]] = edge
+        }
+        services = names
+        edges = merged.values.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+    }
+
+    /// `1,204 calls · 3 err · p95 95ms`, or shorter for the map's labels: `1.2k ✗3 95ms`.
+    static func label(_ edge: Edge, ascii: Bool) -> String {
+        var text = compact(edge.calls)
+        if edge.errors > 0 { text += (ascii ? " x" : " ✗") + compact(edge.errors) }
+        return text + " " + DurationFormat.string(edge.p95, ascii: ascii)
+    }
+
+    /// 950, 1.2k, 34k, 1.2M.
+    static func compact(_ n: Int) -> String {
+        switch n {
+        case ..<1_000: return String(n)
+        case ..<10_000: return String(format: "%.1fk", Double(n) / 1_000)
+        case ..<1_000_000: return "\(n / 1_000)k"
+        default: return String(format: "%.1fM", Double(n) / 1_000_000)
+        }
+    }
+}

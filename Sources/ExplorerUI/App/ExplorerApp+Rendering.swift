@@ -5,6 +5,7 @@ extension ExplorerApp {
     /// hints, and any overlay.
     public func render(_ frame: inout Frame, capabilities: TerminalCapabilities) {
         let context = RenderContext(theme: theme, capabilities: capabilities)
+        asciiOnly = !context.glyphs.hasEighthBlocks
         frame.buffer.fill(frame.area, style: context.style(.background))
         frame.cursor = nil
         let filterView = filterBar.map { FilterBarView(bar: $0, context: context) }
@@ -18,7 +19,10 @@ extension ExplorerApp {
             LoadingView(progress: progress, context: context).render(in: main, into: &frame.buffer)
             drawStatus("trex · loading", right: "q quits", in: statusRow, into: &frame.buffer, context: context)
         case .ready(let list):
-            if let screen = traceScreen {
+            if let map = serviceMap {
+                let counts = renderServiceMap(map, in: main, status: statusRow, into: &frame.buffer, context: context)
+                drawStatus(flash ?? counts, right: "q back", in: statusRow, into: &frame.buffer, context: context)
+            } else if let screen = traceScreen {
                 WaterfallView(screen: screen, context: context).render(in: main, into: &frame.buffer)
                 let right = live.map { LiveLine.compact($0) + "  " } ?? ""
                 drawStatus(flash ?? screen.statusText, right: right + screen.statusRight, in: statusRow,
@@ -69,8 +73,8 @@ extension ExplorerApp {
 
     /// The most useful keys of the current screen, from its keymap.
     private func drawHints(in row: Rect, into buffer: inout Buffer, context: RenderContext) {
-        let wanted: [Command] = traceScreen == nil
-            ? [.openTrace, .openFilter, .cycleSort, .reverseSort, .help, .quit]
+        let wanted: [Command] = serviceMap != nil ? [.nextCall, .filterToCall, .help, .quit]
+            : traceScreen == nil ? [.openTrace, .openFilter, .cycleSort, .reverseSort, .openServiceMap, .help, .quit]
             : [.toggleCollapse, .toggleCriticalPath, .nextCritical, .nextError, .toggleDetail, .openFilter, .help, .quit]
         let keymap = activeKeymap
         var spans: [TerminalCore.Span] = []
@@ -96,6 +100,9 @@ extension ExplorerApp {
         case .nextCritical: "next critical"
         case .nextError: "next error"
         case .toggleDetail: "detail"
+        case .openServiceMap: "service map"
+        case .nextCall: "pick a call"
+        case .filterToCall: "its traces"
         default: command.summary
         }
     }

@@ -16,6 +16,11 @@ public final class ExplorerApp {
     var phase: Phase
     /// The open trace, above the list.
     var traceScreen: WaterfallScreen?
+    /// The service map, above the list or the trace it was opened from.
+    var serviceMap: ServiceMapScreen?
+    /// The terminal draws ASCII only (as of the last frame): views laid out with their own
+    /// glyphs (the service map's labels) follow it.
+    var asciiOnly = false
     var help: HelpOverlay?
     /// Where Esc and q go back to after a jump (a link, the parent, an origin, the bottleneck):
     /// the waterfall as it was, its trace, selection, scroll and folds. Emptied when the list
@@ -67,6 +72,7 @@ public final class ExplorerApp {
 
     /// The keymap of whatever has the keys now.
     var activeKeymap: Keymap {
+        if serviceMap != nil { return Keymaps.serviceMap }
         if let traceScreen { return traceScreen.keymap }
         return Keymaps.traceList
     }
@@ -147,6 +153,13 @@ public final class ExplorerApp {
             return .redraw
         case .redraw:
             return .repaint
+        case .quit where serviceMap != nil, .back where serviceMap != nil, .openServiceMap where serviceMap != nil:
+            serviceMap = nil
+            return .redraw
+        case _ where serviceMap != nil:
+            return performInServiceMap(command)
+        case .openServiceMap:
+            return openServiceMap()
         case .jumpToNew where traceScreen == nil:
             return jumpToNewTraces()
         case .toggleFollow where traceScreen == nil:
@@ -296,6 +309,9 @@ public final class ExplorerApp {
             // The overview and the column titles, and the metrics chart when the filter has one.
             list.state.cursor.page = max(1, mainArea.height - 2 - list.chartRows(in: mainArea) - (live == nil ? 0 : 1))
             phase = .ready(list)
+        }
+        if serviceMap != nil {
+            serviceMap?.viewport = Size(width: mainArea.width, height: max(1, mainArea.height - 1))
         }
         if var screen = traceScreen {
             screen.page = WaterfallLayout(area: mainArea, detailOpen: screen.detail != nil).pageRows

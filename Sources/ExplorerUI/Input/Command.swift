@@ -10,6 +10,11 @@ public enum Command: Hashable, Sendable {
     // MARK: Live (trex --listen)
     case jumpToNew, toggleFollow
 
+    // MARK: Other views
+    case openServiceMap
+    /// The service map's own.
+    case mapLeft, mapRight, nextCall, filterToCall
+
     // MARK: Filtering
     case openFilter, clearFilter, nextMatch, previousMatch
 
@@ -48,6 +53,11 @@ public enum Command: Hashable, Sendable {
         case .goToTrace: "go to a trace by any prefix of its id"
         case .jumpToNew: "jump to the traces that arrived (trex --listen)"
         case .toggleFollow: "follow arriving traces on or off (trex --listen)"
+        case .openServiceMap: "the service map: which service calls which"
+        case .mapLeft: "the nearest service in the column to the left"
+        case .mapRight: "the nearest service in the column to the right"
+        case .nextCall: "pick the selected service's next call"
+        case .filterToCall: "list the traces through the picked call (or the service)"
         case .openFilter: "filter with the query language"
         case .clearFilter: "clear the filter"
         case .nextMatch: "next span matching the filter"

@@ -30,6 +30,9 @@ public enum Keymaps {
             KeyBinding([.char("/")], .openFilter),
             KeyBinding([.char("\\")], .clearFilter),
         ]),
+        Keymap.Section("Views", [
+            KeyBinding([.char("m")], .openServiceMap),
+        ]),
         Keymap.Section("Live (trex --listen)", [
             KeyBinding([.char("n")], .jumpToNew),
             KeyBinding([.char("f")], .toggleFollow),
@@ -77,6 +80,9 @@ public enum Keymaps {
             KeyBinding([.char("d")], .showFindings),
             KeyBinding([.char("t")], .showCriticalTime),
             KeyBinding([.char("w")], .showBreakdown),
+        ]),
+        Keymap.Section("Views", [
+            KeyBinding([.char("m")], .openServiceMap),
         ]),
         movement,
         global,
@@ -129,5 +135,19 @@ public enum Keymaps {
     ])
 
     /// Every keymap, for docs/keys.md and the conflict test.
-    public static let all: [Keymap] = [traceList, waterfall, detail, filterBar, help]
+    public static let serviceMap = Keymap(name: "Service map", sections: [
+        Keymap.Section("Services and calls", [
+            KeyBinding([.char("j"), .down], .moveDown),
+            KeyBinding([.char("k"), .up], .moveUp),
+            KeyBinding([.char("h"), .left], .mapLeft),
+            KeyBinding([.char("l"), .right], .mapRight),
+            KeyBinding([.char("g"), .home], .first),
+            KeyBinding([.char("G"), .end], .last),
+            KeyBinding([.tab], .nextCall),
+            KeyBinding([.enter], .filterToCall),
+        ]),
+        global,
+    ])
+
+    public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, filterBar, help]
 }

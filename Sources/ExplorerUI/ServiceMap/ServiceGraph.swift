@@ -12,6 +12,9 @@ public struct ServiceGraph: Sendable, Equatable {
         public var calls: Int
         public var errors: Int
         public var p95: Nanoseconds
+        /// The callee sends spans (a child span in its service); false when every call was only
+        /// named by the caller (an uninstrumented database, queue or host).
+        public var instrumented = true
     }
 
     public let services: [String]
@@ -30,7 +33,8 @@ public struct ServiceGraph: Sendable, Equatable {
         var merged: [[Int]: Edge] = [:]
         for e in graph.edges where e.caller != e.callee {
             let from = index[e.caller]!, to = index[e.callee]!
-            var edge = merged[[from, to]] ?? Edge(from: from, to: to, calls: 0, errors: 0, p95: .zero)
+            var edge = merged[[from, to]] ?? Edge(from: from, to: to, calls: 0, errors: 0, p95: .zero, instrumented: false)
+            if e.kind != .uninstrumented { edge.instrumented = true }
             edge.calls += e.calls
             edge.errors += e.errors
             edge.p95 = max(edge.p95, e.p95)
@@ -38,6 +42,15 @@ public struct ServiceGraph: Sendable, Equatable {
         }
         services = names
         edges = merged.values.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+    }
+
+    /// The query that finds the traces through an edge: a span of the callee's service under
+    /// one of the caller's, or (an uninstrumented callee) a caller's span that names it.
+    func query(for edge: Edge) -> String {
+        let caller = DependencyGraph.queryLiteral(services[edge.from])
+        let callee = DependencyGraph.queryLiteral(services[edge.to])
+        if edge.instrumented { return "{ resource.service.name = \(caller) } > { resource.service.name = \(callee) }" }
+        return "{ resource.service.name = \(caller) && (\(DependencyGraph.peerCondition(services[edge.to]))) }"
     }
 
     /// `1,204 calls · 3 err · p95 95ms`, or shorter for the map's labels: `1.2k ✗3 95ms`.

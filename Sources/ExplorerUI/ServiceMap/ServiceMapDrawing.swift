@@ -11,6 +11,8 @@ struct ServiceMapDrawing {
     let context: RenderContext
     /// The selected service, whose edges are highlighted.
     var selected: Int?
+    /// The chosen call (an edge index), drawn brighter still.
+    var chosen: Int?
     /// The canvas position shown at the area's top-left corner.
     var origin = (x: 0, y: 0)
 
@@ -21,7 +23,7 @@ struct ServiceMapDrawing {
         let width = max(1, layout.size.width + 2)
         for path in layout.paths {
             let edge = layout.graph.edges[path.edge]
-            let lit = selected.map { edge.from == $0 || edge.to == $0 } ?? false
+            let lit = selected.map { edge.from == $0 || edge.to == $0 } ?? false || path.edge == chosen
             for cell in path.cells {
                 let key = cell.y * width + cell.x
                 directions[key, default: []].formUnion(cell.directions)
@@ -47,8 +49,9 @@ struct ServiceMapDrawing {
             let isLit = selected.map { edge.from == $0 || edge.to == $0 } ?? false
             let style = isLit ? lit : line
             put(path.arrow.pointsLeft ? (ascii ? "<" : "◀") : (ascii ? ">" : "▶"), x: path.arrow.x, y: path.arrow.y, style: style)
-            put(path.label.text, x: path.label.x, y: path.label.y,
-                style: edge.errors > 0 ? context.style(.error) : (isLit ? lit : context.style(.text)))
+            var labelStyle = edge.errors > 0 ? context.style(.error) : (isLit ? lit : context.style(.text))
+            if path.edge == chosen { labelStyle = context.selected(labelStyle) }
+            put(path.label.text, x: path.label.x, y: path.label.y, style: labelStyle)
         }
         for box in layout.boxes {
             let name = layout.graph.services[box.service]

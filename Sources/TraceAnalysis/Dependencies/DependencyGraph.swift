@@ -1,3 +1,4 @@
+import Foundation
 import TraceModel
 
 /// The service dependency graph of the loaded traces: caller service -> callee service, with
@@ -80,11 +81,32 @@ public struct DependencyGraph: Sendable {
         return nil
     }
 
+    /// The attributes that name an uninstrumented callee, first found first.
+    static let namingKeys = ["peer.service", "db.system.name", "db.system", "messaging.destination.name", "messaging.system"]
+
+    /// The attributes an uninstrumented callee's name may come from, as a query condition on
+    /// a span for the callee `name`: the naming keys equal to it, or a host key (or a URL's
+    /// host) that is it, in any case, with or without a port (as `PeerNames` reads them).
+    public static func peerCondition(_ name: String) -> String {
+        let literal = queryLiteral(name)
+        let host = NSRegularExpression.escapedPattern(for: name)
+        let hostPattern = queryLiteral("(?i)\(host)(:[0-9]+)?")
+        let urlPattern = queryLiteral("(?i)[a-z][a-z0-9+.-]*://\(host)(:[0-9]+)?(/.*)?")
+        return (namingKeys.map { "span.\($0) = \(literal)" }
+            + PeerNames.hostKeys.map { "span.\($0) =~ \(hostPattern)" }
+            + PeerNames.urlKeys.map { "span.\($0) =~ \(urlPattern)" }).joined(separator: " || ")
+    }
+
+    /// A query string literal.
+    public static func queryLiteral(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
     /// The peer a childless client or producer span names: `peer.service`, then `db.system`
     /// (`db.system.name`), `messaging.destination.name`, `messaging.system`, then the host it
     /// called.
     static func namedPeer(of span: Span, in table: SpanTable) -> String? {
-        for key in ["peer.service", "db.system.name", "db.system", "messaging.destination.name", "messaging.system"] {
+        for key in namingKeys {
             if case .string(let s)? = table.attribute(key, of: span), !s.isEmpty { return s }
         }
         return PeerNames.called(by: span, in: table).first

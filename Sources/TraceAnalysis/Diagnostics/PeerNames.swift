@@ -3,14 +3,18 @@ import TraceModel
 /// The names a call's peer goes by, for matching a CLIENT span with the SERVER span that
 /// answered it across traces. Lower-cased, ports and URL parts removed.
 enum PeerNames {
+    /// The attributes a call names its peer's host by, and the URLs it names it in.
+    static let hostKeys = ["server.address", "net.peer.name", "http.host"]
+    static let urlKeys = ["url.full", "http.url"]
+
     /// What a client span says it called: `peer.service`, `server.address`, `net.peer.name`,
     /// `http.host`, the host of `url.full` / `http.url`.
     static func called(by span: Span, in table: SpanTable) -> [String] {
         var names: [String] = []
-        for key in ["peer.service", "server.address", "net.peer.name", "http.host"] {
+        for key in ["peer.service"] + hostKeys {
             if let v = stringAttribute(key, of: span, in: table) { names.append(normalize(v)) }
         }
-        for key in ["url.full", "http.url"] {
+        for key in urlKeys {
             if let v = stringAttribute(key, of: span, in: table), let host = host(ofURL: v) { names.append(host) }
         }
         return unique(names)

@@ -129,6 +129,36 @@ struct ExplorerEndToEndTests {
         try session.expectCleanExit(status: "0")
     }
 
+    @Test("The service map: m from the list, move, pick a call, Enter lists its traces; m from a waterfall, q back")
+    func serviceMap() throws {
+        let session = try start(Self.samples, ready: "24 traces", width: 80, height: 24)
+        try session.press("m")
+        guard let map = session.waitFor({ $0.contains("Service map · 12 services") }) else {
+            Issue.record("no map; screen:\n\(session.capture())")
+            return
+        }
+        #expect(map.contains("┏"), "the selected service is drawn heavy:\n\(map)")
+        try session.press("l")
+        try session.press("Tab")
+        guard session.waitFor({ $0.contains(" → ") && $0.contains(" call") }) != nil else {
+            Issue.record("no call picked; screen:\n\(session.capture())")
+            return
+        }
+        try session.press("Enter")
+        #expect(session.waitFor { $0.contains("traces match.") && $0.contains("MATCH") } != nil, "\(session.capture())")
+        // From a waterfall and back to it.
+        try session.press("Enter")
+        #expect(session.waitFor { $0.contains("SERVICE") && $0.contains("SPAN") } != nil)
+        try session.press("m")
+        #expect(session.waitFor { $0.contains("Service map") } != nil)
+        try session.press("q")
+        #expect(session.waitFor { !$0.contains("Service map") && $0.contains("SPAN") } != nil, "\(session.capture())")
+        try session.press("q")
+        #expect(session.waitFor { $0.contains("START▲") } != nil)
+        try session.press("q")
+        try session.expectCleanExit(status: "0")
+    }
+
     @Test("Waterfall: step to the slow payment call, fold, critical path, detail, follow a link, quit sane")
     func waterfallFlow() throws {
         let session = try start(Self.samples + "/otlp", ready: "6 traces")

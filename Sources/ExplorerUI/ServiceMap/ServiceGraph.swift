@@ -15,6 +15,15 @@ public struct ServiceGraph: Sendable, Equatable {
         /// The callee sends spans (a child span in its service); false when every call was only
         /// named by the caller (an uninstrumented database, queue or host).
         public var instrumented = true
+
+        public init(from: Int, to: Int, calls: Int, errors: Int, p95: Nanoseconds, instrumented: Bool = true) {
+            self.from = from
+            self.to = to
+            self.calls = calls
+            self.errors = errors
+            self.p95 = p95
+            self.instrumented = instrumented
+        }
     }
 
     public let services: [String]

@@ -19,7 +19,10 @@ extension ExplorerApp {
             LoadingView(progress: progress, context: context).render(in: main, into: &frame.buffer)
             drawStatus("trex · loading", right: "q quits", in: statusRow, into: &frame.buffer, context: context)
         case .ready(let list):
-            if let map = serviceMap {
+            if let stats = statistics {
+                stats.render(in: main, into: &frame.buffer, context: context)
+                drawStatus(flash ?? stats.summary, right: "q back", in: statusRow, into: &frame.buffer, context: context)
+            } else if let map = serviceMap {
                 let counts = renderServiceMap(map, in: main, status: statusRow, into: &frame.buffer, context: context)
                 drawStatus(flash ?? counts, right: "q back", in: statusRow, into: &frame.buffer, context: context)
             } else if let screen = traceScreen {
@@ -73,8 +76,9 @@ extension ExplorerApp {
 
     /// The most useful keys of the current screen, from its keymap.
     private func drawHints(in row: Rect, into buffer: inout Buffer, context: RenderContext) {
-        let wanted: [Command] = serviceMap != nil ? [.nextCall, .filterToCall, .help, .quit]
-            : traceScreen == nil ? [.openTrace, .openFilter, .cycleSort, .reverseSort, .openServiceMap, .help, .quit]
+        let wanted: [Command] = statistics != nil ? [.openTrace, .cycleSort, .toggleSelfTime, .toggleGrouping, .help, .quit]
+            : serviceMap != nil ? [.nextCall, .filterToCall, .help, .quit]
+            : traceScreen == nil ? [.openTrace, .openFilter, .cycleSort, .openServiceMap, .openStatistics, .help, .quit]
             : [.toggleCollapse, .toggleCriticalPath, .nextCritical, .nextError, .toggleDetail, .openFilter, .help, .quit]
         let keymap = activeKeymap
         var spans: [TerminalCore.Span] = []
@@ -101,6 +105,9 @@ extension ExplorerApp {
         case .nextError: "next error"
         case .toggleDetail: "detail"
         case .openServiceMap: "service map"
+        case .openStatistics: "statistics"
+        case .toggleSelfTime: "self time"
+        case .toggleGrouping: "per service"
         case .nextCall: "pick a call"
         case .filterToCall: "its traces"
         default: command.summary

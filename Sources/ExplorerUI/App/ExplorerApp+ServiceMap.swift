@@ -38,15 +38,50 @@ extension ExplorerApp {
             return .redraw
         case .filter(let query):
             serviceMap = nil
-            traceScreen = nil
-            backStack.removeAll()
-            guard case .ready(var list) = phase else { return .redraw }
-            history.record(query)
-            flash = list.applyFilter(query)
-            phase = .ready(list)
-            updatePages()
-            liveFilterChanged()
+            return listTraces(matching: query)
+        }
+    }
+
+    /// Back to the trace list, filtered with `query` (and sorted by duration, slowest first,
+    /// when `slowestFirst`).
+    func listTraces(matching query: String, slowestFirst: Bool = false) -> LoopAction {
+        traceScreen = nil
+        backStack.removeAll()
+        guard case .ready(var list) = phase else { return .redraw }
+        history.record(query)
+        flash = list.applyFilter(query)
+        if slowestFirst { list.sortByDuration() }
+        phase = .ready(list)
+        updatePages()
+        liveFilterChanged()
+        return .redraw
+    }
+
+    /// `T`: the statistics of the whole workspace (what `trex stats` computes).
+    func openStatistics() -> LoopAction {
+        guard case .ready(let list) = phase else { return .none }
+        var accumulator = TraceStatistics.Accumulator()
+        do {
+            try list.workspace.forEachBatch { accumulator.add($0) }
+        } catch {
+            flash = "Cannot read the traces for the statistics: \(error)"
             return .redraw
+        }
+        statistics = StatisticsScreen(accumulator.finish())
+        updatePages()
+        return .redraw
+    }
+
+    func performInStatistics(_ command: Command) -> LoopAction {
+        guard var screen = statistics else { return .none }
+        let effect = screen.perform(command)
+        statistics = screen
+        switch effect {
+        case .none: return .none
+        case .redraw: return .redraw
+        case .filter(let query):
+            statistics = nil
+            return listTraces(matching: query, slowestFirst: true)
         }
     }
 

@@ -18,6 +18,8 @@ public final class ExplorerApp {
     var traceScreen: WaterfallScreen?
     /// The service map, above the list or the trace it was opened from.
     var serviceMap: ServiceMapScreen?
+    /// The statistics, above the list or the trace they were opened from.
+    var statistics: StatisticsScreen?
     /// The terminal draws ASCII only (as of the last frame): views laid out with their own
     /// glyphs (the service map's labels) follow it.
     var asciiOnly = false
@@ -73,6 +75,7 @@ public final class ExplorerApp {
     /// The keymap of whatever has the keys now.
     var activeKeymap: Keymap {
         if serviceMap != nil { return Keymaps.serviceMap }
+        if statistics != nil { return Keymaps.statistics }
         if let traceScreen { return traceScreen.keymap }
         return Keymaps.traceList
     }
@@ -158,6 +161,13 @@ public final class ExplorerApp {
             return .redraw
         case _ where serviceMap != nil:
             return performInServiceMap(command)
+        case .quit where statistics != nil, .back where statistics != nil, .openStatistics where statistics != nil:
+            statistics = nil
+            return .redraw
+        case _ where statistics != nil:
+            return performInStatistics(command)
+        case .openStatistics:
+            return openStatistics()
         case .openServiceMap:
             return openServiceMap()
         case .jumpToNew where traceScreen == nil:
@@ -313,6 +323,7 @@ public final class ExplorerApp {
         if serviceMap != nil {
             serviceMap?.viewport = Size(width: mainArea.width, height: max(1, mainArea.height - 1))
         }
+        statistics?.cursor.page = max(1, mainArea.height - 1)
         if var screen = traceScreen {
             screen.page = WaterfallLayout(area: mainArea, detailOpen: screen.detail != nil).pageRows
             screen.detailWidth = WaterfallLayout(area: mainArea, detailOpen: true).detail?.width ?? mainArea.width

@@ -11,7 +11,9 @@ public enum Command: Hashable, Sendable {
     case jumpToNew, toggleFollow
 
     // MARK: Other views
-    case openServiceMap
+    case openServiceMap, openStatistics
+    /// The statistics screen's own.
+    case toggleSelfTime, toggleGrouping
     /// The service map's own.
     case mapLeft, mapRight, nextCall, filterToCall
 
@@ -54,6 +56,9 @@ public enum Command: Hashable, Sendable {
         case .jumpToNew: "jump to the traces that arrived (trex --listen)"
         case .toggleFollow: "follow arriving traces on or off (trex --listen)"
         case .openServiceMap: "the service map: which service calls which"
+        case .openStatistics: "statistics per operation and per service"
+        case .toggleSelfTime: "percentiles of duration or of self time"
+        case .toggleGrouping: "per operation or per service"
         case .mapLeft: "the nearest service in the column to the left"
         case .mapRight: "the nearest service in the column to the right"
         case .nextCall: "pick the selected service's next call"

@@ -32,6 +32,7 @@ public enum Keymaps {
         ]),
         Keymap.Section("Views", [
             KeyBinding([.char("m")], .openServiceMap),
+            KeyBinding([.char("T")], .openStatistics),
         ]),
         Keymap.Section("Live (trex --listen)", [
             KeyBinding([.char("n")], .jumpToNew),
@@ -83,6 +84,7 @@ public enum Keymaps {
         ]),
         Keymap.Section("Views", [
             KeyBinding([.char("m")], .openServiceMap),
+            KeyBinding([.char("T")], .openStatistics),
         ]),
         movement,
         global,
@@ -149,5 +151,17 @@ public enum Keymaps {
         global,
     ])
 
-    public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, filterBar, help]
+    public static let statistics = Keymap(name: "Statistics", sections: [
+        Keymap.Section("Rows", [
+            KeyBinding([.enter], .openTrace),
+            KeyBinding([.char("s")], .cycleSort),
+            KeyBinding([.char("S")], .reverseSort),
+            KeyBinding([.char("t")], .toggleSelfTime),
+            KeyBinding([.tab], .toggleGrouping),
+        ]),
+        movement,
+        global,
+    ])
+
+    public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, statistics, filterBar, help]
 }

@@ -40,3 +40,12 @@ extension TraceListScreen {
         return true
     }
 }
+
+extension TraceListScreen {
+    /// Sorts by duration, the slowest first, the first row selected.
+    mutating func sortByDuration() {
+        state.setSort(TraceListSort(column: .duration, descending: true), summaries: listing.summaries,
+                      strings: listing.strings, problems: problemLookup)
+        state.cursor.home()
+    }
+}

@@ -68,15 +68,8 @@ struct StatisticsScreen {
     }
 
     mutating func perform(_ command: Command) -> Effect {
+        if cursor.perform(command) { return .redraw }
         switch command {
-        case .moveDown: cursor.move(by: 1)
-        case .moveUp: cursor.move(by: -1)
-        case .pageDown: cursor.pageDown()
-        case .pageUp: cursor.pageUp()
-        case .halfPageDown: cursor.halfPageDown()
-        case .halfPageUp: cursor.halfPageUp()
-        case .first: cursor.home()
-        case .last: cursor.end()
         case .cycleSort:
             sortColumn = Column(rawValue: (sortColumn.rawValue + 1) % Column.allCases.count)!
             ascending = false

@@ -85,15 +85,8 @@ struct TraceListScreen {
         let problemLookup = problemLookup
         let summaries = listing.summaries
         let strings = listing.strings
+        if state.cursor.perform(command) { return .redraw }
         switch command {
-        case .moveDown: state.cursor.move(by: 1)
-        case .moveUp: state.cursor.move(by: -1)
-        case .pageDown: state.cursor.pageDown()
-        case .pageUp: state.cursor.pageUp()
-        case .halfPageDown: state.cursor.halfPageDown()
-        case .halfPageUp: state.cursor.halfPageUp()
-        case .first: state.cursor.home()
-        case .last: state.cursor.end()
         case .cycleSort:
             state.setSort(state.sort.next(filterActive: state.isFiltered), summaries: summaries, strings: strings,
                           problems: problemLookup)

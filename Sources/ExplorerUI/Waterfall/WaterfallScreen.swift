@@ -89,15 +89,8 @@ struct WaterfallScreen {
         if raw != nil, let effect = performInRaw(command) { return effect }
         if panel != nil, let effect = performInPanel(command) { return effect }
         if detail?.focused == true, let effect = performInDetail(command) { return effect }
+        if cursor.perform(command) { return .redraw }
         switch command {
-        case .moveDown: cursor.move(by: 1)
-        case .moveUp: cursor.move(by: -1)
-        case .pageDown: cursor.pageDown()
-        case .pageUp: cursor.pageUp()
-        case .halfPageDown: cursor.halfPageDown()
-        case .halfPageUp: cursor.halfPageUp()
-        case .first: cursor.home()
-        case .last: cursor.end()
         case .toggleCollapse:
             if let p = selectedPosition { rows.toggle(p); keepSelection(p) }
         case .expand:

@@ -159,6 +159,30 @@ struct ExplorerEndToEndTests {
         try session.expectCleanExit(status: "0")
     }
 
+    @Test("Statistics: T from the list, sort, self time, per service, Enter lists a row's traces, T from a waterfall, q back")
+    func statistics() throws {
+        let session = try start(Self.samples, ready: "24 traces", width: 100, height: 30)
+        try session.press("T")
+        #expect(session.waitFor { $0.contains("Statistics · 64 operations · duration") && $0.contains("COUNT▼") } != nil,
+                "\(session.capture())")
+        try session.press("s", "t")
+        #expect(session.waitFor { $0.contains("SELF ERR%") || $0.contains("self time · sorted by ERR%") } != nil,
+                "\(session.capture())")
+        try session.press("Tab")
+        #expect(session.waitFor { $0.contains("Statistics · 9 services") } != nil, "\(session.capture())")
+        try session.press("Enter")
+        #expect(session.waitFor { $0.contains("match") && $0.contains("DURATION▼") } != nil, "\(session.capture())")
+        try session.press("Enter")
+        #expect(session.waitFor { $0.contains("SERVICE") && $0.contains("SPAN") } != nil)
+        try session.press("T")
+        #expect(session.waitFor { $0.contains("Statistics ·") } != nil)
+        try session.press("q")
+        #expect(session.waitFor { !$0.contains("Statistics ·") && $0.contains("SPAN") } != nil, "\(session.capture())")
+        try session.press("q")
+        try session.press("q")
+        try session.expectCleanExit(status: "0")
+    }
+
     @Test("Waterfall: step to the slow payment call, fold, critical path, detail, follow a link, quit sane")
     func waterfallFlow() throws {
         let session = try start(Self.samples + "/otlp", ready: "6 traces")

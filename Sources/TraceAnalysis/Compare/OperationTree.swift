@@ -65,7 +65,7 @@ public struct OperationTree: Sendable {
         var nodeOfSpan = [Int32](repeating: -1, count: tree.count)
         var missingParentNode: Int32 = -1
 
-        func keyIndex(_ key: OperationKey) -> Int32 {
+        func addKey(_ key: OperationKey) -> Int32 {
             keys.append(key)
             return Int32(keys.count - 1)
         }
@@ -95,7 +95,7 @@ public struct OperationTree: Sendable {
                 parent = nodeOfSpan[Int(tree.parent[local])]
             } else if span.parentSpanID.isValid {
                 // Its parent is not in the trace (or the link closed a cycle): a fragment.
-                if missingParentNode < 0 { missingParentNode = node(under: -1, key: keyIndex(.missingParent)) }
+                if missingParentNode < 0 { missingParentNode = node(under: -1, key: addKey(.missingParent)) }
                 parent = missingParentNode
                 totals[Int(parent)].add(duration: duration, selfTime: .zero, criticalTime: .zero)
             }
@@ -106,7 +106,7 @@ public struct OperationTree: Sendable {
             if let known = keyOfPair[pair] {
                 key = known
             } else {
-                key = keyIndex(OperationKey(service: table.strings[service], name: table.strings[span.name]))
+                key = addKey(OperationKey(service: table.strings[service], name: table.strings[span.name]))
                 keyOfPair[pair] = key
             }
             let n = node(under: parent, key: key)

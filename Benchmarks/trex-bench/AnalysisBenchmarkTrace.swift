@@ -7,9 +7,11 @@ import TraceModel
 /// fan-out), each call answered by a SERVER span on the callee's host, which is expanded in
 /// turn; every fourth server also runs 6 sequential database lookups differing only in a
 /// literal (N+1) and two internal steps; one branch holds a 20,000-deep chain. 24 services on
-/// 12 hosts, three of them with skewed clocks (+3 ms, -4 ms, +20 ms). Deterministic (SplitMix64).
+/// 12 hosts, three of them with skewed clocks (+3 ms, -4 ms, +20 ms). Deterministic (SplitMix64):
+/// the same `seed` gives the same trace; another seed another request of the same shape (the
+/// callees and timings differ), as the compare benchmark needs.
 enum AnalysisBenchmarkTrace {
-    static func build(spanCount target: Int) -> SpanTable {
+    static func build(spanCount target: Int, seed: UInt64 = 42) -> SpanTable {
         var b = SpanTableBuilder()
         let traceID = TraceID(high: 0x0123_4567_89ab_cdef, low: 0xfedc_ba98_7654_3210)
         let serviceCount = 24
@@ -26,7 +28,7 @@ enum AnalysisBenchmarkTrace {
         let statementKey = b.intern("db.statement")
         let systemKey = b.intern("db.system")
         let postgres = b.intern("postgresql")
-        var rng = SplitMix64(seed: 42)
+        var rng = SplitMix64(seed: seed)
         var nextID: UInt64 = 1
         let base: Int64 = 1_700_000_000_000_000_000
 

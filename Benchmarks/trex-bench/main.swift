@@ -8,6 +8,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("query", "a 5-clause query over 1,000,000 spans in memory", QueryBenchmark.run),
     ("regex", "(a+)+$ on a 50,000-character name, .*.*.*c on 20,000 characters (RE2)", RegexBenchmark.run),
     ("analysis", "critical path and diagnostics on a 1,000,000-span trace", AnalysisBenchmark.run),
+    ("compare", "two 1,000,000-span traces folded by path and merged; a baseline median", CompareBenchmark.run),
     ("tui-open", "a 10 MB file to the explorer's first frame", UIBenchmark.runOpen),
     ("tui-keypress", "a keypress on a 100,000-trace list, redrawn", UIBenchmark.runKeypress),
     ("waterfall", "a 1,000,000-span waterfall: a frame, expand-all, collapse-all", UIBenchmark.runWaterfall),

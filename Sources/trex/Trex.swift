@@ -14,13 +14,14 @@ struct Trex: ParsableCommand {
           trex traces.json                       open the explorer on a file
           trex list docs/samples                 one row per trace
           trex show 5b8efff7 traces.json         one trace as a text waterfall
+          trex compare 5b8efff7 9c1d0e22 traces/ two traces, path by path
           trex convert --to otlp jaeger.json     any input as OTLP JSON
 
         Exit status: 0 when traces were loaded (warnings go to standard error), 1 when nothing \
         could be loaded, 2 on usage errors.
         """,
         subcommands: [OpenCommand.self, ListCommand.self, ShowCommand.self, QueryCommand.self, MetricsCommand.self, AnalyzeCommand.self,
-                      StatsCommand.self, DepsCommand.self, ConvertCommand.self, ImportCommand.self, ReceiveCommand.self, StoreCommand.self],
+                      CompareCommand.self, StatsCommand.self, DepsCommand.self, ConvertCommand.self, ImportCommand.self, ReceiveCommand.self, StoreCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

@@ -193,6 +193,15 @@ import Testing
         try run(["analyze", "--adjust-skew", trace, file])
         _ = try json(try run(["analyze", "--json", trace, file]).stdout)
 
+        let compare = try run(["compare", trace, trace, file])
+        #expect(compare.stdout.contains(#"evil\e]0;PWNED"#), "names in the header and the tree: \(compare.stdout)")
+        #expect(!compare.stdout.contains(#"\u{…"#) && !compare.stdout.contains(#"\x…"#))
+        let compareJSON = try #require(try json(try run(["compare", "--json", trace, trace, file]).stdout) as? [String: Any])
+        #expect((compareJSON["nodes"] as? [[String: Any]])?.first?["operation"] as? String == Self.evil)
+        // The only trace: no baseline, and the message names its root operation escaped.
+        let noBaseline = try run(["compare", trace, "--baseline", file], status: 1)
+        #expect(noBaseline.stderr.contains(#"evil\e]0;PWNED"#), "\(noBaseline.stderr)")
+
         let stats = try run(["stats", file])
         #expect(stats.stdout.contains(#"evil\e]0;PWNED"#))
         _ = try json(try run(["stats", "--json", file]).stdout)
@@ -256,6 +265,8 @@ import Testing
         try run(["list", "--store", store])
         try run(["show", Self.otlpTrace, "--store", store])
         try run(["analyze", Self.jaegerTrace, "--store", store])
+        try run(["compare", Self.otlpTrace, Self.zipkinTrace, "--store", store])
+        try run(["compare", Self.otlpTrace, "--baseline", "--store", store], status: nil)
         try run(["stats", "--store", store])
         try run(["deps", "--store", store])
         try run(["query", "{ }", "--store", store])

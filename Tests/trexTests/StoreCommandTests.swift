@@ -176,10 +176,10 @@ import Testing
         let listed = try TrexBinary.run(["list", "--json"] + everything)
         for row in try #require(try Self.value(listed.stdout) as? [[String: Any]]) {
             let id = String((row["traceId"] as! String).prefix(12))
-            for command in ["show", "analyze"] {
-                let together = try TrexBinary.run([command, id] + files + ["--store", store])
-                let alone = try TrexBinary.run([command, id] + everything)
-                #expect(together.stdout == alone.stdout, "\(command) \(id)")
+            for command in [["show", id], ["analyze", id], ["compare", id, "--baseline"]] {
+                let together = try TrexBinary.run(command + files + ["--store", store])
+                let alone = try TrexBinary.run(command + everything)
+                #expect(together.stdout == alone.stdout, "\(command)")
             }
         }
     }
@@ -199,8 +199,8 @@ import Testing
 
     @Test func aMissingOrDamagedStoreIsAClearError() throws {
         let missing = Self.setup.directory + "/none.sqlite"
-        for command in [["list"], ["query", "status = error"], ["show", "abc"], ["analyze", "abc"], ["stats"], ["deps"],
-                        ["convert", "--to", "otlp"], ["store", "export", "--to", "otlp"]] {
+        for command in [["list"], ["query", "status = error"], ["show", "abc"], ["analyze", "abc"], ["compare", "abc", "abd"],
+                        ["stats"], ["deps"], ["convert", "--to", "otlp"], ["store", "export", "--to", "otlp"]] {
             let r = try TrexBinary.run(command + ["--store", missing])
             #expect(r.status == 1, "\(command)")
             #expect(r.stderr == "trex: no trace store at \(missing); import traces with `trex import FILE`\n", "\(command)")

@@ -8,10 +8,13 @@ import TraceModel
 /// turn; every fourth server also runs 6 sequential database lookups differing only in a
 /// literal (N+1) and two internal steps; one branch holds a 20,000-deep chain. 24 services on
 /// 12 hosts, three of them with skewed clocks (+3 ms, -4 ms, +20 ms). Deterministic (SplitMix64):
-/// the same `seed` gives the same trace; another seed another request of the same shape (the
-/// callees and timings differ), as the compare benchmark needs.
+/// the same `seed` gives the same trace; another seed another request of the same kind (the
+/// callees and timings differ, so the paths part early). A `jitterSeed` keeps the seed's spans
+/// and paths and records each span up to 20% longer than it ran (the structure is drawn from the
+/// true times): the same request served more slowly here and there, as the compare benchmark
+/// needs.
 enum AnalysisBenchmarkTrace {
-    static func build(spanCount target: Int, seed: UInt64 = 42) -> SpanTable {
+    static func build(spanCount target: Int, seed: UInt64 = 42, jitterSeed: UInt64? = nil) -> SpanTable {
         var b = SpanTableBuilder()
         let traceID = TraceID(high: 0x0123_4567_89ab_cdef, low: 0xfedc_ba98_7654_3210)
         let serviceCount = 24
@@ -40,11 +43,15 @@ enum AnalysisBenchmarkTrace {
             var depth: Int
         }
 
+        var jitter = jitterSeed.map { SplitMix64(seed: $0) }
         func append(_ id: UInt64, parent: UInt64, service: Int, name: StringID, kind: SpanKind,
                     start: Int64, end: Int64, attributes: ElementRange = .empty) {
             let skew = hostSkew[service % hostSkew.count]
+            var stretch: Int64 = 0
+            if jitter != nil { stretch = Int64(jitter!.next() % UInt64(max(0, end - start) / 5 + 1)) }
             b.append(Span(traceID: traceID, spanID: SpanID(id), parentSpanID: SpanID(parent), name: name, kind: kind,
-                          start: Timestamp(unixNanos: base + start + skew), end: Timestamp(unixNanos: base + end + skew),
+                          start: Timestamp(unixNanos: base + start + skew),
+                          end: Timestamp(unixNanos: base + end + stretch + skew),
                           resource: resources[service], attributes: attributes))
         }
 

@@ -63,6 +63,8 @@ public struct OperationTree: Sendable {
         var totals: [OperationTotals] = []
         var nodeOfChild: [UInt64: Int32] = [:]   // (parent node + 1, key) -> node
         var nodeOfSpan = [Int32](repeating: -1, count: tree.count)
+        // At most one node per span (and the missing-parent group): never rehashed while folding.
+        nodeOfChild.reserveCapacity(tree.count + 1)
         var missingParentNode: Int32 = -1
 
         func addKey(_ key: OperationKey) -> Int32 {

@@ -63,7 +63,7 @@ public final class LiveTraceFeed: Sendable {
         guard first else { return }
         let thread = Thread { [self] in
             while !state.withLock({ $0.stopped }) {
-                Thread.sleep(forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
+                Thread.sleep(forTimeInterval: Self.seconds(interval))
                 post(.liveStatus(status()))
                 if let snapshot = poll() { post(.liveTraces(snapshot)) }
             }
@@ -77,8 +77,7 @@ public final class LiveTraceFeed: Sendable {
     /// The receiver's status now: endpoints, the rate over the last `rateWindow` seconds.
     public func status() -> LiveStatus {
         let counts = source.counts()
-        let elapsed = ContinuousClock.now - origin
-        let now = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let now = Self.seconds(ContinuousClock.now - origin)
         let rate: Double = state.withLock { s in
             s.samples.append((now, counts.stored))
             s.samples.removeAll { now - $0.0 > Self.rateWindow }
@@ -103,5 +102,9 @@ public final class LiveTraceFeed: Sendable {
             snapshot.matches = (try? workspace.query(query))?.matchedSpanCounts
         }
         return snapshot
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TerminalCore
+import TraceAnalysis
 
 /// Draws a `ServiceMapLayout` into a buffer: the lines first (each cell's box-drawing
 /// character from every direction any line leaves it by, so corners, joins and crossings come
@@ -122,9 +123,8 @@ public enum ServiceMapText {
 
     /// The graph in Graphviz's DOT language, left to right, for rendering elsewhere.
     public static func dot(_ graph: ServiceGraph) -> String {
-        func quoted(_ s: String) -> String {
-            "\"" + s.visiblyEscaped.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }
+        // DOT's strings escape as the query language's do.
+        func quoted(_ s: String) -> String { DependencyGraph.queryLiteral(s.visiblyEscaped) }
         var lines = ["digraph services {", "  rankdir=LR;", "  node [shape=box];"]
         for name in graph.services { lines.append("  \(quoted(name));") }
         for e in graph.edges {

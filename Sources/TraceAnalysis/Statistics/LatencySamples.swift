@@ -51,22 +51,27 @@ struct LatencySamples: Sendable {
         }
     }
 
-    /// Nearest-rank percentiles: exact while the values are, else each from its bucket's
-    /// middle (the maximum exact either way). O(N log N) exact, O(buckets log buckets) else.
-    var percentiles: Percentiles {
-        guard isApproximate else { return Percentiles(exact) }
+    /// The values in order, ready for percentiles and their confidence intervals. O(N log N)
+    /// while exact, O(buckets log buckets) else.
+    var distribution: LatencyDistribution {
+        guard isApproximate else { return LatencyDistribution(sorted: exact.sorted()) }
         let sorted = buckets.sorted { $0.key < $1.key }
-        func rank(_ percent: Int) -> Int64 {
-            let target = Swift.max(1, (percent * count + 99) / 100)
-            var seen = 0
-            for (bucket, n) in sorted {
-                seen += n
-                if seen >= target { return Swift.min(Self.middle(of: bucket), maximum) }
-            }
-            return maximum
+        var ends: [Int] = []
+        var values: [Int64] = []
+        ends.reserveCapacity(sorted.count)
+        values.reserveCapacity(sorted.count)
+        var seen = 0
+        for (bucket, n) in sorted {
+            seen += n
+            ends.append(seen)
+            values.append(Swift.min(Self.middle(of: bucket), maximum))
         }
-        return Percentiles(p50: rank(50), p90: rank(90), p95: rank(95), p99: rank(99), max: maximum)
+        return LatencyDistribution(bucketEnds: ends, values: values, maximum: maximum)
     }
+
+    /// Nearest-rank percentiles: exact while the values are, else each from its bucket's
+    /// middle (the maximum exact either way).
+    var percentiles: Percentiles { distribution.percentiles }
 
     /// The bucket of a value: 0 for values below 1 ns, else 1 + floor(log_growth(v)).
     static func bucket(_ value: Int64) -> Int32 {

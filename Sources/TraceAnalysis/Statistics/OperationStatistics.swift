@@ -15,9 +15,14 @@ public struct OperationStatistics: Sendable, Hashable {
     /// True when the row held more than 65,536 spans: its percentiles (not its maximum) are
     /// then within 0.5% of the exact ones (`LatencySamples`).
     public var isApproximate = false
+    /// The row's spans' total time on their traces' critical paths.
+    public var criticalTime: Nanoseconds
+    /// `criticalTime` over the length of every critical path of the set (0...1).
+    public var criticalShare: Double
 
     public init(service: String, operation: String?, count: Int, errorCount: Int, duration: Percentiles,
-                selfTime: Percentiles, isApproximate: Bool = false) {
+                selfTime: Percentiles, isApproximate: Bool = false, criticalTime: Nanoseconds = .zero,
+                criticalShare: Double = 0) {
         self.service = service
         self.operation = operation
         self.count = count
@@ -25,6 +30,8 @@ public struct OperationStatistics: Sendable, Hashable {
         self.duration = duration
         self.selfTime = selfTime
         self.isApproximate = isApproximate
+        self.criticalTime = criticalTime
+        self.criticalShare = criticalShare
     }
 
     /// Errors / count (0 for no spans).

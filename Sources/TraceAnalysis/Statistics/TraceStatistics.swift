@@ -1,7 +1,9 @@
 import TraceModel
 
 /// Per-operation and per-service statistics over every loaded trace: count, error rate, and
-/// p50/p90/p95/p99/max of duration and of self time.
+/// p50/p90/p95/p99/max of duration and of self time, and the share of all critical-path time
+/// (the sum of the row's spans' time on their traces' critical paths, over the sum of every
+/// trace's critical path: where the waiting went).
 ///
 /// Percentiles are by the nearest-rank method (`Percentiles`): exact, an observed value, for a
 /// row of up to 65,536 spans; beyond, within 0.5% (`LatencySamples`: 1%-wide logarithmic
@@ -17,6 +19,8 @@ public struct TraceStatistics: Sendable {
     /// The orders the `stats` table can be sorted in.
     public enum SortKey: String, Sendable, CaseIterable {
         case name, count, errors, errorRate = "error-rate", p50, p90, p95, p99, max
+        /// The share of all critical-path time.
+        case critical
     }
 
     /// Statistics over every trace of a table.
@@ -31,6 +35,12 @@ public struct TraceStatistics: Sendable {
         self.services = services
     }
 
+    /// A row's name: a service and a span name, or a service alone (`name` nil).
+    struct RowKey: Hashable, Sendable {
+        var service: String
+        var name: String?
+    }
+
     /// Statistics built batch by batch (tables of whole traces, each trace in one batch), for
     /// sets too large to hold in memory at once: only the samples are kept, 16 bytes a span,
     /// never the spans. Rows are keyed by name, so batches need not share a string table.
@@ -39,39 +49,48 @@ public struct TraceStatistics: Sendable {
             var durations = LatencySamples()
             var selfTimes = LatencySamples()
             var errors = 0
+            /// The row's spans' time on their traces' critical paths.
+            var critical: Int64 = 0
 
             mutating func absorb(_ other: Samples) {
                 durations.absorb(other.durations)
                 selfTimes.absorb(other.selfTimes)
                 errors += other.errors
+                critical = TimeMath.add(critical, other.critical)
             }
         }
 
-        struct OperationKey: Hashable, Sendable {
-            var service: String
-            var name: String
-        }
-
-        var byOperation: [OperationKey: Samples] = [:]
-        var byService: [String: Samples] = [:]
+        private(set) var operationSamples: [RowKey: Samples] = [:]
+        private(set) var serviceSamples: [RowKey: Samples] = [:]
+        /// The length of every critical path of every trace added.
+        private(set) var totalCritical: Int64 = 0
 
         public init() {}
 
-        /// Adds every trace of a table. O(spans of the table).
-        public mutating func add(_ table: SpanTable) {
+        /// Adds every trace of a table (those `including` accepts). O(spans log spans): each
+        /// trace's tree, self times and critical path.
+        public mutating func add(_ table: SpanTable, including: (Trace) -> Bool = { _ in true }) {
             var operations: [UInt64: Samples] = [:]
             var services: [StringID: Samples] = [:]
-            for trace in table.allTraces {
-                let selfTimes = TraceTree(trace).selfTimes(trace)
+            for trace in table.allTraces where including(trace) {
+                let tree = TraceTree(trace)
+                let selfTimes = tree.selfTimes(trace)
+                let critical = CriticalPath(trace, tree: tree)
+                for path in critical.paths { totalCritical = TimeMath.add(totalCritical, path.duration.value) }
                 for i in 0..<trace.spanCount {
                     let span = trace[i]
                     let service = table.serviceID(of: span)
                     let key = UInt64(service.rawValue) << 32 | UInt64(span.name.rawValue)
+                    let onPath = critical.criticalTime[i].value
                     let isError = span.status == .error
                     operations[key, default: Samples()].durations.add(span.duration.value)
                     operations[key]!.selfTimes.add(selfTimes[i].value)
                     services[service, default: Samples()].durations.add(span.duration.value)
                     services[service]!.selfTimes.add(selfTimes[i].value)
+                    if onPath > 0 {
+                        operations[key]!.critical = TimeMath.add(operations[key]!.critical, onPath)
+                        services[service]!.critical = TimeMath.add(services[service]!.critical, onPath)
+                    }
                     if isError {
                         operations[key]!.errors += 1
                         services[service]!.errors += 1
@@ -80,29 +99,49 @@ public struct TraceStatistics: Sendable {
             }
             let strings = table.strings
             for (key, samples) in operations {
-                let name = OperationKey(service: strings[StringID(UInt32(key >> 32))],
-                                        name: strings[StringID(UInt32(key & 0xffff_ffff))])
-                byOperation[name, default: Samples()].absorb(samples)
+                let name = RowKey(service: strings[StringID(UInt32(key >> 32))],
+                                  name: strings[StringID(UInt32(key & 0xffff_ffff))])
+                operationSamples[name, default: Samples()].absorb(samples)
             }
-            for (service, samples) in services { byService[strings[service], default: Samples()].absorb(samples) }
+            for (service, samples) in services {
+                serviceSamples[RowKey(service: strings[service]), default: Samples()].absorb(samples)
+            }
+        }
+
+        /// Everything another accumulator gathered (an accumulator per batch, merged).
+        public mutating func absorb(_ other: Accumulator) {
+            for (k, s) in other.operationSamples { operationSamples[k, default: Samples()].absorb(s) }
+            for (k, s) in other.serviceSamples { serviceSamples[k, default: Samples()].absorb(s) }
+            totalCritical = TimeMath.add(totalCritical, other.totalCritical)
         }
 
         /// The statistics of everything added. O(N log N) for the exact percentiles.
         public func finish() -> TraceStatistics {
-            let operations = byOperation.map { key, s in
-                OperationStatistics(
-                    service: key.service, operation: key.name, count: s.durations.count, errorCount: s.errors,
-                    duration: s.durations.percentiles, selfTime: s.selfTimes.percentiles,
-                    isApproximate: s.durations.isApproximate)
-            }.sorted { ($0.service, $0.operation ?? "") < ($1.service, $1.operation ?? "") }
-            let services = byService.map { service, s in
-                OperationStatistics(
-                    service: service, operation: nil, count: s.durations.count, errorCount: s.errors,
-                    duration: s.durations.percentiles, selfTime: s.selfTimes.percentiles,
-                    isApproximate: s.durations.isApproximate)
-            }.sorted { $0.service < $1.service }
-            return TraceStatistics(operations: operations, services: services)
+            TraceStatistics(operations: rows(operationSamples).map(\.statistics),
+                            services: rows(serviceSamples).map(\.statistics))
         }
+
+        /// Each row with its finished distributions, by service then name.
+        func rows(_ samples: [RowKey: Samples]) -> [FinishedRow] {
+            samples.map { key, s in
+                let durations = s.durations.distribution, selfTimes = s.selfTimes.distribution
+                let share = totalCritical > 0 ? Double(s.critical) / Double(totalCritical) : 0
+                let statistics = OperationStatistics(
+                    service: key.service, operation: key.name, count: s.durations.count, errorCount: s.errors,
+                    duration: durations.percentiles, selfTime: selfTimes.percentiles,
+                    isApproximate: s.durations.isApproximate, criticalTime: Nanoseconds(s.critical),
+                    criticalShare: share)
+                return FinishedRow(key: key, statistics: statistics, durations: durations, selfTimes: selfTimes)
+            }.sorted { ($0.key.service, $0.key.name ?? "") < ($1.key.service, $1.key.name ?? "") }
+        }
+    }
+
+    /// A row's statistics and the distributions they came from.
+    struct FinishedRow: Sendable {
+        var key: RowKey
+        var statistics: OperationStatistics
+        var durations: LatencyDistribution
+        var selfTimes: LatencyDistribution
     }
 
     /// Rows sorted by a key: numbers descending (the worst first), names ascending.
@@ -118,6 +157,7 @@ public struct TraceStatistics: Sendable {
             case .p95: return Double(r.duration.p95)
             case .p99: return Double(r.duration.p99)
             case .max: return Double(r.duration.max)
+            case .critical: return r.criticalShare
             }
         }
         return rows.enumerated().sorted { a, b in

@@ -16,6 +16,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("store", "import 1,000,000 spans into the SQLite store: spans/s, bytes per span, lookups", StoreBenchmark.run),
     ("big-store", "a store (--spans, 1,000,000 by default): explorer first frame and RSS; list, stats, deps: time and RSS",
      BigStoreBenchmark.run),
+    ("stats", "statistics of 1,000,000 spans (critical paths included); two halves compared", StatisticsBenchmark.run),
     ("map", "the service map of 60 services: layout and drawing", ServiceMapBenchmark.run),
     ("ingest", "OTLP over loopback into the store, HTTP and gRPC, batches of 512 spans: spans/s, p99 latency",
      IngestBenchmark.run),

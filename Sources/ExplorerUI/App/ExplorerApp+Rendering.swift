@@ -76,7 +76,7 @@ extension ExplorerApp {
 
     /// The most useful keys of the current screen, from its keymap.
     private func drawHints(in row: Rect, into buffer: inout Buffer, context: RenderContext) {
-        let wanted: [Command] = statistics != nil ? [.openTrace, .cycleSort, .toggleSelfTime, .toggleGrouping, .help, .quit]
+        let wanted: [Command] = statistics != nil ? [.openTrace, .cycleSort, .toggleSelfTime, .toggleGrouping, .compareHalves, .help, .quit]
             : serviceMap != nil ? [.nextCall, .filterToCall, .help, .quit]
             : traceScreen == nil ? [.openTrace, .openFilter, .cycleSort, .openServiceMap, .openStatistics, .help, .quit]
             : [.toggleCollapse, .toggleCriticalPath, .nextCritical, .nextError, .toggleDetail, .openFilter, .help, .quit]
@@ -108,6 +108,7 @@ extension ExplorerApp {
         case .openStatistics: "statistics"
         case .toggleSelfTime: "self time"
         case .toggleGrouping: "per service"
+        case .compareHalves: "compare halves"
         case .nextCall: "pick a call"
         case .filterToCall: "its traces"
         default: command.summary

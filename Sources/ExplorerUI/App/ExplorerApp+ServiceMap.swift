@@ -57,34 +57,6 @@ extension ExplorerApp {
         return .redraw
     }
 
-    /// `T`: the statistics of the whole workspace (what `trex stats` computes).
-    func openStatistics() -> LoopAction {
-        guard case .ready(let list) = phase else { return .none }
-        var accumulator = TraceStatistics.Accumulator()
-        do {
-            try list.workspace.forEachBatch { accumulator.add($0) }
-        } catch {
-            flash = "Cannot read the traces for the statistics: \(error)"
-            return .redraw
-        }
-        statistics = StatisticsScreen(accumulator.finish())
-        updatePages()
-        return .redraw
-    }
-
-    func performInStatistics(_ command: Command) -> LoopAction {
-        guard var screen = statistics else { return .none }
-        let effect = screen.perform(command)
-        statistics = screen
-        switch effect {
-        case .none: return .none
-        case .redraw: return .redraw
-        case .filter(let query):
-            statistics = nil
-            return listTraces(matching: query, slowestFirst: true)
-        }
-    }
-
     /// Draws the map screen: its headline, the map, the status line's counts.
     func renderServiceMap(_ map: ServiceMapScreen, in main: Rect, status: Rect, into buffer: inout Buffer,
                           context: RenderContext) -> String {

@@ -20,6 +20,8 @@ public final class ExplorerApp {
     var serviceMap: ServiceMapScreen?
     /// The statistics, above the list or the trace they were opened from.
     var statistics: StatisticsScreen?
+    /// The windows last typed at the statistics' `w` prompt, offered again.
+    var lastWrittenWindows = ""
     /// The terminal draws ASCII only (as of the last frame): views laid out with their own
     /// glyphs (the service map's labels) follow it.
     var asciiOnly = false
@@ -348,6 +350,9 @@ public final class ExplorerApp {
     /// The prompt of the bar `#` opens.
     static let traceIDPrompt = "go to trace id"
 
+    /// The prompt of the bar the statistics' `w` opens.
+    static let windowsPrompt = "compare windows (START..END START..END, e.g. 0m..15m 45m..)"
+
     private func openFilter(initial: String, prompt: String) {
         filterBar = FilterBar(initial: initial, prompt: prompt, history: history.entries)
     }
@@ -370,6 +375,7 @@ public final class ExplorerApp {
                 traceScreen = screen
                 return .redraw
             }
+            if bar.prompt == Self.windowsPrompt { return compareStatistics(written: text) }
             if case .ready(var list) = phase, bar.prompt == Self.traceIDPrompt {
                 let message = list.goToTrace(text)
                 if !message.isEmpty { flash = message }

@@ -13,7 +13,7 @@ public enum Command: Hashable, Sendable {
     // MARK: Other views
     case openServiceMap, openStatistics
     /// The statistics screen's own.
-    case toggleSelfTime, toggleGrouping
+    case toggleSelfTime, toggleGrouping, compareHalves, compareWindows
     /// The service map's own.
     case mapLeft, mapRight, nextCall, filterToCall
 
@@ -59,6 +59,8 @@ public enum Command: Hashable, Sendable {
         case .openStatistics: "statistics per operation and per service"
         case .toggleSelfTime: "percentiles of duration or of self time"
         case .toggleGrouping: "per operation or per service"
+        case .compareHalves: "compare the first and second half of the time range (again: off)"
+        case .compareWindows: "compare two windows you write: START..END START..END"
         case .mapLeft: "the nearest service in the column to the left"
         case .mapRight: "the nearest service in the column to the right"
         case .nextCall: "pick the selected service's next call"

@@ -159,9 +159,18 @@ public enum Keymaps {
             KeyBinding([.char("t")], .toggleSelfTime),
             KeyBinding([.tab], .toggleGrouping),
         ]),
+        Keymap.Section("Two windows of time", [
+            KeyBinding([.char("c")], .compareHalves),
+            KeyBinding([.char("w")], .compareWindows),
+        ]),
         movement,
         global,
-    ])
+    ], legend: Keymap.Legend(title: "Two windows compared (each percentile in B, its change from A)", entries: [
+        ("▲", "regressed beyond noise: the 95% confidence intervals of the percentile in A and in B do not overlap (order statistics, whatever the distribution) and it grew by 5% or more"),
+        ("▼", "improved beyond noise, by the same rule"),
+        ("?", "too few spans in a window to bound the percentile (p50 needs 8, p90 53, p95 110, p99 563)"),
+        (" ", "within noise; the maximum is never judged"),
+    ]))
 
     public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, statistics, filterBar, help]
 }

@@ -18,6 +18,7 @@ enum BuiltinThemes {
         critical   = #e69f00 bold
         error      = #d55e00 bold underline
         origin     = black on #d55e00 bold
+        improved   = #009e73 bold
         warning    = #f0e442
         match      = 16 on #f0e442
         axis       = 244
@@ -41,6 +42,7 @@ enum BuiltinThemes {
         critical   = 209 bold
         error      = 203 bold
         origin     = 16 on 203 bold
+        improved   = 114 bold
         warning    = 221
         match      = 16 on 179
         axis       = 244
@@ -60,6 +62,7 @@ enum BuiltinThemes {
         critical   = bright-red bold
         error      = black on bright-red bold
         origin     = bright-white on red bold underline
+        improved   = bright-green bold
         warning    = black on bright-yellow bold
         match      = black on bright-green bold
         axis       = bright-white
@@ -79,6 +82,7 @@ enum BuiltinThemes {
         critical   = 160 bold
         error      = 124 bold
         origin     = 231 on 124 bold
+        improved   = 28 bold
         warning    = 130 bold
         match      = 232 on 222
         axis       = 243
@@ -98,6 +102,7 @@ enum BuiltinThemes {
         critical   = bold underline
         error      = bold
         origin     = reverse bold
+        improved   = italic
         warning    = underline
         match      = reverse
         axis       = dim

@@ -13,10 +13,12 @@ extension ThemeRole {
     /// An error that started at this span (a root cause), set apart from errors that merely
     /// bubbled up from below it (drawn in `error`).
     public static let origin: ThemeRole = "origin"
+    /// Something that got better: a percentile that improved beyond noise, a path faster in B.
+    public static let improved: ThemeRole = "improved"
 
     /// Every role a theme file may set (besides `services`).
     public static let themeRoles: [ThemeRole] = [
         .background, .text, .dim, .title, .border, .status, .selection, .bar, .critical, .error, .warning,
-        .match, .axis, .origin,
+        .match, .axis, .origin, .improved,
     ]
 }

@@ -45,14 +45,24 @@ enum StatisticsBenchmark {
               + "\(Bench.fixed(Bench.milliseconds(selfTime), 0)) ms, critical paths \(Bench.fixed(Bench.milliseconds(pathTime), 0)) ms")
 
         var compareTimes: [Double] = []
-        var regressed = 0
+        var regressed: [StatisticsComparison.Row] = []
+        var judged = 0
         for _ in 0..<runs {
             let (found, took) = Bench.time { try? workspace.statisticsComparison(.halves) }
-            regressed = found?.comparison.operations.filter(\.regressed).count ?? 0
+            let rows = found?.comparison.operations ?? []
+            regressed = rows.filter(\.regressed)
+            judged = rows.reduce(0) { n, row in
+                n + (row.duration.all + row.selfTime.all).filter { [.regressed, .improved, .noise].contains($0.verdict) }.count
+            }
             compareTimes.append(Bench.milliseconds(took))
         }
         let compareMedian = compareTimes.sorted()[compareTimes.count / 2]
-        print("  the halves compared: \(Bench.fixed(compareMedian, 0)) ms (median of \(runs); "
-              + "\(regressed) operations regressed beyond noise, none expected: both halves are drawn alike)")
+        print("  the halves compared: \(Bench.fixed(compareMedian, 0)) ms (median of \(runs); \(judged) percentiles judged, "
+              + "\(regressed.count) operations regressed beyond noise, where both halves are drawn alike)")
+        for row in regressed {
+            let marked = zip(["p50", "p90", "p95", "p99", "self p50", "self p90", "self p95", "self p99"], [row.duration.p50, row.duration.p90, row.duration.p95, row.duration.p99]
+                             + [row.selfTime.p50, row.selfTime.p90, row.selfTime.p95, row.selfTime.p99])
+            print("    false alarm: \(row.service) \(row.operation ?? ""): " + marked.map { "\($0) \($1.changeText) \($1.verdict)" }.joined(separator: ", "))
+        }
     }
 }

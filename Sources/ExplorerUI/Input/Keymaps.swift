@@ -166,9 +166,9 @@ public enum Keymaps {
         movement,
         global,
     ], legend: Keymap.Legend(title: "Two windows compared (each percentile in B, its change from A)", entries: [
-        ("▲", "regressed beyond noise: the 95% confidence intervals of the percentile in A and in B do not overlap (order statistics, whatever the distribution) and it grew by 5% or more"),
+        ("▲", "regressed beyond noise: the 99% confidence intervals of the percentile in A and in B do not overlap (order statistics, whatever the distribution) and it grew by 5% or more"),
         ("▼", "improved beyond noise, by the same rule"),
-        ("?", "too few spans in a window to bound the percentile (p50 needs 8, p90 53, p95 110, p99 563)"),
+        ("?", "too few spans in a window to bound the percentile (p50 needs 11, p90 79, p95 164, p99 846)"),
         (" ", "within noise; the maximum is never judged"),
     ]))
 

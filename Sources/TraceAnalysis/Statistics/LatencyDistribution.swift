@@ -51,15 +51,15 @@ struct LatencyDistribution: Sendable {
                     max: count == 0 ? 0 : maximum)
     }
 
-    /// A 95% confidence interval of the `percent` percentile of the population these values were
+    /// A 99% confidence interval of the `percent` percentile of the population these values were
     /// drawn from, distribution free: the number of values below the true q-quantile is
-    /// Binomial(N, q), so ranks N·q ± 1.96·√(N·q·(1−q)) (rounded outwards) bound it with about
-    /// 95% confidence whatever the shape of the latencies. Nil when either rank falls outside
-    /// 1...N: too few values to bound that percentile (p50 needs 8 values, p90 53, p95 110, p99 563).
+    /// Binomial(N, q), so ranks N·q ± 2.576·√(N·q·(1−q)) (rounded outwards) bound it with about
+    /// 99% confidence whatever the shape of the latencies. Nil when either rank falls outside
+    /// 1...N: too few values to bound that percentile (p50 needs 11 values, p90 79, p95 164, p99 846).
     func interval(percent: Int) -> ClosedRange<Int64>? {
         guard count > 0 else { return nil }
         let n = Double(count), q = Double(percent) / 100
-        let spread = 1.96 * (n * q * (1 - q)).squareRoot()
+        let spread = 2.576 * (n * q * (1 - q)).squareRoot()
         let lower = Int((n * q - spread).rounded(.down))
         let upper = Int((n * q + spread).rounded(.up)) + 1
         guard lower >= 1, upper <= count else { return nil }

@@ -68,43 +68,50 @@ public struct TraceStatistics: Sendable {
         public init() {}
 
         /// Adds every trace of a table (those `including` accepts). O(spans log spans): each
-        /// trace's tree, self times and critical path.
+        /// trace's tree, self times and critical path. The table's values are gathered per
+        /// operation in plain arrays (one dictionary lookup a span), then handed to the rows.
         public mutating func add(_ table: SpanTable, including: (Trace) -> Bool = { _ in true }) {
-            var operations: [UInt64: Samples] = [:]
-            var services: [StringID: Samples] = [:]
+            var rowOf: [UInt64: Int] = [:]
+            var keys: [UInt64] = []
+            var durations: [[Int64]] = [], selfTimes: [[Int64]] = []
+            var errors: [Int] = [], critical: [Int64] = []
             for trace in table.allTraces where including(trace) {
                 let tree = TraceTree(trace)
-                let selfTimes = tree.selfTimes(trace)
-                let critical = CriticalPath(trace, tree: tree)
-                for path in critical.paths { totalCritical = TimeMath.add(totalCritical, path.duration.value) }
+                let ownTimes = tree.selfTimes(trace)
+                let path = CriticalPath(trace, tree: tree)
+                for p in path.paths { totalCritical = TimeMath.add(totalCritical, p.duration.value) }
                 for i in 0..<trace.spanCount {
                     let span = trace[i]
-                    let service = table.serviceID(of: span)
-                    let key = UInt64(service.rawValue) << 32 | UInt64(span.name.rawValue)
-                    let onPath = critical.criticalTime[i].value
-                    let isError = span.status == .error
-                    operations[key, default: Samples()].durations.add(span.duration.value)
-                    operations[key]!.selfTimes.add(selfTimes[i].value)
-                    services[service, default: Samples()].durations.add(span.duration.value)
-                    services[service]!.selfTimes.add(selfTimes[i].value)
-                    if onPath > 0 {
-                        operations[key]!.critical = TimeMath.add(operations[key]!.critical, onPath)
-                        services[service]!.critical = TimeMath.add(services[service]!.critical, onPath)
+                    let key = UInt64(table.serviceID(of: span).rawValue) << 32 | UInt64(span.name.rawValue)
+                    let row: Int
+                    if let known = rowOf[key] {
+                        row = known
+                    } else {
+                        row = keys.count
+                        rowOf[key] = row
+                        keys.append(key)
+                        durations.append([])
+                        selfTimes.append([])
+                        errors.append(0)
+                        critical.append(0)
                     }
-                    if isError {
-                        operations[key]!.errors += 1
-                        services[service]!.errors += 1
-                    }
+                    durations[row].append(span.duration.value)
+                    selfTimes[row].append(ownTimes[i].value)
+                    critical[row] = TimeMath.add(critical[row], path.criticalTime[i].value)
+                    if span.status == .error { errors[row] += 1 }
                 }
             }
             let strings = table.strings
-            for (key, samples) in operations {
-                let name = RowKey(service: strings[StringID(UInt32(key >> 32))],
-                                  name: strings[StringID(UInt32(key & 0xffff_ffff))])
-                operationSamples[name, default: Samples()].absorb(samples)
-            }
-            for (service, samples) in services {
-                serviceSamples[RowKey(service: strings[service]), default: Samples()].absorb(samples)
+            for (row, key) in keys.enumerated() {
+                let service = strings[StringID(UInt32(key >> 32))]
+                var samples = Samples()
+                samples.durations.add(contentsOf: durations[row])
+                samples.selfTimes.add(contentsOf: selfTimes[row])
+                samples.errors = errors[row]
+                samples.critical = critical[row]
+                operationSamples[RowKey(service: service, name: strings[StringID(UInt32(key & 0xffff_ffff))]),
+                                 default: Samples()].absorb(samples)
+                serviceSamples[RowKey(service: service), default: Samples()].absorb(samples)
             }
         }
 

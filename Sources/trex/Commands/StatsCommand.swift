@@ -15,9 +15,9 @@ struct StatsCommand: ParsableCommand {
 
         With --windows or --compare, two sets of traces are compared: each percentile in the second \
         (B) with its change from the first (A), marked \u{25B2} where it regressed beyond noise and \
-        \u{25BC} where it improved. Noise: the 95% confidence intervals of the percentile in A and B \
+        \u{25BC} where it improved. Noise: the 99% confidence intervals of the percentile in A and B \
         (from order statistics, whatever the distribution) do not overlap, and the change is at \
-        least 5%; ? marks a percentile with too few spans to bound (p95 needs 110 in each, p99 563). \
+        least 5%; ? marks a percentile with too few spans to bound (p95 needs 164 in each, p99 846). \
         Rows with a regression come first.
 
         Examples:

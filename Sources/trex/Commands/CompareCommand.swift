@@ -64,17 +64,13 @@ struct CompareCommand: ParsableCommand {
         if baseline {
             let (catalog, index) = try workspace.requireTrace(traceA)
             let trace = catalog.trace(at: index)
-            guard let selection = try sourceOperation({ try workspace.baselineSelection(for: trace.id, limit: baselineLimit) }),
-                  !selection.ids.isEmpty else {
-                let summary = TraceSummary(trace)
-                let root = "\(trace.table.strings[summary.rootService]) \(trace.table.strings[summary.rootName])"
-                FileHandleOutput.message("no other trace has the root operation \(root): --baseline needs at least one")
+            guard let sides = try sourceOperation({ try workspace.baselineSides(for: trace, limit: baselineLimit) }) else {
+                FileHandleOutput.message("no other trace has the root operation \(Workspace.rootOperationText(of: trace)): --baseline needs at least one")
                 throw ExitCode(1)
             }
-            let trees = try sourceOperation { try workspace.operationTrees(selection.ids) }
-            a = ComparedSide(name: "BASE", baseline: selection, trees: trees)
-            b = ComparedSide(name: "TRACE", trace: trace)
-            rootOperation = selection.rootOperation
+            a = sides.base
+            b = sides.trace
+            rootOperation = sides.selection.rootOperation
         } else {
             let first = try workspace.requireTrace(traceA)
             let second = try workspace.requireTrace(traceB ?? "")

@@ -1,5 +1,6 @@
 import TraceAnalysis
 import TraceModel
+import TraceWorkspace
 
 /// The `--json` form of `trex compare`:
 ///

@@ -1,6 +1,7 @@
 import TerminalCore
 import TraceAnalysis
 import TraceModel
+import TraceWorkspace
 
 /// `trex compare` as text: the two sides and how much they differ overall, the paths whose own
 /// time changed most, then the merged tree as a table (siblings biggest difference first) and
@@ -24,18 +25,7 @@ struct ComparisonText {
     // MARK: - Header
 
     private func header() -> String {
-        var out = ""
-        for side in [a, b] {
-            let f = side.tree.figures
-            let median = f.traceCount > 1 ? "median " : ""
-            out += "\(side.name): \(side.description.visiblyEscaped) — \(median)\(NumberFormat.count(f.spanCount, "span")), "
-                + "\(DurationFormat.string(f.duration)), critical path \(DurationFormat.string(f.criticalPathLength))\n"
-        }
-        let fa = comparison.a, fb = comparison.b
-        out += "\(b.name) - \(a.name): duration \(Self.signed(fb.duration - fa.duration))"
-        if fa.duration > .zero { out += " (\(Self.percent((fb.duration - fa.duration).ratio(to: fa.duration))))" }
-        out += ", critical path \(Self.signed(fb.criticalPathLength - fa.criticalPathLength))"
-        out += ", spans \(fb.spanCount - fa.spanCount > 0 ? "+" : "")\(NumberFormat.grouped(fb.spanCount - fa.spanCount))\n"
+        var out = a.headline.visiblyEscaped + "\n" + b.headline.visiblyEscaped + "\n" + comparison.differenceLine(a: a, b: b) + "\n"
         if !comparison.nodes.contains(where: { $0.isInA && $0.isInB }) {
             out += "No path is in both: their roots differ, so nothing below them lines up.\n"
         }
@@ -48,7 +38,7 @@ struct ComparisonText {
             out += "Largest changes in self time:\n"
             var rows = TextTable([.init("  SELF DIFF", .right), .init("PATH")])
             for i in changes {
-                rows.append([Self.signed(comparison.nodes[i].selfTimeDelta), pathLabel(i)])
+                rows.append([TraceComparison.signed(comparison.nodes[i].selfTimeDelta), pathLabel(i)])
             }
             out += rows.render() + "\n"
         }
@@ -58,7 +48,7 @@ struct ComparisonText {
     /// `checkout POST /api/checkout > payment charge`: the last three operations of a path.
     private func pathLabel(_ node: Int) -> String {
         let path = comparison.path(to: node)
-        let shown = path.suffix(3).map(Self.label).joined(separator: " > ")
+        let shown = path.suffix(3).map(TraceComparison.label).joined(separator: " > ")
         return path.count > 3 ? "… > " + shown : shown
     }
 
@@ -80,12 +70,12 @@ struct ComparisonText {
             let indent = String(repeating: "  ", count: shownDepth) + (node.depth > shownDepth ? "[\(node.depth)] " : "")
             let critical = [node.isCriticalInA ? a.name : nil, node.isCriticalInB ? b.name : nil].compactMap { $0 }
             text.append([
-                mark, indent + Self.label(node.key),
+                mark, indent + TraceComparison.label(node.key),
                 node.isInA ? NumberFormat.grouped(node.a.count) : "-",
                 node.isInA ? DurationFormat.string(node.a.duration) : "-",
                 node.isInB ? NumberFormat.grouped(node.b.count) : "-",
                 node.isInB ? DurationFormat.string(node.b.duration) : "-",
-                Self.signed(node.durationDelta), change(node), Self.signed(node.selfTimeDelta),
+                TraceComparison.signed(node.durationDelta), change(node), TraceComparison.signed(node.selfTimeDelta),
                 critical.joined(separator: " "),
             ])
         }
@@ -94,7 +84,7 @@ struct ComparisonText {
 
     /// The change of a path's time relative to A's: `+167%`, `-4.5%`, `new` where A has none.
     private func change(_ node: TraceComparison.Node) -> String {
-        if let ratio = node.durationChange { return Self.percent(ratio) }
+        if let ratio = node.durationChange { return TraceComparison.percent(ratio) }
         return node.b.duration > .zero ? "new" : ""
     }
 
@@ -114,31 +104,5 @@ struct ComparisonText {
                 + "(0 where a trace lacks the path); a path in no more than half of them is left out (docs/analysis.md)."
         }
         return out + "\n"
-    }
-
-    // MARK: - Formatting
-
-    /// `service name`; `[parent not in trace]` for the group of fragments whose parent is missing.
-    static func label(_ key: OperationKey) -> String {
-        if key.isMissingParent { return "[parent not in trace]" }
-        return (key.service.isEmpty ? "(no service)" : key.service) + " " + key.name
-    }
-
-    /// A difference with its sign: `+10ms`, `-4ms`, `0`.
-    static func signed(_ d: Nanoseconds) -> String {
-        d > .zero ? "+" + DurationFormat.string(d) : DurationFormat.string(d)
-    }
-
-    /// A ratio as a signed percentage: `+167%`, `-4.5%` (one decimal under 10%), `0%`.
-    static func percent(_ ratio: Double) -> String {
-        let p = ratio * 100
-        if p == 0 { return "0%" }
-        let sign = p > 0 ? "+" : "-"
-        let size = abs(p)
-        if size < 10 { return sign + NumberFormat.oneDecimal(size) + "%" }
-        // A ratio of nanosecond counts can exceed any Int (1 ns against hours); such a change is
-        // past reading anyway.
-        if size >= 1e12 { return sign + ">" + NumberFormat.grouped(1_000_000_000_000) + "%" }
-        return sign + NumberFormat.grouped(Int(size.rounded())) + "%"
     }
 }

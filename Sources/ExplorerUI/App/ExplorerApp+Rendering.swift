@@ -19,7 +19,10 @@ extension ExplorerApp {
             LoadingView(progress: progress, context: context).render(in: main, into: &frame.buffer)
             drawStatus("trex · loading", right: "q quits", in: statusRow, into: &frame.buffer, context: context)
         case .ready(let list):
-            if let stats = statistics {
+            if let compare {
+                CompareView(screen: compare, context: context).render(in: main, into: &frame.buffer)
+                drawStatus(flash ?? compare.summary, right: "q back", in: statusRow, into: &frame.buffer, context: context)
+            } else if let stats = statistics {
                 stats.render(in: main, into: &frame.buffer, context: context)
                 drawStatus(flash ?? stats.summary, right: "q back", in: statusRow, into: &frame.buffer, context: context)
             } else if let map = serviceMap {
@@ -43,7 +46,7 @@ extension ExplorerApp {
                     listArea = rest
                 }
                 TraceListView(listing: list.listing, state: list.state, context: context, maxDuration: list.maxDuration,
-                              overview: list.overview, problems: list.problemLookup)
+                              overview: list.overview, problems: list.problemLookup, marked: markedForCompare)
                     .render(in: listArea, into: &frame.buffer)
                 drawStatus(flash ?? list.summaryText, right: sourcesText, in: statusRow, into: &frame.buffer, context: context)
             }
@@ -76,7 +79,8 @@ extension ExplorerApp {
 
     /// The most useful keys of the current screen, from its keymap.
     private func drawHints(in row: Rect, into buffer: inout Buffer, context: RenderContext) {
-        let wanted: [Command] = statistics != nil ? [.openTrace, .cycleSort, .toggleSelfTime, .toggleGrouping, .compareHalves, .help, .quit]
+        let wanted: [Command] = compare != nil ? [.toggleCollapse, .toggleSelfTime, .toggleChangedOnly, .help, .quit]
+            : statistics != nil ? [.openTrace, .cycleSort, .toggleSelfTime, .toggleGrouping, .compareHalves, .help, .quit]
             : serviceMap != nil ? [.nextCall, .filterToCall, .help, .quit]
             : traceScreen == nil ? [.openTrace, .openFilter, .cycleSort, .openServiceMap, .openStatistics, .help, .quit]
             : [.toggleCollapse, .toggleCriticalPath, .nextCritical, .nextError, .toggleDetail, .openFilter, .help, .quit]
@@ -109,6 +113,7 @@ extension ExplorerApp {
         case .toggleSelfTime: "self time"
         case .toggleGrouping: "per service"
         case .compareHalves: "compare halves"
+        case .toggleChangedOnly: "only changes"
         case .nextCall: "pick a call"
         case .filterToCall: "its traces"
         default: command.summary

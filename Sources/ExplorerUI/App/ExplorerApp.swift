@@ -20,6 +20,10 @@ public final class ExplorerApp {
     var serviceMap: ServiceMapScreen?
     /// The statistics, above the list or the trace they were opened from.
     var statistics: StatisticsScreen?
+    /// The trace compare, above the list or the trace it was opened from.
+    var compare: CompareScreen?
+    /// The trace `x` marked as A for `=`.
+    var markedForCompare: TraceID?
     /// The windows last typed at the statistics' `w` prompt, offered again.
     var lastWrittenWindows = ""
     /// The terminal draws ASCII only (as of the last frame): views laid out with their own
@@ -76,6 +80,7 @@ public final class ExplorerApp {
 
     /// The keymap of whatever has the keys now.
     var activeKeymap: Keymap {
+        if compare != nil { return Keymaps.compare }
         if serviceMap != nil { return Keymaps.serviceMap }
         if statistics != nil { return Keymaps.statistics }
         if let traceScreen { return traceScreen.keymap }
@@ -158,6 +163,17 @@ public final class ExplorerApp {
             return .redraw
         case .redraw:
             return .repaint
+        case .quit where compare != nil, .back where compare != nil:
+            compare = nil
+            return .redraw
+        case _ where compare != nil:
+            return performInCompare(command)
+        case .markForCompare:
+            return markForCompare()
+        case .compareWithMarked:
+            return compareWithMarked()
+        case .compareWithBaseline:
+            return compareWithBaseline()
         case .quit where serviceMap != nil, .back where serviceMap != nil, .openServiceMap where serviceMap != nil:
             serviceMap = nil
             return .redraw
@@ -326,6 +342,7 @@ public final class ExplorerApp {
             serviceMap?.viewport = Size(width: mainArea.width, height: max(1, mainArea.height - 1))
         }
         statistics?.cursor.page = max(1, mainArea.height - 1)
+        compare?.cursor.page = max(1, mainArea.height - 5)
         if var screen = traceScreen {
             screen.page = WaterfallLayout(area: mainArea, detailOpen: screen.detail != nil).pageRows
             screen.detailWidth = WaterfallLayout(area: mainArea, detailOpen: true).detail?.width ?? mainArea.width

@@ -12,6 +12,9 @@ public enum Command: Hashable, Sendable {
 
     // MARK: Other views
     case openServiceMap, openStatistics
+    /// Trace compare: mark a trace as A, compare with it, compare with the baseline; the
+    /// compare screen's own.
+    case markForCompare, compareWithMarked, compareWithBaseline, toggleChangedOnly
     /// The statistics screen's own.
     case toggleSelfTime, toggleGrouping, compareHalves, compareWindows
     /// The service map's own.
@@ -57,7 +60,11 @@ public enum Command: Hashable, Sendable {
         case .toggleFollow: "follow arriving traces on or off (trex --listen)"
         case .openServiceMap: "the service map: which service calls which"
         case .openStatistics: "statistics per operation and per service"
-        case .toggleSelfTime: "percentiles of duration or of self time"
+        case .markForCompare: "mark this trace as A, to compare another with it (again: unmark)"
+        case .compareWithMarked: "compare this trace (B) with the marked one (A)"
+        case .compareWithBaseline: "compare this trace with the median of the traces with its root operation"
+        case .toggleChangedOnly: "only the paths that changed, or every path"
+        case .toggleSelfTime: "duration or self time"
         case .toggleGrouping: "per operation or per service"
         case .compareHalves: "compare the first and second half of the time range (again: off)"
         case .compareWindows: "compare two windows you write: START..END START..END"

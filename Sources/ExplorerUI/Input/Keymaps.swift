@@ -34,6 +34,7 @@ public enum Keymaps {
             KeyBinding([.char("m")], .openServiceMap),
             KeyBinding([.char("T")], .openStatistics),
         ]),
+        compareKeys,
         Keymap.Section("Live (trex --listen)", [
             KeyBinding([.char("n")], .jumpToNew),
             KeyBinding([.char("f")], .toggleFollow),
@@ -86,6 +87,7 @@ public enum Keymaps {
             KeyBinding([.char("m")], .openServiceMap),
             KeyBinding([.char("T")], .openStatistics),
         ]),
+        compareKeys,
         movement,
         global,
     ])
@@ -151,6 +153,35 @@ public enum Keymaps {
         global,
     ])
 
+    /// Comparing traces, from the list (the selected trace) and the waterfall (the open one).
+    static let compareKeys = Keymap.Section("Comparing two traces", [
+        KeyBinding([.char("x")], .markForCompare),
+        KeyBinding([.char("=")], .compareWithMarked),
+        KeyBinding([.char("B")], .compareWithBaseline),
+    ])
+
+    public static let compare = Keymap(name: "Trace compare", sections: [
+        Keymap.Section("Tree", [
+            KeyBinding([.enter, .space], .toggleCollapse),
+            KeyBinding([.char("l"), .right], .expand),
+            KeyBinding([.char("h"), .left], .collapse),
+            KeyBinding([.char("O")], .expandAll),
+            KeyBinding([.char("C")], .collapseAll),
+        ]),
+        Keymap.Section("Differences", [
+            KeyBinding([.char("t")], .toggleSelfTime),
+            KeyBinding([.char("d")], .toggleChangedOnly),
+        ]),
+        movement,
+        global,
+    ], legend: Keymap.Legend(title: "Marks and colours", entries: [
+        ("-", "the path is only in A (the marked trace, or the baseline)"),
+        ("+", "the path is only in B"),
+        ("*", "in both, on one side's critical path only; CRIT says on whose"),
+        ("DIFF", "B - A: slower in the error colour, faster in the improved one; the bar is scaled to the largest"),
+        ("PATH", "in the critical colour when it is on B's critical path"),
+    ]))
+
     public static let statistics = Keymap(name: "Statistics", sections: [
         Keymap.Section("Rows", [
             KeyBinding([.enter], .openTrace),
@@ -172,5 +203,5 @@ public enum Keymaps {
         (" ", "within noise; the maximum is never judged"),
     ]))
 
-    public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, statistics, filterBar, help]
+    public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, statistics, compare, filterBar, help]
 }

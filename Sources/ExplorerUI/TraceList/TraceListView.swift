@@ -16,6 +16,8 @@ struct TraceListView {
     let overview: TraceSetOverview
     /// A trace's problems by trace index, nil while they are still being found.
     let problems: (Int) -> TraceProblems?
+    /// The trace marked as A for comparing (`x`), drawn with an `A` in the left margin.
+    var marked: TraceID? = nil
 
     struct Layout {
         var start = 18, service = 16, name = 30, duration = 9, bar = 12, spans = 5, errors = 3, matches = 5
@@ -104,6 +106,9 @@ struct TraceListView {
         func cell(_ text: String, _ width: Int, _ style: Style, right: Bool = false) {
             buffer.setTruncated(text, x: x, y: row.y, width: width, style: style, alignment: right ? .right : .left)
             x += width + 1
+        }
+        if let marked, s.traceID == marked {
+            buffer.setString("A", x: row.x, y: row.y, style: styled(.critical).adding(.bold), maxWidth: 1)
         }
         cell(Self.startText(s.start, withYear: overview.spansYears), layout.start, styled(.dim))
         let service = strings[s.rootService]

@@ -183,6 +183,51 @@ struct ExplorerEndToEndTests {
         try session.expectCleanExit(status: "0")
     }
 
+    @Test("Statistics compared: c the halves, w two written windows, a bad pair said, c back")
+    func statisticsCompared() throws {
+        let session = try start(Self.samples, ready: "24 traces", width: 160, height: 40)
+        try session.press("T", "c")
+        #expect(session.waitFor { $0.contains("first half → second half") && $0.contains("P50 B Δ") } != nil,
+                "\(session.capture())")
+        try session.press("w")
+        #expect(session.waitFor { $0.contains("compare windows") } != nil, "\(session.capture())")
+        try session.tmux(["send-keys", "-l", "..1h 2h.."])
+        try session.press("Enter")
+        #expect(session.waitFor { $0.contains("..1h → 2h..") } != nil, "\(session.capture())")
+        try session.press("w", "C-u")
+        try session.tmux(["send-keys", "-l", "soon"])
+        try session.press("Enter")
+        #expect(session.waitFor { $0.contains("Windows: write two windows") } != nil, "\(session.capture())")
+        try session.press("c")
+        #expect(session.waitFor { $0.contains("Statistics · 64 operations") } != nil, "\(session.capture())")
+        try session.press("q")
+        #expect(session.waitFor { $0.contains("START▲") } != nil, "\(session.capture())")
+        try session.press("q")
+        try session.expectCleanExit(status: "0")
+    }
+
+    @Test("Trace compare: x marks A in the list, = compares the next trace, q back; B from a waterfall, Esc back")
+    func traceCompare() throws {
+        let session = try start(Self.samples, ready: "24 traces", width: 120, height: 30)
+        try session.press("x")
+        #expect(session.waitFor { $0.contains("Marked trace") } != nil, "\(session.capture())")
+        try session.press("j", "=")
+        #expect(session.waitFor { $0.contains("B - A: duration") && $0.contains("PATH") } != nil, "\(session.capture())")
+        try session.press("d")
+        #expect(session.waitFor { $0.contains("changed only") } != nil, "\(session.capture())")
+        try session.press("q")
+        #expect(session.waitFor { $0.contains("START▲") && !$0.contains("B - A:") } != nil, "\(session.capture())")
+        // The first trace is a checkout; two more copies of it are loaded: its baseline.
+        try session.press("g", "Enter")
+        #expect(session.waitFor { $0.contains("SERVICE") && $0.contains("SPAN") } != nil)
+        try session.press("B")
+        #expect(session.waitFor { $0.contains("BASE: median of") && $0.contains("TRACE - BASE:") } != nil, "\(session.capture())")
+        try session.press("Escape")
+        #expect(session.waitFor { !$0.contains("TRACE - BASE:") && $0.contains("SPAN") } != nil, "\(session.capture())")
+        try session.press("q", "q")
+        try session.expectCleanExit(status: "0")
+    }
+
     @Test("Waterfall: step to the slow payment call, fold, critical path, detail, follow a link, quit sane")
     func waterfallFlow() throws {
         let session = try start(Self.samples + "/otlp", ready: "6 traces")

@@ -111,6 +111,6 @@ import TestSupport
         #expect(h.screen.contains("Trace compare") && h.screen.contains("only the paths that changed"), "\(h.screen)")
         h.press(.escape, .escape)
         h.press(.char("?"))
-        #expect(h.screen.contains("mark this trace as A"), "\(h.screen)")
+        #expect(h.screen.contains("mark this trace as A to compare"), "\(h.screen)")
     }
 }

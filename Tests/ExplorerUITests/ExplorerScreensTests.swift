@@ -174,7 +174,7 @@ import TestSupport
         #expect(h.screen.contains("Keys: Waterfall"))
         // j walks down to the end: every entry of every keymap the overlay lists shows on the way.
         var seen = h.screen
-        for _ in 0..<120 {
+        for _ in 0..<200 {
             h.press(.char("j"))
             seen += h.screen
         }

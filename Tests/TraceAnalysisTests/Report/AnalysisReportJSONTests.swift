@@ -75,7 +75,9 @@ import TestSupport
         let table = PrimerTraces.checkoutTrace.table
         let stats = try JSONSerialization.jsonObject(with: JSONEncoder().encode(TraceStatistics(table).operations))
         let first = try #require((stats as? [[String: Any]])?.first)
-        #expect(Set(first.keys) == ["service", "operation", "count", "errors", "errorRate", "durationNanos", "selfTimeNanos"])
+        #expect(Set(first.keys) == ["service", "operation", "count", "errors", "errorRate", "durationNanos", "selfTimeNanos",
+                                    "criticalNanos", "criticalShare"])
+        #expect(first["criticalNanos"] is Int)
         #expect(Set((first["durationNanos"] as? [String: Any])?.keys ?? [:].keys) == ["p50", "p90", "p95", "p99", "max"])
         let edges = try JSONSerialization.jsonObject(with: JSONEncoder().encode(DependencyGraph(table).edges))
         #expect(Set(((edges as? [[String: Any]])?.first ?? [:]).keys) == ["caller", "callee", "kind", "calls", "errors", "p95Nanos"])

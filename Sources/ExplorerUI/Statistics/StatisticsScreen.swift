@@ -63,16 +63,13 @@ struct StatisticsScreen {
         return Self.ordered(base, ascending: ascending) { key($0) }
     }
 
-    /// The compared rows shown, in order: with no column picked, regressions first, then the
-    /// largest change of p95; else by the column (the change of a percentile, the count in B).
+    /// The compared rows shown, in order: with no column picked, as `trex stats --windows`
+    /// orders them (`StatisticsComparison.regressionsFirst`); else by the column (the change of
+    /// a percentile, the count in B).
     var comparedRows: [StatisticsComparison.Row] {
         guard let comparison else { return [] }
         let base = byService ? comparison.result.services : comparison.result.operations
-        guard comparisonSortChosen else {
-            return Self.ordered(base, ascending: false) { row in
-                (row.regressed ? 1e12 : 0) + (changes(row).p95.relativeChange ?? 0)
-            }
-        }
+        guard comparisonSortChosen else { return StatisticsComparison.regressionsFirst(base, selfTime: selfTime) }
         return Self.ordered(base, ascending: ascending) { compareKey($0) }
     }
 

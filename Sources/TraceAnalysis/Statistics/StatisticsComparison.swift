@@ -20,6 +20,25 @@ public struct StatisticsComparison: Sendable {
 
         /// True when any percentile of duration or self time regressed beyond noise.
         public var regressed: Bool { duration.regressed || selfTime.regressed }
+        /// True when at least one percentile had enough spans in both windows to be judged.
+        public var judged: Bool {
+            (duration.all + selfTime.all).contains { [.regressed, .improved, .noise].contains($0.verdict) }
+        }
+    }
+
+    /// The order both the table and the screen show by default: rows with a regression first,
+    /// then rows with a percentile judged (enough spans to tell), then the rest; within each,
+    /// the largest relative change of p95 (of duration, or of self time with `selfTime`) first.
+    public static func regressionsFirst(_ rows: [Row], selfTime: Bool = false) -> [Row] {
+        func group(_ r: Row) -> Int { r.regressed ? 2 : r.judged ? 1 : 0 }
+        func change(_ r: Row) -> Double { (selfTime ? r.selfTime : r.duration).p95.relativeChange ?? 0 }
+        return rows.enumerated().sorted { x, y in
+            let (gx, gy) = (group(x.element), group(y.element))
+            if gx != gy { return gx > gy }
+            let (cx, cy) = (change(x.element), change(y.element))
+            if cx != cy { return cx > cy }
+            return x.offset < y.offset
+        }.map(\.element)
     }
 
     /// p50 to p99 judged; the maximum only shown.

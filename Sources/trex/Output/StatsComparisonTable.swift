@@ -2,8 +2,8 @@ import TraceAnalysis
 import TraceModel
 
 /// The text table of `trex stats --windows/--compare`: per row the counts and error rates in A
-/// and B, and each percentile in B with its change and verdict mark; rows with a regression
-/// first, then by the largest p95 change.
+/// and B, and each percentile in B with its change and verdict mark, in
+/// `StatisticsComparison.regressionsFirst` order.
 enum StatsComparisonTable {
     static func render(_ rows: [StatisticsComparison.Row], operations: Bool, selfTime: Bool) -> String {
         var columns: [TextTable.Column] = [.init("SERVICE", maxWidth: 24)]
@@ -12,7 +12,7 @@ enum StatsComparisonTable {
         columns += [.init("COUNT A", .right), .init("COUNT B", .right), .init("ERR% A", .right), .init("ERR% B", .right)]
             + ["P50", "P90", "P95", "P99", "MAX"].map { .init(prefix + $0 + " B", .right) }
         var text = TextTable(columns)
-        for row in ordered(rows) {
+        for row in StatisticsComparison.regressionsFirst(rows, selfTime: selfTime) {
             var cells = [row.service]
             if operations { cells.append(row.operation ?? "") }
             cells += [row.before.map { NumberFormat.grouped($0.count) } ?? "-", row.after.map { NumberFormat.grouped($0.count) } ?? "-",
@@ -21,16 +21,6 @@ enum StatsComparisonTable {
             text.append(cells)
         }
         return text.render()
-    }
-
-    /// Regressions first; then the largest relative change of p95; then by name (stable).
-    static func ordered(_ rows: [StatisticsComparison.Row]) -> [StatisticsComparison.Row] {
-        rows.enumerated().sorted { x, y in
-            if x.element.regressed != y.element.regressed { return x.element.regressed }
-            let (cx, cy) = (x.element.duration.p95.relativeChange ?? 0, y.element.duration.p95.relativeChange ?? 0)
-            if cx != cy { return cx > cy }
-            return x.offset < y.offset
-        }.map(\.element)
     }
 
     /// "35ms +12% ▲": the value in B, the change, the mark.

@@ -127,6 +127,18 @@ import TestSupport
         #expect(TraceStatistics.sorted(stats.operations, by: .critical).first?.service == "web")
     }
 
+    @Test func regressionsFirstThenJudgedRowsThenTheRest() {
+        // "slow": regressed; "same": judged, within noise; "few": +800% but too few spans.
+        var before = Self.accumulator(Self.table(count: 500, operation: "slow", duration: Self.spread),
+                                      Self.table(count: 500, operation: "same", duration: Self.spread))
+        before.add(Self.table(count: 3, operation: "few") { _ in 1_000 })
+        var after = Self.accumulator(Self.table(count: 500, offset: 10_000, operation: "slow") { Self.spread($0) * 2 },
+                                     Self.table(count: 500, offset: 10_000, operation: "same") { Self.spread(($0 * 31) % 1_000) })
+        after.add(Self.table(count: 3, offset: 10_000, operation: "few") { _ in 9_000 })
+        let rows = StatisticsComparison(before: before, after: after).operations
+        #expect(StatisticsComparison.regressionsFirst(rows).map { $0.operation ?? "" } == ["slow", "same", "few"])
+    }
+
     @Test func changeTextAndMarks() {
         #expect(PercentileChange(before: 100, after: 135, verdict: .regressed).changeText == "+35%")
         #expect(PercentileChange(before: 100, after: 88, verdict: .improved).changeText == "-12%")

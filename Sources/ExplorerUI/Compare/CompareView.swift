@@ -140,8 +140,12 @@ struct CompareView {
         if delta > .zero {
             BarPainter.paint(from: 0, to: size, x: x + half + 1, y: y, width: half, style: style, glyphs: context.glyphs, into: &buffer)
         } else {
-            // Right-aligned on the left half: whole cells (eighth blocks grow from the left).
-            let cells = max(1, Int(size.rounded()))
+            // Right-aligned on the left half: whole cells (eighth blocks grow from the left), and a
+            // sliver for a difference under half a cell, as the right half draws one.
+            let cells = Int(size.rounded())
+            if cells == 0 {
+                buffer.setString(context.glyphs.hasEighthBlocks ? "▕" : ".", x: x + half - 1, y: y, style: style, maxWidth: 1)
+            }
             for c in 0..<min(half, cells) {
                 buffer.setString(context.glyphs.fullBlock, x: x + half - 1 - c, y: y, style: style, maxWidth: 1)
             }

@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
         .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
         // MARK: - Data
@@ -57,6 +59,15 @@ let package = Package(
             .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         ]),
 
+        // Remote backends (Jaeger, Tempo, Zipkin) as sources, over async-http-client.
+        .target(name: "TraceRemote", dependencies: [
+            "TraceModel", "TraceFormats", "TraceQuery", "TraceStore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
+
         // The open sources composed: listing, lookup, query, analysis and whole-set work.
         .target(name: "TraceWorkspace", dependencies: ["TraceModel", "TraceQuery", "TraceAnalysis", "TraceStore"]),
 
@@ -72,7 +83,7 @@ let package = Package(
         // MARK: - Executables
         .executableTarget(name: "trex", dependencies: [
             "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore", "TraceWorkspace",
-            "TerminalCore", "NcursesBackend", "ExplorerUI", "TraceReceiver",
+            "TerminalCore", "NcursesBackend", "ExplorerUI", "TraceReceiver", "TraceRemote",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -100,6 +100,12 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["TraceModel", "CZlib"], path: "Tests/TestSupport"),
         .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
+        // A local HTTP server answering as Jaeger, Tempo and Zipkin document (the remote tests').
+        .target(name: "RemoteTestSupport", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], path: "Tests/RemoteTestSupport"),
         // OTLP clients (gRPC, HTTP) and realistic export requests: the receiver's tests and benchmark.
         .target(name: "OTLPClientSupport", dependencies: [
             "OTLPProto", "OTLPGRPC",
@@ -114,6 +120,7 @@ let package = Package(
         .testTarget(name: "TraceModelTests", dependencies: ["TraceModel", "TestSupport"]),
         .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats", "TestSupport", "OTLPProto"]),
         .testTarget(name: "OTLPProtoTests", dependencies: ["OTLPProto"]),
+        .testTarget(name: "TraceRemoteTests", dependencies: ["TraceRemote", "TraceStore", "TraceQuery", "RemoteTestSupport", "TestSupport"]),
         .testTarget(name: "TraceReceiverTests", dependencies: [
             "TraceReceiver", "TraceStore", "OTLPProto", "TestSupport", "OTLPClientSupport",
             .product(name: "GRPCCore", package: "grpc-swift-2"),

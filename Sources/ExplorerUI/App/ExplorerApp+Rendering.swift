@@ -19,7 +19,11 @@ extension ExplorerApp {
             LoadingView(progress: progress, context: context).render(in: main, into: &frame.buffer)
             drawStatus("trex · loading", right: "q quits", in: statusRow, into: &frame.buffer, context: context)
         case .ready(let list):
-            if let stats = statistics {
+            latency?.layOut(in: latencyArea, kind: asciiOnly ? .ascii : .braille)
+            if let screen = latency {
+                let status = renderLatency(screen, in: main, into: &frame.buffer, context: context)
+                drawStatus(flash ?? status, right: "q back", in: statusRow, into: &frame.buffer, context: context)
+            } else if let stats = statistics {
                 stats.render(in: main, into: &frame.buffer, context: context)
                 drawStatus(flash ?? stats.summary, right: "q back", in: statusRow, into: &frame.buffer, context: context)
             } else if let map = serviceMap {
@@ -43,7 +47,8 @@ extension ExplorerApp {
                     listArea = rest
                 }
                 TraceListView(listing: list.listing, state: list.state, context: context, maxDuration: list.maxDuration,
-                              overview: list.overview, problems: list.problemLookup)
+                              overview: list.overview, problems: list.problemLookup,
+                              sparkline: list.sparklineRows(in: main) > 0 ? list.sparkline(width: listArea.width) : nil)
                     .render(in: listArea, into: &frame.buffer)
                 drawStatus(flash ?? list.summaryText, right: sourcesText, in: statusRow, into: &frame.buffer, context: context)
             }
@@ -76,9 +81,10 @@ extension ExplorerApp {
 
     /// The most useful keys of the current screen, from its keymap.
     private func drawHints(in row: Rect, into buffer: inout Buffer, context: RenderContext) {
-        let wanted: [Command] = statistics != nil ? [.openTrace, .cycleSort, .toggleSelfTime, .toggleGrouping, .help, .quit]
+        let wanted: [Command] = latency != nil ? [.markCorner, .listRectangle, .toggleHeatmap, .toggleDurationScale, .help, .quit]
+            : statistics != nil ? [.openTrace, .cycleSort, .toggleSelfTime, .toggleGrouping, .help, .quit]
             : serviceMap != nil ? [.nextCall, .filterToCall, .help, .quit]
-            : traceScreen == nil ? [.openTrace, .openFilter, .cycleSort, .openServiceMap, .openStatistics, .help, .quit]
+            : traceScreen == nil ? [.openTrace, .openFilter, .cycleSort, .openServiceMap, .openStatistics, .openLatency, .help, .quit]
             : [.toggleCollapse, .toggleCriticalPath, .nextCritical, .nextError, .toggleDetail, .openFilter, .help, .quit]
         let keymap = activeKeymap
         var spans: [TerminalCore.Span] = []
@@ -110,6 +116,11 @@ extension ExplorerApp {
         case .toggleGrouping: "per service"
         case .nextCall: "pick a call"
         case .filterToCall: "its traces"
+        case .openLatency: "latency"
+        case .markCorner: "corner"
+        case .listRectangle: "list them"
+        case .toggleHeatmap: "heatmap"
+        case .toggleDurationScale: "log/linear"
         default: command.summary
         }
     }

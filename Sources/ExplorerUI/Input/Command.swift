@@ -11,11 +11,13 @@ public enum Command: Hashable, Sendable {
     case jumpToNew, toggleFollow
 
     // MARK: Other views
-    case openServiceMap, openStatistics
+    case openServiceMap, openStatistics, openLatency
     /// The statistics screen's own.
     case toggleSelfTime, toggleGrouping
     /// The service map's own.
     case mapLeft, mapRight, nextCall, filterToCall
+    /// The latency plot's own.
+    case moveLeft, moveRight, jumpLeft, jumpRight, jumpUp, jumpDown, markCorner, listRectangle, toggleHeatmap, toggleDurationScale
 
     // MARK: Filtering
     case openFilter, clearFilter, nextMatch, previousMatch
@@ -57,14 +59,25 @@ public enum Command: Hashable, Sendable {
         case .toggleFollow: "follow arriving traces on or off (trex --listen)"
         case .openServiceMap: "the service map: which service calls which"
         case .openStatistics: "statistics per operation and per service"
+        case .openLatency: "latency over time: each trace's duration by its start (again: back)"
         case .toggleSelfTime: "percentiles of duration or of self time"
         case .toggleGrouping: "per operation or per service"
         case .mapLeft: "the nearest service in the column to the left"
         case .mapRight: "the nearest service in the column to the right"
         case .nextCall: "pick the selected service's next call"
         case .filterToCall: "list the traces through the picked call (or the service)"
+        case .moveLeft: "move left"
+        case .moveRight: "move right"
+        case .jumpLeft: "move a quarter of the plot left"
+        case .jumpRight: "move a quarter of the plot right"
+        case .jumpUp: "move a quarter of the plot up"
+        case .jumpDown: "move a quarter of the plot down"
+        case .markCorner: "mark a corner of a rectangle at the cursor (again: drop it)"
+        case .listRectangle: "list the traces in the rectangle (or the cursor's cell)"
+        case .toggleHeatmap: "a scatter plot of dots or a heatmap of counts"
+        case .toggleDurationScale: "a logarithmic or linear duration axis"
         case .openFilter: "filter with the query language"
-        case .clearFilter: "clear the filter"
+        case .clearFilter: "clear the filter (a latency rectangle's first)"
         case .nextMatch: "next span matching the filter"
         case .previousMatch: "previous span matching the filter"
         case .toggleCollapse: "collapse or expand the selected span"

@@ -33,6 +33,7 @@ public enum Keymaps {
         Keymap.Section("Views", [
             KeyBinding([.char("m")], .openServiceMap),
             KeyBinding([.char("T")], .openStatistics),
+            KeyBinding([.char("L")], .openLatency),
         ]),
         Keymap.Section("Live (trex --listen)", [
             KeyBinding([.char("n")], .jumpToNew),
@@ -85,6 +86,7 @@ public enum Keymaps {
         Keymap.Section("Views", [
             KeyBinding([.char("m")], .openServiceMap),
             KeyBinding([.char("T")], .openStatistics),
+            KeyBinding([.char("L")], .openLatency),
         ]),
         movement,
         global,
@@ -163,5 +165,26 @@ public enum Keymaps {
         global,
     ])
 
-    public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, statistics, filterBar, help]
+    public static let latency = Keymap(name: "Latency over time", sections: [
+        Keymap.Section("Cursor and rectangle", [
+            KeyBinding([.char("h"), .left], .moveLeft),
+            KeyBinding([.char("l"), .right], .moveRight),
+            KeyBinding([.char("k"), .up], .moveUp),
+            KeyBinding([.char("j"), .down], .moveDown),
+            KeyBinding([.left.with(.shift)], .jumpLeft),
+            KeyBinding([.right.with(.shift)], .jumpRight),
+            KeyBinding([.up.with(.shift), .pageUp], .jumpUp),
+            KeyBinding([.down.with(.shift), .pageDown], .jumpDown),
+            KeyBinding([.char("v"), .space], .markCorner),
+            KeyBinding([.enter], .listRectangle),
+        ]),
+        Keymap.Section("Plot", [
+            KeyBinding([.tab], .toggleHeatmap),
+            KeyBinding([.char("a")], .toggleDurationScale),
+            KeyBinding([.char("L")], .openLatency),
+        ]),
+        global,
+    ])
+
+    public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, statistics, latency, filterBar, help]
 }

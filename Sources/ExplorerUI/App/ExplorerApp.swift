@@ -250,7 +250,7 @@ public final class ExplorerApp {
         }
         let effect = list.perform(command)
         phase = .ready(list)
-        if command == .clearFilter {
+        if command == .clearSelectionOrFilter {
             updatePages()   // a metrics chart may have gone
             liveFilterChanged()
         }

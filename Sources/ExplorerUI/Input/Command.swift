@@ -21,6 +21,8 @@ public enum Command: Hashable, Sendable {
 
     // MARK: Filtering
     case openFilter, clearFilter, nextMatch, previousMatch
+    /// The trace list's `\`: the latency selection first, then the filter.
+    case clearSelectionOrFilter
 
     // MARK: Waterfall
     case toggleCollapse, expand, collapse, expandAll, collapseAll, collapseToDepth(Int)
@@ -59,7 +61,7 @@ public enum Command: Hashable, Sendable {
         case .toggleFollow: "follow arriving traces on or off (trex --listen)"
         case .openServiceMap: "the service map: which service calls which"
         case .openStatistics: "statistics per operation and per service"
-        case .openLatency: "latency over time: each trace's duration by its start (again: back)"
+        case .openLatency: "latency over time, by start (again: back)"
         case .toggleSelfTime: "percentiles of duration or of self time"
         case .toggleGrouping: "per operation or per service"
         case .mapLeft: "the nearest service in the column to the left"
@@ -77,7 +79,8 @@ public enum Command: Hashable, Sendable {
         case .toggleHeatmap: "a scatter plot of dots or a heatmap of counts"
         case .toggleDurationScale: "a logarithmic or linear duration axis"
         case .openFilter: "filter with the query language"
-        case .clearFilter: "clear the filter (a latency rectangle's first)"
+        case .clearFilter: "clear the filter"
+        case .clearSelectionOrFilter: "clear the latency selection, else the filter"
         case .nextMatch: "next span matching the filter"
         case .previousMatch: "previous span matching the filter"
         case .toggleCollapse: "collapse or expand the selected span"

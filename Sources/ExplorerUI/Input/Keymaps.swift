@@ -28,7 +28,7 @@ public enum Keymaps {
             KeyBinding([.char("S")], .reverseSort),
             KeyBinding([.char("#")], .goToTrace),
             KeyBinding([.char("/")], .openFilter),
-            KeyBinding([.char("\\")], .clearFilter),
+            KeyBinding([.char("\\")], .clearSelectionOrFilter),
         ]),
         Keymap.Section("Views", [
             KeyBinding([.char("m")], .openServiceMap),

@@ -44,7 +44,9 @@ struct DotBoundaries: Sendable, Equatable {
         let count = max(1, count)
         var values = [Int64](repeating: low, count: count + 1)
         for i in 1..<count {
-            let v = TimeMath.add(low, TimeMath.int64(offset(Double(i) / Double(count)).rounded(.up)))
+            // In two halves: from Int64.min, an offset can pass Int64.max and still land inside.
+            let whole = offset(Double(i) / Double(count)).rounded(.up), half = (whole / 2).rounded(.up)
+            let v = TimeMath.add(TimeMath.add(low, TimeMath.int64(half)), TimeMath.int64(whole - half))
             values[i] = min(max(v, values[i - 1]), high)
         }
         values[count] = max(high, values[count - 1])

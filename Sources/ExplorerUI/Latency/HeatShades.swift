@@ -12,7 +12,8 @@ struct HeatShades: Sendable, Equatable {
     init(maximum: Int) {
         self.maximum = max(1, maximum)
         let top = Double(self.maximum)
-        thresholds = (1...3).map { k in max(1, Int(Foundation.pow(top, Double(k) / 4).rounded(.up))) }
+        // A hair under the power, so that 10,000^0.75 computed as 1,000.0000001 is still 1,000.
+        thresholds = (1...3).map { k in max(1, Int((Foundation.pow(top, Double(k) / 4) * (1 - 1e-12)).rounded(.up))) }
     }
 
     /// 0 for an empty cell, else 1 (faintest) to 4 (fullest).

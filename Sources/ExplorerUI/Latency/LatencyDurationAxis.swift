@@ -16,7 +16,7 @@ enum DurationScale: Sendable, Equatable {
 ///
 /// Logarithmic: from the 1-2-5 value at or below the shortest duration (1 ns at least, so 0
 /// fits in the lowest dots) to the one at or above the longest; ticks at every 1-2-5 value
-/// when there is a row in two for them, else at the powers of ten between, with both ends.
+/// when there is a row in two for them, else at the powers of ten between and the top.
 /// Equal durations get one 1-2-5 step on each side. Linear: from 0 to the longest duration
 /// rounded up to a round step, ticks at that step (`ValueAxis`, as the metrics chart).
 /// The top may lie past Int64 (1e19 ns over a 292-year duration): the axis is in Double, its
@@ -26,7 +26,7 @@ struct LatencyDurationAxis: Sendable, Equatable {
     /// The bottom and top, in nanoseconds.
     let low: Double
     let high: Double
-    /// Tick values from the bottom up, both ends included.
+    /// Tick values from the bottom up, the top included.
     let ticks: [Double]
 
     /// The axis over `durations` (nil: no traces) for a plot `rows` high.
@@ -52,8 +52,9 @@ struct LatencyDurationAxis: Sendable, Equatable {
             if every.count <= max(3, rows / 2) {
                 ticks = every
             } else {
+                // The powers of ten and the top (the bottom only when no power of ten is left).
                 let decades = every.filter(Self.isPowerOfTen)
-                ticks = ([bottom] + decades + [top]).reduce(into: []) { if $0.last != $1 { $0.append($1) } }
+                ticks = ((decades.isEmpty ? [bottom] : decades) + [top]).reduce(into: []) { if $0.last != $1 { $0.append($1) } }
             }
         }
     }

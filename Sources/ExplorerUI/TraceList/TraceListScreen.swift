@@ -124,8 +124,8 @@ struct TraceListScreen {
             return .open(traceIndex: trace)
         case .openFilter:
             return .openFilter
-        case .clearFilter:
-            // The latency rectangle first (the last narrowing), then the filter.
+        case .clearSelectionOrFilter:
+            // The latency selection first (the last narrowing), then the filter.
             if state.selection != nil {
                 state.setSelection(nil, summaries: summaries, strings: strings, problems: problemLookup)
                 return .redraw

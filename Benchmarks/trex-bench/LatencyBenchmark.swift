@@ -56,8 +56,8 @@ enum LatencyBenchmark {
         print("  a resize (a new layout, then the frame): median \(Bench.fixed(Bench.percentile(50, resizes.sorted()), 1)) ms")
 
         // A rectangle listed: the list's rows and its p95 line computed again; then browsing it; then \\.
-        let stretch = UIBenchmark.timeKeys([.char("v")] + Array(repeating: .char("h"), count: 50)
-                                           + Array(repeating: .char("j"), count: 15), on: app)
+        let stretch = UIBenchmark.timeKeys([.char("v")] + Array(repeating: .char("h"), count: 100)
+                                           + Array(repeating: .char("j"), count: 50), on: app)
         let listing = UIBenchmark.timeKeys([.enter], on: app)[0]
         var frame = Frame(size: UIBenchmark.size)
         app.render(&frame, capabilities: UIBenchmark.capabilities)

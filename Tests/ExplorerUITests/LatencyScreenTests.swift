@@ -113,6 +113,45 @@ import TestSupport
         HostileTextScreenTests.expectNoRawCells(h)
     }
 
+    @Test func extremeTimesAreAllDrawnAndAWholePlotRectangleListsThemAll() throws {
+        // Thirty traces whose starts and ends are anywhere in Int64 (negative durations among them).
+        var rng = SplitMix64(seed: 0x1A7E)
+        var f = TraceFixture()
+        for i in 0..<30 {
+            f.inTrace("extreme-\(i)")
+            f.span("s\(i)", service: "edge", at: Timestamp(unixNanos: ExtremeTimes.time(&rng)),
+                   until: Timestamp(unixNanos: ExtremeTimes.time(&rng)), status: i % 4 == 0 ? .error : .unset)
+        }
+        let h = ExplorerHarness(table: f.build(), width: 100, height: 30)
+        h.press(.char("L"))
+        for key in [nil, Key.char("a"), .tab, .char("a")] {
+            if let key { h.press(key) }
+            let grid = try #require(h.app.latency?.grid)
+            #expect(grid.counts.reduce(0) { $0 + Int($1) } == 30, "every trace in a cell")
+            #expect(!h.screen.isEmpty)
+        }
+        // From the top left corner to the bottom right: all of them.
+        Self.toEdge(h, dx: -1, dy: -1)
+        h.press(.char("v"))
+        Self.toEdge(h, dx: 1, dy: 1)
+        #expect(Self.statusLine(h).contains("Rectangle: 30 traces"), "\(Self.statusLine(h))")
+        h.press(.enter)
+        #expect(Self.listed(h).count == 30)
+    }
+
+    @Test func aSingleInstantIsDrawnInTheMiddleColumnWithZeroDurationsAtTheBottom() throws {
+        let h = ExplorerHarness(table: LatencyTraces.table([.init(start: 0, duration: 0), .init(start: 0, duration: 10),
+                                                            .init(start: 0, duration: 1_000)]))
+        h.press(.char("L"))
+        let screen = try #require(h.app.latency)
+        let grid = try #require(screen.grid)
+        let cells = (0..<3).map { grid.cell(start: screen.points.starts[$0], duration: screen.points.durations[$0]) }
+        #expect(cells.allSatisfy { $0.x == grid.plot.width / 2 }, "\(cells) of \(grid.plot.width)")
+        let zero = try #require(screen.points.durations.firstIndex(of: 0))
+        #expect(cells[zero].y == grid.plot.height - 1, "0 ns in the lowest row")
+        #expect(Set(cells.map(\.y)).count == 3)
+    }
+
     // MARK: - Reaching it and leaving
 
     @Test func fromTheListAndBackWithEscQAndL() {

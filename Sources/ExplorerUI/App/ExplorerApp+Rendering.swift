@@ -19,7 +19,8 @@ extension ExplorerApp {
             LoadingView(progress: progress, context: context).render(in: main, into: &frame.buffer)
             drawStatus("trex · loading", right: "q quits", in: statusRow, into: &frame.buffer, context: context)
         case .ready(let list):
-            latency?.layOut(in: latencyArea, kind: asciiOnly ? .ascii : .braille)
+            // Laid out for the frame drawn (the same as `latencyArea` unless the frame's size differs).
+            latency?.layOut(in: main.splitTop(1).rest, kind: asciiOnly ? .ascii : .braille)
             if let screen = latency {
                 let status = renderLatency(screen, in: main, into: &frame.buffer, context: context)
                 drawStatus(flash ?? status, right: "q back", in: statusRow, into: &frame.buffer, context: context)

@@ -28,11 +28,12 @@ public enum Keymaps {
             KeyBinding([.char("S")], .reverseSort),
             KeyBinding([.char("#")], .goToTrace),
             KeyBinding([.char("/")], .openFilter),
-            KeyBinding([.char("\\")], .clearFilter),
+            KeyBinding([.char("\\")], .clearSelectionOrFilter),
         ]),
         Keymap.Section("Views", [
             KeyBinding([.char("m")], .openServiceMap),
             KeyBinding([.char("T")], .openStatistics),
+            KeyBinding([.char("L")], .openLatency),
         ]),
         compareKeys,
         Keymap.Section("Live (trex --listen)", [
@@ -86,6 +87,7 @@ public enum Keymaps {
         Keymap.Section("Views", [
             KeyBinding([.char("m")], .openServiceMap),
             KeyBinding([.char("T")], .openStatistics),
+            KeyBinding([.char("L")], .openLatency),
         ]),
         compareKeys,
         movement,
@@ -203,5 +205,26 @@ public enum Keymaps {
         (" ", "within noise; the maximum is never judged"),
     ]))
 
-    public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, statistics, compare, filterBar, help]
+    public static let latency = Keymap(name: "Latency over time", sections: [
+        Keymap.Section("Cursor and rectangle", [
+            KeyBinding([.char("h"), .left], .moveLeft),
+            KeyBinding([.char("l"), .right], .moveRight),
+            KeyBinding([.char("k"), .up], .moveUp),
+            KeyBinding([.char("j"), .down], .moveDown),
+            KeyBinding([.left.with(.shift)], .jumpLeft),
+            KeyBinding([.right.with(.shift)], .jumpRight),
+            KeyBinding([.up.with(.shift), .pageUp], .jumpUp),
+            KeyBinding([.down.with(.shift), .pageDown], .jumpDown),
+            KeyBinding([.char("v"), .space], .markCorner),
+            KeyBinding([.enter], .listRectangle),
+        ]),
+        Keymap.Section("Plot", [
+            KeyBinding([.tab], .toggleHeatmap),
+            KeyBinding([.char("a")], .toggleDurationScale),
+            KeyBinding([.char("L")], .openLatency),
+        ]),
+        global,
+    ])
+
+    public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, statistics, compare, latency, filterBar, help]
 }

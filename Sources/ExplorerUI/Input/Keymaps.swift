@@ -14,6 +14,15 @@ public enum Keymaps {
         KeyBinding([.char("G"), .end], .last),
     ])
 
+    /// Folding a tree: the waterfall's and the trace compare's.
+    static let folding = [
+        KeyBinding([.enter, .space], .toggleCollapse),
+        KeyBinding([.char("l"), .right], .expand),
+        KeyBinding([.char("h"), .left], .collapse),
+        KeyBinding([.char("O")], .expandAll),
+        KeyBinding([.char("C")], .collapseAll),
+    ]
+
     static let global = Keymap.Section("Everywhere", [
         KeyBinding([.char("?"), .f(1)], .help),
         KeyBinding([.escape], .back),
@@ -46,13 +55,7 @@ public enum Keymaps {
                           entries: ProblemMarks.legend))
 
     public static let waterfall = Keymap(name: "Waterfall", sections: [
-        Keymap.Section("Tree", [
-            KeyBinding([.enter, .space], .toggleCollapse),
-            KeyBinding([.char("l"), .right], .expand),
-            KeyBinding([.char("h"), .left], .collapse),
-            KeyBinding([.char("O")], .expandAll),
-            KeyBinding([.char("C")], .collapseAll),
-        ] + (1...9).map { KeyBinding([.char(Character(String($0)))], .collapseToDepth($0)) }),
+        Keymap.Section("Tree", folding + (1...9).map { KeyBinding([.char(Character(String($0)))], .collapseToDepth($0)) }),
         Keymap.Section("Finding the bottleneck", [
             KeyBinding([.char("c")], .toggleCriticalPath),
             KeyBinding([.char("]")], .nextCritical),
@@ -163,13 +166,7 @@ public enum Keymaps {
     ])
 
     public static let compare = Keymap(name: "Trace compare", sections: [
-        Keymap.Section("Tree", [
-            KeyBinding([.enter, .space], .toggleCollapse),
-            KeyBinding([.char("l"), .right], .expand),
-            KeyBinding([.char("h"), .left], .collapse),
-            KeyBinding([.char("O")], .expandAll),
-            KeyBinding([.char("C")], .collapseAll),
-        ]),
+        Keymap.Section("Tree", folding),
         Keymap.Section("Differences", [
             KeyBinding([.char("t")], .toggleSelfTime),
             KeyBinding([.char("d")], .toggleChangedOnly),

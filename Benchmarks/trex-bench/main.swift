@@ -18,6 +18,8 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
      BigStoreBenchmark.run),
     ("stats", "statistics of 1,000,000 spans (critical paths included); two halves compared", StatisticsBenchmark.run),
     ("map", "the service map of 60 services: layout and drawing", ServiceMapBenchmark.run),
+    ("latency", "the latency plot of 100,000 traces at 160x50: a redraw per key, scatter and heatmap, log and linear",
+     LatencyBenchmark.run),
     ("ingest", "OTLP over loopback into the store, HTTP and gRPC, batches of 512 spans: spans/s, p99 latency",
      IngestBenchmark.run),
 ]

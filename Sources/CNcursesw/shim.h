@@ -39,8 +39,8 @@ static inline mmask_t trex_mouse_events(void) {
 }
 
 /// Takes the mouse event that came with KEY_MOUSE: 1 left press (or a click merged from a
-/// press and its release), 5 a double (or triple) click merged by ncurses, 2 right press,
-/// 3 wheel up, 4 wheel down, 0 anything else (or none), with its cell in *x, *y.
+/// press and its release), 5 a double (or triple) click merged by ncurses, 6 left release,
+/// 2 right press, 3 wheel up, 4 wheel down, 0 anything else (or none), with its cell in *x, *y.
 static inline int trex_read_mouse(int *x, int *y) {
     MEVENT event;
     if (getmouse(&event) != OK) return 0;
@@ -51,6 +51,7 @@ static inline int trex_read_mouse(int *x, int *y) {
     if (event.bstate & BUTTON3_PRESSED) return 2;
     if (event.bstate & BUTTON4_PRESSED) return 3;
     if (event.bstate & BUTTON5_PRESSED) return 4;
+    if (event.bstate & BUTTON1_RELEASED) return 6;
     return 0;
 }
 

@@ -237,6 +237,7 @@ public final class NcursesBackend: Backend {
         case 3: return .mouse(MouseEvent(.wheelUp, at: position()))
         case 4: return .mouse(MouseEvent(.wheelDown, at: position()))
         case 5: return .mouse(MouseEvent(.doubleClick, at: position()))
+        case 6: return .mouse(MouseEvent(.release, at: position()))
         default: return .keyCode(KEY_MOUSE)
         }
     }

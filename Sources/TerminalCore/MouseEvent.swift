@@ -1,13 +1,16 @@
 /// What the mouse did, at which cell: the actions a terminal program reacts to.
 ///
 /// The backend turns the terminal's reports into these (a second click on the same cell soon
-/// after the first is a double click, `ClickCounter`); releases and motion are not reported.
+/// after the first is a double click, `ClickCounter`); the left button's release is reported
+/// (a press here and a release there is a drag), motion is not.
 public struct MouseEvent: Hashable, Sendable {
     public enum Action: Hashable, Sendable {
         /// The left button pressed.
         case click
         /// The left button pressed a second time on the same cell within `ClickCounter.interval`.
         case doubleClick
+        /// The left button released (after a click, or where a drag ended).
+        case release
         /// The right button pressed.
         case rightClick
         /// The wheel turned away from the user (scroll up).

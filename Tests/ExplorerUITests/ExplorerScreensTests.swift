@@ -17,7 +17,7 @@ import TestSupport
         // The first row is selected: drawn in the selection style.
         let frame = h.frame
         let selection = RenderContext(theme: .standard, capabilities: h.capabilities).style(.selection)
-        #expect(frame.buffer[5, 2].style.background == selection.background)   // below the overview and titles
+        #expect(frame.buffer[5, 3].style.background == selection.background)   // below the overview, the p95 line and titles
     }
 
     @Test func sortKeysCycleColumnsAndReverse() {
@@ -27,15 +27,15 @@ import TestSupport
         h.press(.char("s"), .char("s"))
         #expect(h.screen.contains("DURATION▼"))
         let rows = h.screen.split(separator: "\n").map(String.init)
-        #expect(rows[2].contains("GET_/checkout"))
+        #expect(rows[3].contains("GET_/checkout"))
         h.press(.char("S"))
         #expect(h.screen.contains("DURATION▲"))
-        #expect(h.screen.split(separator: "\n").map(String.init)[2].contains("POST_/login"))
+        #expect(h.screen.split(separator: "\n").map(String.init)[3].contains("POST_/login"))
     }
 
     @Test func errorCountsUseTheErrorStyle() {
         let h = ExplorerHarness(table: SampleTraces.table())
-        if h.line(containing: "[1/2]") != nil, h.screen.split(separator: "\n")[2].contains("POST_/login") { h.press(.char("j")) }
+        if h.line(containing: "[1/2]") != nil, h.screen.split(separator: "\n")[3].contains("POST_/login") { h.press(.char("j")) }
         let frame = h.frame
         let error = RenderContext(theme: .standard, capabilities: h.capabilities).style(.error)
         let lines = frame.buffer.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

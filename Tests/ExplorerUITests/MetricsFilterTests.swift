@@ -38,7 +38,7 @@ import TraceModel
         guard case .ready(let list) = h.app.phase else { Issue.record("not ready"); return }
         let chart = list.chartRows(in: h.app.mainArea)
         #expect(chart > 0)
-        #expect(list.state.cursor.page == h.app.mainArea.height - 2 - chart)
+        #expect(list.state.cursor.page == h.app.mainArea.height - 2 - list.sparklineRows(in: h.app.mainArea) - chart)
     }
 
     @Test func clearingOrAPlainFilterRemovesTheChart() {

@@ -30,26 +30,27 @@ import TestSupport
 
     @Test func inTheListAClickSelectsTheRowAndTheWheelMovesThree() {
         let h = ExplorerHarness(table: Self.many(), width: 120, height: 20)
-        click(h, y: 6)   // rows start at y = 2: the fifth trace
+        click(h, y: 7)   // rows start at y = 3 (under the overview, the p95 line, the titles): the fifth trace
         #expect(h.screen.contains("[5/40]"), "\(h.screen)")
         wheel(h, down: true, notches: 2)
         #expect(h.screen.contains("[11/40]"))
         wheel(h, down: false)
         #expect(h.screen.contains("[8/40]"))
-        // Clicks off the rows (the overview, the column titles, below the last row) do nothing.
+        // Clicks off the rows (the overview, the p95 line, the column titles) do nothing.
         click(h, y: 0)
         click(h, y: 1)
+        click(h, y: 2)
         #expect(h.screen.contains("[8/40]"))
     }
 
     @Test func aClickOnAScrolledListSelectsTheRowUnderIt() {
         let h = ExplorerHarness(table: Self.many(), width: 120, height: 20)
         h.press(.char("G"))
-        click(h, y: 2)
-        let line = h.frame.buffer.lineText(2)
+        click(h, y: 3)   // the first row on screen: 15 rows a page, the 26th of 40
+        let line = h.frame.buffer.lineText(3)
         let position = h.screen.range(of: #"\[\d+/40\]"#, options: .regularExpression).map { String(h.screen[$0]) }
-        #expect(position == "[25/40]", "\(line)")
-        #expect(line.contains("GET /24"))
+        #expect(position == "[26/40]", "\(line)")
+        #expect(line.contains("GET /25"))
     }
 
     @Test func aDoubleClickOpensTheTrace() {

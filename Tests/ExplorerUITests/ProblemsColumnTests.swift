@@ -26,10 +26,12 @@ import TestSupport
     /// The marks of the row whose root span is `name`, read from the PROBLEMS column's cells.
     static func marks(_ h: ExplorerHarness, row name: String) -> String? {
         let buffer = h.frame.buffer
-        let header = buffer.lineText(1)
+        // The column titles: under the overview and the p95 line.
+        guard let titles = (0..<4).first(where: { buffer.lineText($0).contains("PROBLEMS") }) else { return nil }
+        let header = buffer.lineText(titles)
         guard let column = header.range(of: "PROBLEMS") else { return nil }
         let x = header.distance(from: header.startIndex, to: column.lowerBound)
-        for y in 2..<buffer.size.height where buffer.lineText(y).contains(name) {
+        for y in (titles + 1)..<buffer.size.height where buffer.lineText(y).contains(name) {
             return String((x..<x + 7).map { buffer[$0, y].character })
         }
         return nil
@@ -57,7 +59,7 @@ import TestSupport
         let h = ExplorerHarness(table: Self.table(), width: 140)
         Self.scanned(h)
         let buffer = h.frame.buffer
-        let header = buffer.lineText(1)
+        let header = buffer.lineText(2)   // under the overview and the p95 line
         let x = header.distance(from: header.startIndex, to: try #require(header.range(of: "PROBLEMS")).lowerBound)
         let context = RenderContext(theme: .standard, capabilities: h.capabilities)
         // The first row is selected; these two are not.
@@ -75,7 +77,7 @@ import TestSupport
         // Nothing is known yet: the status line says the order is provisional.
         #expect(h.screen.contains("Problems are known for 0 of 5 traces so far"), "\(h.screen)")
         Self.scanned(h)
-        let rows = (2..<7).map { h.frame.buffer.lineText($0) }
+        let rows = (3..<8).map { h.frame.buffer.lineText($0) }
         // Errors rank first (the most serious), then missing spans, then fan-out, then none.
         #expect(rows[0].contains("E······") && rows[1].contains("E······"), "\(rows)")
         #expect(rows[2].contains("lost.job"), "\(rows)")

@@ -9,7 +9,7 @@ import TestSupport
 @Suite struct RawJSONTests {
     @Test func jShowsTheSpanTabTheTraceSlashSearchesYCopiesEscCloses() throws {
         let h = ExplorerHarness(table: SampleTraces.table(), width: 120, height: 40)
-        if h.screen.split(separator: "\n")[2].contains("POST_/login") { h.press(.char("j")) }
+        if h.screen.split(separator: "\n")[3].contains("POST_/login") { h.press(.char("j")) }
         h.press(.enter, .char("b"))   // the bottleneck: stripe.call
         let screen = try #require(h.app.traceScreen)
         let span = try #require(screen.selectedSpan)

@@ -34,7 +34,7 @@ import TestSupport
         #expect(h.line(containing: "412629h")?.contains("412629h26m") == true, "\(h.screen)")
         for title in ["SPANS", "ERR", "DURATION"] {
             while h.line(containing: title + "▼") == nil && h.line(containing: title + "▲") == nil { h.press(.char("s")) }
-            #expect(h.screen.split(separator: "\n")[1].contains(title + "▼") || h.screen.contains(title + "▲"), "\(title)")
+            #expect(h.screen.split(separator: "\n")[2].contains(title + "▼") || h.screen.contains(title + "▲"), "\(title)")
         }
     }
 
@@ -69,7 +69,7 @@ import TestSupport
         let login = StableHash.traceID(for: "login")
         let h = ExplorerHarness(table: table)
         let loginRow = h.screen.split(separator: "\n").firstIndex { $0.contains("POST_/login") }!
-        h.press(loginRow == 2 ? .char("G") : .char("g"))   // the other trace selected first
+        h.press(loginRow == 3 ? .char("G") : .char("g"))   // the other trace selected first
         let selection = RenderContext(theme: .standard, capabilities: h.capabilities).style(.selection)
         #expect(h.frame.buffer[5, loginRow].style.background != selection.background)
         h.press(.char("#"))

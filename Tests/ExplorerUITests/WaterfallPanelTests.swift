@@ -37,7 +37,7 @@ import TestSupport
 
     @Test func tListsTheCriticalTimeAsAnalyzeDoes() throws {
         let h = ExplorerHarness(table: SampleTraces.table(), width: 140, height: 40)
-        if h.screen.split(separator: "\n")[2].contains("POST_/login") { h.press(.char("j")) }
+        if h.screen.split(separator: "\n")[3].contains("POST_/login") { h.press(.char("j")) }
         h.press(.enter, .char("t"))
         let report = try #require(h.app.traceScreen?.insights.report)
         let panel = try #require(h.app.traceScreen?.panel)

@@ -101,7 +101,7 @@ struct PtyBackendTests {
         return (try NcursesBackend.start(options: options), pty)
     }
 
-    @Test("With the mouse on, presses, double clicks and the wheel arrive as mouse events (SGR reports)")
+    @Test("With the mouse on, presses, releases, double clicks, drags and the wheel arrive as mouse events (SGR reports)")
     func mouse() throws {
         let (backend, pty) = try Self.mouseBackend(terminalType: "xterm-256color")
         defer {
@@ -122,10 +122,19 @@ struct PtyBackendTests {
             while let event = backend.pollEvent(timeout: .milliseconds(100)) { events.append(event) }
         }
         #expect(events == [
-            .mouse(MouseEvent(.click, at: Point(x: 10, y: 5))), .mouse(MouseEvent(.doubleClick, at: Point(x: 10, y: 5))),
+            .mouse(MouseEvent(.click, at: Point(x: 10, y: 5))), .mouse(MouseEvent(.release, at: Point(x: 10, y: 5))),
+            .mouse(MouseEvent(.doubleClick, at: Point(x: 10, y: 5))), .mouse(MouseEvent(.release, at: Point(x: 10, y: 5))),
             .mouse(MouseEvent(.wheelUp, at: Point(x: 2, y: 3))), .mouse(MouseEvent(.wheelDown, at: Point(x: 2, y: 3))),
             .mouse(MouseEvent(.rightClick, at: Point(x: 0, y: 0))), .key(.char("j")),
         ])
+        // A drag: the press where it starts, the release where it ends.
+        events = []
+        for report in ["\u{1B}[<0;11;6M", "\u{1B}[<0;21;8m"] {
+            pty.type(report)
+            while let event = backend.pollEvent(timeout: .milliseconds(100)) { events.append(event) }
+        }
+        #expect(events == [.mouse(MouseEvent(.click, at: Point(x: 10, y: 5))), .mouse(MouseEvent(.release, at: Point(x: 20, y: 7)))],
+                "\(events)")
         backend.shutdown()
         let ended = String(decoding: pty.drain(), as: UTF8.self)
         #expect(ended.contains("\u{1B}[?1006;1000l") || ended.contains("\u{1B}[?1000l"), "\(ended.debugDescription)")

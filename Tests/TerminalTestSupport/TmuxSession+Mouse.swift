@@ -19,6 +19,16 @@ extension TmuxSession {
         try tmux(["send-keys", "-H"] + click + click)
     }
 
+    /// The left button pressed at a cell and held (a drag's start; `mouseUp` ends it).
+    public func mouseDown(x: Int, y: Int) throws {
+        try tmux(["send-keys", "-H"] + Self.report(MouseButton.left.rawValue, x: x, y: y))
+    }
+
+    /// The button released at a cell (a drag's end).
+    public func mouseUp(x: Int, y: Int) throws {
+        try tmux(["send-keys", "-H"] + Self.report(3, x: x, y: y))
+    }
+
     /// One X10 report: `ESC [ M` and the button, column and row, each offset by 32 (1-based).
     static func report(_ code: Int, x: Int, y: Int) -> [String] {
         ["1b", "5b", "4d"] + [32 + code, 33 + x, 33 + y].map { String($0, radix: 16) }

@@ -191,11 +191,11 @@ struct ScreenFindings {
         _ = app.handle(.message(.problemsFound))
         // By cell columns: a wide root name before the column takes two cells.
         let list = draw()
-        let cells = (0..<size.width).map { list[$0, 1].character }
+        let cells = (0..<size.width).map { list[$0, 2].character }   // under the overview and the p95 line
         let title = Array("PROBLEMS")
         let x = try #require((0...(size.width - title.count)).first { Array(cells[$0..<$0 + title.count]) == title },
-                             "no PROBLEMS column: \(DetailPane.text(of: list, row: 1))")
-        found.problemMarks = String((x..<x + 7).map { list[$0, 2].character })
+                             "no PROBLEMS column: \(DetailPane.text(of: list, row: 2))")
+        found.problemMarks = String((x..<x + 7).map { list[$0, 3].character })
         press(.enter, .char("O"), .char("g"), .tab)
         let first = screen()
         found.header = first.prefix(3).joined(separator: "\n")

@@ -228,6 +228,67 @@ struct ExplorerEndToEndTests {
         try session.expectCleanExit(status: "0")
     }
 
+    @Test("Latency over time: L from the list, a rectangle from the keys and one dragged with the mouse list their traces, \\ clears; L from a waterfall, Esc back")
+    func latency() throws {
+        let session = try start(Self.samples, ready: "24 traces", width: 100, height: 30)
+        #expect(session.capture().split(separator: "\n").dropFirst().first?.hasPrefix(" p95 ") == true,
+                "the p95 line above the column titles:\n\(session.capture())")
+        try session.press("L")
+        guard let plot = session.waitFor({ $0.contains("Latency over time · 24 traces, 4 with errors · scatter") }) else {
+            Issue.record("no plot; screen:\n\(session.capture())")
+            return
+        }
+        #expect(plot.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "braille dots:\n\(plot)")
+        #expect(plot.contains("UTC") && plot.contains("10s ┤"), "the axes:\n\(plot)")
+
+        // From the first trace's cell (1.21 s at the start) to the bottom right: the traces as fast or faster.
+        try session.press("v")
+        try session.tmux(["send-keys"] + Array(repeating: "l", count: 100) + Array(repeating: "j", count: 30))
+        guard let stretched = session.waitFor({ statusLine($0).contains("Rectangle: ") && statusLine($0).contains("× 0–") }),
+              let count = statusLine(stretched).split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else {
+            Issue.record("no rectangle; screen:\n\(session.capture())")
+            return
+        }
+        #expect((2..<24).contains(count), "\(statusLine(stretched))")
+        try session.press("Enter")
+        #expect(session.waitFor { $0.contains("START▲") && statusLine($0).contains("\(count) traces in ") } != nil,
+                "\(session.capture())")
+        try session.press("j")
+        #expect(session.waitFor { statusLine($0).contains("\(count) of 24 traces in the selection ") } != nil,
+                "the status line says what is shown and how to undo it:\n\(session.capture())")
+        try session.press("\\")
+        #expect(session.waitFor { statusLine($0).contains("24 traces · 352 spans") } != nil, "\(session.capture())")
+
+        // The mouse: a drag over the whole plot (the gutter of `100ms` is 6 columns, the plot 24
+        // rows under the headline), then a double click in it.
+        try session.press("L")
+        #expect(session.waitFor { $0.contains("Latency over time") } != nil)
+        try session.mouseDown(x: 7, y: 1)
+        #expect(session.waitFor { statusLine($0).contains("Rectangle: ") } != nil, "the press anchors a corner")
+        try session.mouseUp(x: 99, y: 24)
+        #expect(session.waitFor { statusLine($0).contains("Rectangle: 24 traces (4 with errors)") } != nil,
+                "\(session.capture())")
+        try session.doubleClick(x: 50, y: 12)
+        #expect(session.waitFor { $0.contains("START▲") && statusLine($0).contains("24 traces in ") } != nil,
+                "\(session.capture())")
+        try session.press("\\")
+        #expect(session.waitFor { statusLine($0).contains("24 traces · 352 spans") } != nil)
+
+        // From a waterfall (the first trace's, the checkout), and back to it.
+        try session.press("g", "Enter")
+        #expect(session.waitFor { $0.contains("SERVICE  SPAN") } != nil)
+        try session.press("L")
+        #expect(session.waitFor { $0.contains("Latency over time") && statusLine($0).contains("GET /checkout") } != nil,
+                "the cursor on the open trace:\n\(session.capture())")
+        try session.press("Escape")
+        #expect(session.waitFor { !$0.contains("Latency over time") && $0.contains("SERVICE  SPAN") } != nil,
+                "\(session.capture())")
+        try session.press("q")
+        #expect(session.waitFor { $0.contains("START▲") } != nil)
+        try session.press("q")
+        try session.expectCleanExit(status: "0")
+    }
+
     @Test("Waterfall: step to the slow payment call, fold, critical path, detail, follow a link, quit sane")
     func waterfallFlow() throws {
         let session = try start(Self.samples + "/otlp", ready: "6 traces")
@@ -329,15 +390,15 @@ struct ExplorerEndToEndTests {
     func mouse() throws {
         let session = try start(Self.samples, ready: "24 traces")
         #expect(session.reportsMouse)
-        // Rows start under the overview and the column titles (y = 2).
-        try session.mouse(.left, x: 10, y: 5)
+        // Rows start under the overview, the p95 line and the column titles (y = 3).
+        try session.mouse(.left, x: 10, y: 6)
         #expect(session.waitFor { statusLine($0).contains("[4/24]") } != nil, "\(session.capture())")
-        try session.mouse(.wheelDown, x: 10, y: 5)
+        try session.mouse(.wheelDown, x: 10, y: 6)
         #expect(session.waitFor { statusLine($0).contains("[7/24]") } != nil, "\(session.capture())")
-        try session.mouse(.wheelUp, x: 10, y: 5)
+        try session.mouse(.wheelUp, x: 10, y: 6)
         #expect(session.waitFor { statusLine($0).contains("[4/24]") } != nil)
         // A double click on the first row opens the checkout; one on its root folds it.
-        try session.doubleClick(x: 10, y: 2)
+        try session.doubleClick(x: 10, y: 3)
         #expect(session.waitFor { $0.contains("SERVICE  SPAN") } != nil, "\(session.capture())")
         try session.doubleClick(x: 10, y: 4)
         #expect(session.waitFor { $0.contains("▸ frontend GET /checkout +16") } != nil, "\(session.capture())")

@@ -19,10 +19,11 @@ extension ExplorerApp {
                 // A click outside the box closes it; inside, it is text to read.
                 if let box = help?.box(in: mainArea), box.contains(mouse.position) { return .none }
                 help = nil
-            case .rightClick: return .none
+            case .rightClick, .release: return .none
             }
             return .redraw
         }
+        if latency != nil { return handleLatencyMouse(mouse) }
         switch mouse.action {
         case .wheelUp, .wheelDown:
             // The wheel scrolls the pane under the pointer: the detail pane or the span rows.
@@ -35,15 +36,15 @@ extension ExplorerApp {
             var action = LoopAction.none
             for _ in 0..<Self.wheelRows { action = perform(command) }
             return action
-        case .rightClick:
+        case .rightClick, .release:
             return .none
         case .click, .doubleClick:
             break
         }
         let double = mouse.action == .doubleClick
         guard var screen = traceScreen else {
-            // The list: its rows start under the overview line and the column titles.
-            let top = 2 + list.chartRows(in: mainArea)   // the chart, the overview and the column titles
+            // The list: its rows start under the chart, the overview line, the p95 line and the column titles.
+            let top = 2 + list.sparklineRows(in: mainArea) + list.chartRows(in: mainArea)
             let row = list.state.cursor.offset + mouse.position.y - top
             guard mouse.position.y >= top, mouse.position.y < mainArea.height, list.state.rows.indices.contains(row) else {
                 return .none

@@ -19,9 +19,14 @@ extension ExplorerApp {
             LoadingView(progress: progress, context: context).render(in: main, into: &frame.buffer)
             drawStatus("trex · loading", right: "q quits", in: statusRow, into: &frame.buffer, context: context)
         case .ready(let list):
+            // Laid out for the frame drawn (the same as `latencyArea` unless the frame's size differs).
+            latency?.layOut(in: main.splitTop(1).rest, kind: asciiOnly ? .ascii : .braille)
             if let compare {
                 CompareView(screen: compare, context: context).render(in: main, into: &frame.buffer)
                 drawStatus(flash ?? compare.summary, right: "q back", in: statusRow, into: &frame.buffer, context: context)
+            } else if let screen = latency {
+                let status = renderLatency(screen, in: main, into: &frame.buffer, context: context)
+                drawStatus(flash ?? status, right: "q back", in: statusRow, into: &frame.buffer, context: context)
             } else if let stats = statistics {
                 stats.render(in: main, into: &frame.buffer, context: context)
                 drawStatus(flash ?? stats.summary, right: "q back", in: statusRow, into: &frame.buffer, context: context)
@@ -46,7 +51,9 @@ extension ExplorerApp {
                     listArea = rest
                 }
                 TraceListView(listing: list.listing, state: list.state, context: context, maxDuration: list.maxDuration,
-                              overview: list.overview, problems: list.problemLookup, marked: markedForCompare)
+                              overview: list.overview, problems: list.problemLookup,
+                              sparkline: list.sparklineRows(in: main) > 0 ? list.sparkline(width: listArea.width) : nil,
+                              marked: markedForCompare)
                     .render(in: listArea, into: &frame.buffer)
                 drawStatus(flash ?? list.summaryText, right: sourcesText, in: statusRow, into: &frame.buffer, context: context)
             }
@@ -80,9 +87,10 @@ extension ExplorerApp {
     /// The most useful keys of the current screen, from its keymap.
     private func drawHints(in row: Rect, into buffer: inout Buffer, context: RenderContext) {
         let wanted: [Command] = compare != nil ? [.toggleCollapse, .toggleSelfTime, .toggleChangedOnly, .help, .quit]
+            : latency != nil ? [.markCorner, .listRectangle, .toggleHeatmap, .toggleDurationScale, .help, .quit]
             : statistics != nil ? [.openTrace, .cycleSort, .toggleSelfTime, .toggleGrouping, .compareHalves, .help, .quit]
             : serviceMap != nil ? [.nextCall, .filterToCall, .help, .quit]
-            : traceScreen == nil ? [.openTrace, .openFilter, .cycleSort, .openServiceMap, .openStatistics, .help, .quit]
+            : traceScreen == nil ? [.openTrace, .openFilter, .cycleSort, .openServiceMap, .openStatistics, .openLatency, .help, .quit]
             : [.toggleCollapse, .toggleCriticalPath, .nextCritical, .nextError, .toggleDetail, .openFilter, .help, .quit]
         let keymap = activeKeymap
         var spans: [TerminalCore.Span] = []
@@ -116,6 +124,11 @@ extension ExplorerApp {
         case .toggleChangedOnly: "only changes"
         case .nextCall: "pick a call"
         case .filterToCall: "its traces"
+        case .openLatency: "latency"
+        case .markCorner: "corner"
+        case .listRectangle: "list them"
+        case .toggleHeatmap: "heatmap"
+        case .toggleDurationScale: "log/linear"
         default: command.summary
         }
     }

@@ -26,6 +26,10 @@ public final class ExplorerApp {
     var markedForCompare: TraceID?
     /// The windows last typed at the statistics' `w` prompt, offered again.
     var lastWrittenWindows = ""
+    /// The latency plot, above the list or the trace it was opened from.
+    var latency: LatencyScreen? { didSet { if let latency { latencyLook = (latency.scale, latency.heatmap) } } }
+    /// How the latency plot was last shown, to show it so again.
+    var latencyLook = (scale: DurationScale.logarithmic, heatmap: false)
     /// The terminal draws ASCII only (as of the last frame): views laid out with their own
     /// glyphs (the service map's labels) follow it.
     var asciiOnly = false
@@ -81,6 +85,7 @@ public final class ExplorerApp {
     /// The keymap of whatever has the keys now.
     var activeKeymap: Keymap {
         if compare != nil { return Keymaps.compare }
+        if latency != nil { return Keymaps.latency }
         if serviceMap != nil { return Keymaps.serviceMap }
         if statistics != nil { return Keymaps.statistics }
         if let traceScreen { return traceScreen.keymap }
@@ -114,6 +119,8 @@ public final class ExplorerApp {
         case .input(.key(let key)):
             defer { prioritizeVisibleRows() }
             return handle(key)
+        case .input(.mouse(let mouse)) where mouse.action == .release && latency == nil:
+            return .none   // only the latency plot drags
         case .input(.mouse(let mouse)):
             defer { prioritizeVisibleRows() }
             flash = nil
@@ -174,6 +181,14 @@ public final class ExplorerApp {
             return compareWithMarked()
         case .compareWithBaseline:
             return compareWithBaseline()
+        case .back where latency?.anchor != nil:
+            latency?.dropRectangle()
+            return .redraw
+        case .quit where latency != nil, .back where latency != nil, .openLatency where latency != nil:
+            latency = nil
+            return .redraw
+        case _ where latency != nil:
+            return performInLatency(command)
         case .quit where serviceMap != nil, .back where serviceMap != nil, .openServiceMap where serviceMap != nil:
             serviceMap = nil
             return .redraw
@@ -188,6 +203,8 @@ public final class ExplorerApp {
             return openStatistics()
         case .openServiceMap:
             return openServiceMap()
+        case .openLatency:
+            return openLatency()
         case .jumpToNew where traceScreen == nil:
             return jumpToNewTraces()
         case .toggleFollow where traceScreen == nil:
@@ -251,7 +268,7 @@ public final class ExplorerApp {
         }
         let effect = list.perform(command)
         phase = .ready(list)
-        if command == .clearFilter {
+        if command == .clearSelectionOrFilter {
             updatePages()   // a metrics chart may have gone
             liveFilterChanged()
         }
@@ -334,8 +351,11 @@ public final class ExplorerApp {
     /// Tells the screens how many rows they show, so paging and scrolling match the screen.
     func updatePages() {
         if case .ready(var list) = phase {
-            // The overview and the column titles, and the metrics chart when the filter has one.
-            list.state.cursor.page = max(1, mainArea.height - 2 - list.chartRows(in: mainArea) - (live == nil ? 0 : 1))
+            // The overview, the p95 line and the column titles, and the metrics chart when the
+            // filter has one.
+            let sparkline = list.sparklineRows(in: mainArea)
+            list.state.cursor.page = max(1, mainArea.height - 2 - sparkline - list.chartRows(in: mainArea) - (live == nil ? 0 : 1))
+            if sparkline > 0 { list.refreshSparkline(width: mainArea.width) }
             phase = .ready(list)
         }
         if serviceMap != nil {
@@ -343,6 +363,7 @@ public final class ExplorerApp {
         }
         statistics?.cursor.page = max(1, mainArea.height - 1)
         compare?.cursor.page = max(1, mainArea.height - 5)
+        latency?.layOut(in: latencyArea, kind: asciiOnly ? .ascii : .braille)
         if var screen = traceScreen {
             screen.page = WaterfallLayout(area: mainArea, detailOpen: screen.detail != nil).pageRows
             screen.detailWidth = WaterfallLayout(area: mainArea, detailOpen: true).detail?.width ?? mainArea.width

@@ -11,7 +11,7 @@ public enum Command: Hashable, Sendable {
     case jumpToNew, toggleFollow
 
     // MARK: Other views
-    case openServiceMap, openStatistics
+    case openServiceMap, openStatistics, openLatency
     /// Trace compare: mark a trace as A, compare with it, compare with the baseline; the
     /// compare screen's own.
     case markForCompare, compareWithMarked, compareWithBaseline, toggleChangedOnly
@@ -19,9 +19,13 @@ public enum Command: Hashable, Sendable {
     case toggleSelfTime, toggleGrouping, compareHalves, compareWindows
     /// The service map's own.
     case mapLeft, mapRight, nextCall, filterToCall
+    /// The latency plot's own.
+    case moveLeft, moveRight, jumpLeft, jumpRight, jumpUp, jumpDown, markCorner, listRectangle, toggleHeatmap, toggleDurationScale
 
     // MARK: Filtering
     case openFilter, clearFilter, nextMatch, previousMatch
+    /// The trace list's `\`: the latency selection first, then the filter.
+    case clearSelectionOrFilter
 
     // MARK: Waterfall
     case toggleCollapse, expand, collapse, expandAll, collapseAll, collapseToDepth(Int)
@@ -65,6 +69,7 @@ public enum Command: Hashable, Sendable {
         case .compareWithBaseline: "compare this trace with its baseline (median)"
         case .toggleChangedOnly: "only the paths that changed, or every path"
         case .toggleSelfTime: "duration or self time"
+        case .openLatency: "latency over time, by start (again: back)"
         case .toggleGrouping: "per operation or per service"
         case .compareHalves: "compare the first and second half of the time range (again: off)"
         case .compareWindows: "compare two windows you write: START..END START..END"
@@ -72,8 +77,19 @@ public enum Command: Hashable, Sendable {
         case .mapRight: "the nearest service in the column to the right"
         case .nextCall: "pick the selected service's next call"
         case .filterToCall: "list the traces through the picked call (or the service)"
+        case .moveLeft: "move left"
+        case .moveRight: "move right"
+        case .jumpLeft: "move a quarter of the plot left"
+        case .jumpRight: "move a quarter of the plot right"
+        case .jumpUp: "move a quarter of the plot up"
+        case .jumpDown: "move a quarter of the plot down"
+        case .markCorner: "mark a corner of a rectangle at the cursor (again: drop it)"
+        case .listRectangle: "list the traces in the rectangle (or the cursor's cell)"
+        case .toggleHeatmap: "a scatter plot of dots or a heatmap of counts"
+        case .toggleDurationScale: "a logarithmic or linear duration axis"
         case .openFilter: "filter with the query language"
         case .clearFilter: "clear the filter"
+        case .clearSelectionOrFilter: "clear the latency selection, else the filter"
         case .nextMatch: "next span matching the filter"
         case .previousMatch: "previous span matching the filter"
         case .toggleCollapse: "collapse or expand the selected span"

@@ -14,6 +14,15 @@ public enum Keymaps {
         KeyBinding([.char("G"), .end], .last),
     ])
 
+    /// Folding a tree: the waterfall's and the trace compare's.
+    static let folding = [
+        KeyBinding([.enter, .space], .toggleCollapse),
+        KeyBinding([.char("l"), .right], .expand),
+        KeyBinding([.char("h"), .left], .collapse),
+        KeyBinding([.char("O")], .expandAll),
+        KeyBinding([.char("C")], .collapseAll),
+    ]
+
     static let global = Keymap.Section("Everywhere", [
         KeyBinding([.char("?"), .f(1)], .help),
         KeyBinding([.escape], .back),
@@ -28,11 +37,12 @@ public enum Keymaps {
             KeyBinding([.char("S")], .reverseSort),
             KeyBinding([.char("#")], .goToTrace),
             KeyBinding([.char("/")], .openFilter),
-            KeyBinding([.char("\\")], .clearFilter),
+            KeyBinding([.char("\\")], .clearSelectionOrFilter),
         ]),
         Keymap.Section("Views", [
             KeyBinding([.char("m")], .openServiceMap),
             KeyBinding([.char("T")], .openStatistics),
+            KeyBinding([.char("L")], .openLatency),
         ]),
         compareKeys,
         Keymap.Section("Live (trex --listen)", [
@@ -45,13 +55,7 @@ public enum Keymaps {
                           entries: ProblemMarks.legend))
 
     public static let waterfall = Keymap(name: "Waterfall", sections: [
-        Keymap.Section("Tree", [
-            KeyBinding([.enter, .space], .toggleCollapse),
-            KeyBinding([.char("l"), .right], .expand),
-            KeyBinding([.char("h"), .left], .collapse),
-            KeyBinding([.char("O")], .expandAll),
-            KeyBinding([.char("C")], .collapseAll),
-        ] + (1...9).map { KeyBinding([.char(Character(String($0)))], .collapseToDepth($0)) }),
+        Keymap.Section("Tree", folding + (1...9).map { KeyBinding([.char(Character(String($0)))], .collapseToDepth($0)) }),
         Keymap.Section("Finding the bottleneck", [
             KeyBinding([.char("c")], .toggleCriticalPath),
             KeyBinding([.char("]")], .nextCritical),
@@ -86,6 +90,7 @@ public enum Keymaps {
         Keymap.Section("Views", [
             KeyBinding([.char("m")], .openServiceMap),
             KeyBinding([.char("T")], .openStatistics),
+            KeyBinding([.char("L")], .openLatency),
         ]),
         compareKeys,
         movement,
@@ -161,13 +166,7 @@ public enum Keymaps {
     ])
 
     public static let compare = Keymap(name: "Trace compare", sections: [
-        Keymap.Section("Tree", [
-            KeyBinding([.enter, .space], .toggleCollapse),
-            KeyBinding([.char("l"), .right], .expand),
-            KeyBinding([.char("h"), .left], .collapse),
-            KeyBinding([.char("O")], .expandAll),
-            KeyBinding([.char("C")], .collapseAll),
-        ]),
+        Keymap.Section("Tree", folding),
         Keymap.Section("Differences", [
             KeyBinding([.char("t")], .toggleSelfTime),
             KeyBinding([.char("d")], .toggleChangedOnly),
@@ -203,5 +202,26 @@ public enum Keymaps {
         (" ", "within noise; the maximum is never judged"),
     ]))
 
-    public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, statistics, compare, filterBar, help]
+    public static let latency = Keymap(name: "Latency over time", sections: [
+        Keymap.Section("Cursor and rectangle", [
+            KeyBinding([.char("h"), .left], .moveLeft),
+            KeyBinding([.char("l"), .right], .moveRight),
+            KeyBinding([.char("k"), .up], .moveUp),
+            KeyBinding([.char("j"), .down], .moveDown),
+            KeyBinding([.left.with(.shift)], .jumpLeft),
+            KeyBinding([.right.with(.shift)], .jumpRight),
+            KeyBinding([.up.with(.shift), .pageUp], .jumpUp),
+            KeyBinding([.down.with(.shift), .pageDown], .jumpDown),
+            KeyBinding([.char("v"), .space], .markCorner),
+            KeyBinding([.enter], .listRectangle),
+        ]),
+        Keymap.Section("Plot", [
+            KeyBinding([.tab], .toggleHeatmap),
+            KeyBinding([.char("a")], .toggleDurationScale),
+            KeyBinding([.char("L")], .openLatency),
+        ]),
+        global,
+    ])
+
+    public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, statistics, compare, latency, filterBar, help]
 }

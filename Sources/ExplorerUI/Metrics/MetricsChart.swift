@@ -83,56 +83,17 @@ public struct MetricsChart: Widget {
         var canvas = DotCanvas(columns: plot.width, rows: plot.height, kind: kind)
         plotSeries(on: &canvas, axis: axis)
         drawCanvas(canvas, at: plot, into: &buffer)
-        drawValueAxis(yTicks, x: axisX, gutter: Rect(x: area.x, y: plot.y, width: gutter, height: plot.height), into: &buffer)
+        let axes = ChartAxes(context: context)
+        axes.drawValueAxis(yTicks, x: axisX, gutter: Rect(x: area.x, y: plot.y, width: gutter, height: plot.height),
+                           into: &buffer)
         let labelY = plot.bottom + (rows.rule ? 1 : 0)
-        drawTimeAxis(under: plot, axisX: axisX, rule: rows.rule, gutter: gutter, kind: kind, into: &buffer)
+        let xTicks = ChartAxes.timeTicks(first: result.start, last: result.time(ofStep: max(0, result.stepCount - 1)),
+                                         plotWidth: plot.width, kind: kind)
+        axes.drawTimeAxis(xTicks, under: plot, axisX: axisX, rule: rows.rule, gutter: gutter, into: &buffer)
         drawLegend(legend, at: Point(x: area.x, y: labelY + 1), width: area.width, into: &buffer)
     }
 
-    // MARK: - Axes and legend
-
-    /// The y axis' line at `x`, a tee at each labelled tick, its label right-aligned in `gutter`.
-    private func drawValueAxis(_ ticks: [(row: Int, label: String)], x: Int, gutter: Rect, into buffer: inout Buffer) {
-        let style = context.style(.axis)
-        for row in 0..<gutter.height {
-            buffer.setString(context.glyphs.vertical, x: x, y: gutter.y + row, style: style, maxWidth: 1)
-        }
-        for tick in ticks {
-            buffer.setString(context.glyphs.teeLeft, x: x, y: gutter.y + tick.row, style: style, maxWidth: 1)
-            buffer.setTruncated(tick.label, x: gutter.x, y: gutter.y + tick.row, width: gutter.width, style: style,
-                                alignment: .right)
-        }
-    }
-
-    /// Under the plot: the rule with a tee at each time (when there is a row for it), then the
-    /// times, each centred on its tee and left out when it would touch the one before, and `UTC`.
-    private func drawTimeAxis(under plot: Rect, axisX: Int, rule: Bool, gutter: Int, kind: DotCanvas.Kind,
-                              into buffer: inout Buffer) {
-        let style = context.style(.axis)
-        let ruleY = plot.bottom, labelY = plot.bottom + (rule ? 1 : 0)
-        if rule {
-            buffer.setString(context.glyphs.bottomLeft, x: axisX, y: ruleY, style: style, maxWidth: 1)
-            for x in plot.left..<plot.right {
-                buffer.setString(context.glyphs.horizontal, x: x, y: ruleY, style: style, maxWidth: 1)
-            }
-        }
-        var labelEnd = plot.left - 1
-        for tick in xTicks(plotWidth: plot.width, kind: kind) {
-            let width = tick.label.displayWidth
-            let x = min(max(plot.left, plot.left + tick.column - width / 2), plot.right - width)
-            guard x > labelEnd, x >= plot.left else { continue }
-            buffer.setString(tick.label, x: x, y: labelY, style: style, maxWidth: plot.right - x)
-            labelEnd = x + width
-            if rule { buffer.setString(context.glyphs.teeDown, x: plot.left + tick.column, y: ruleY, style: style, maxWidth: 1) }
-        }
-        // The times' zone: under the values when they leave room, else at the end of the row.
-        let gutterX = axisX - gutter - 1
-        if gutter >= 3 {
-            buffer.setTruncated("UTC", x: gutterX, y: labelY, width: gutter, style: context.style(.dim), alignment: .right)
-        } else if labelEnd + 1 <= plot.right - 3 {
-            buffer.setString("UTC", x: plot.right - 3, y: labelY, style: context.style(.dim))
-        }
-    }
+    // MARK: - Legend
 
     /// The legend's labels in their series' colours, and `+N more` dim.
     private func drawLegend(_ legend: MetricsLegend, at origin: Point, width: Int, into buffer: inout Buffer) {
@@ -176,40 +137,13 @@ public struct MetricsChart: Widget {
         }
     }
 
-    /// The y ticks that are labelled: the top always, then every k-th tick from the bottom, with
-    /// the smallest k that leaves a row between labels (when the plot has 5 rows or more; else
-    /// one label a row), so labels are evenly spaced.
-    private func yTicks(_ axis: ValueAxis, plotRows: Int, kind: DotCanvas.Kind) -> [(row: Int, label: String)] {
+    /// The y ticks that are labelled (`ChartAxes.labelledTicks`: evenly spaced, a row between
+    /// labels when the plot has 5 rows or more), with their rows, from the top down.
+    private func yTicks(_ axis: ValueAxis, plotRows: Int, kind: DotCanvas.Kind) -> [ChartAxes.ValueTick] {
         let dotsHigh = plotRows * kind.dotsHigh
-        let gap = plotRows >= 5 ? 2 : 1
         let rows = axis.ticks.map { (dotY($0, axis: axis, dotsHigh: dotsHigh) ?? 0) / kind.dotsHigh }
-        let top = rows.count - 1
-        var chosen = [top]
-        for k in 1...max(1, top) {
-            // Rows go down the screen as values go up: each label must be `gap` rows above the last.
-            var picked: [Int] = []
-            for i in stride(from: 0, to: top, by: k) where picked.last.map({ rows[$0] - rows[i] >= gap }) ?? true
-                && rows[i] - rows[top] >= gap {
-                picked.append(i)
-            }
-            let even = stride(from: 0, to: top, by: k).allSatisfy { picked.contains($0) || rows[$0] - rows[top] < gap }
-            if even || k == max(1, top) {
-                chosen = picked + [top]
-                break
-            }
-        }
+        let chosen = ChartAxes.labelledTicks(rows: rows, gap: plotRows >= 5 ? 2 : 1)
         return chosen.reversed().map { (rows[$0], MetricValueFormat.string(axis.ticks[$0], unit: result.unit, ascii: ascii)) }
-    }
-
-    /// The time labels and the plot column of each.
-    private func xTicks(plotWidth: Int, kind: DotCanvas.Kind) -> [(column: Int, label: String)] {
-        let dotsWide = plotWidth * kind.dotsWide
-        let ticks = MetricsTimeAxis.ticks(first: result.start, last: result.time(ofStep: max(0, result.stepCount - 1)),
-                                          width: plotWidth)
-        return ticks.map { tick in
-            let dot = Int((min(max(tick.fraction, 0), 1) * Double(dotsWide - 1)).rounded())
-            return (dot / kind.dotsWide, tick.label)
-        }
     }
 
     // MARK: - Plotting

@@ -34,6 +34,7 @@ struct HelpOverlay {
         ("wheel", "scroll the list or pane under the pointer"),
         ("click", "select a row or an entry; over the help, outside it closes it"),
         ("double click", "open a trace, fold a span, open a leaf's detail, go to an entry's span"),
+        ("drag", "on the latency plot: a rectangle (a double click in it lists its traces)"),
     ]
 
     static func keyWidth(_ lines: [(keys: String, text: String, isTitle: Bool)]) -> Int {

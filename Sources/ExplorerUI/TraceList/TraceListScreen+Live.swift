@@ -11,6 +11,9 @@ extension TraceListScreen {
         let row = state.cursor.selected - state.cursor.offset
         next.state.cursor.page = state.cursor.page
         next.state.setSort(state.sort, summaries: newer.summaries, strings: newer.strings, problems: next.problemLookup)
+        if let selection = state.selection {
+            next.state.setSelection(selection, summaries: newer.summaries, strings: newer.strings, problems: next.problemLookup)
+        }
         if state.isFiltered {
             if let matches, metrics == nil {
                 next.applyMatches(state.filterText, matches)
@@ -29,6 +32,7 @@ extension TraceListScreen {
     /// Whether a trace is shown (passes the filter).
     func isShown(_ id: TraceID) -> Bool {
         guard let index = indexByID[id] else { return false }
+        if let selection = state.selection, !selection.contains(listing.summaries[index]) { return false }
         return state.matchCounts.map { $0[index] != nil } ?? true
     }
 

@@ -24,6 +24,29 @@ struct TraceListScreen {
     /// drawn as a chart above the traces it counts.
     private(set) var metrics: MetricsResult?
 
+    /// The p95 line above the column titles as last computed, and the shown traces it is of
+    /// (`TraceListState.shownVersion`).
+    private var cachedSparkline: (version: Int, line: P95Sparkline)?
+
+    /// Rows of `area` (the screen above the status line) the p95 line takes: one, unless the
+    /// terminal is short.
+    func sparklineRows(in area: Rect) -> Int { area.height >= 12 ? 1 : 0 }
+
+    /// The p95 line for a list `width` wide: the one computed last when it is still of the
+    /// traces shown and of this width, else computed now (O(traces log traces)).
+    func sparkline(width: Int) -> P95Sparkline {
+        if let cachedSparkline, cachedSparkline.version == state.shownVersion, cachedSparkline.line.width == width {
+            return cachedSparkline.line
+        }
+        return P95Sparkline(summaries: listing.summaries, rows: state.rows, width: width)
+    }
+
+    /// Computes the p95 line ahead of drawing (on a resize, after a filter), so that a keypress
+    /// redraws it for free.
+    mutating func refreshSparkline(width: Int) {
+        cachedSparkline = (state.shownVersion, sparkline(width: width))
+    }
+
     /// Rows of `area` the metrics chart takes (none without one): up to half of it.
     func chartRows(in area: Rect) -> Int {
         guard let metrics, area.height >= 12 else { return 0 }
@@ -101,7 +124,12 @@ struct TraceListScreen {
             return .open(traceIndex: trace)
         case .openFilter:
             return .openFilter
-        case .clearFilter:
+        case .clearSelectionOrFilter:
+            // The latency selection first (the last narrowing), then the filter.
+            if state.selection != nil {
+                state.setSelection(nil, summaries: summaries, strings: strings, problems: problemLookup)
+                return .redraw
+            }
             guard state.isFiltered else { return .none }
             metrics = nil
             state.clearFilter(summaries: summaries, strings: strings, problems: problemLookup)
@@ -177,15 +205,27 @@ struct TraceListScreen {
         return counts
     }
 
-    /// The status line text: counts, filter, sort.
+    /// Shows only the traces inside a latency rectangle too; inside the one already applied,
+    /// when there is one (a rectangle drawn on the plot of a selection's traces). Returns a
+    /// status message.
+    mutating func applySelection(_ selection: LatencySelection, ascii: Bool) -> String {
+        let combined = state.selection.map { $0.intersection(selection) } ?? selection
+        state.setSelection(combined, summaries: listing.summaries, strings: listing.strings, problems: problemLookup)
+        return "\(NumberFormat.count(state.rows.count, "trace")) in \(combined.text(ascii: ascii)); \\ clears the selection."
+    }
+
+    /// The status line text: counts, filter, latency selection, position.
     var summaryText: String {
         let total = listing.count
         var text: String
         if state.isFiltered {
             text = "\(NumberFormat.grouped(state.rows.count)) of \(NumberFormat.count(total, "trace")) match \(state.filterText)"
+        } else if state.selection != nil {
+            text = "\(NumberFormat.grouped(state.rows.count)) of \(NumberFormat.count(total, "trace"))"
         } else {
             text = "\(NumberFormat.count(total, "trace")) · \(NumberFormat.count(spanCount, "span"))"
         }
+        if let selection = state.selection { text += " in the selection \(selection.text()) (\\ clears)" }
         if !state.rows.isEmpty {
             text += "  [\(NumberFormat.grouped(state.cursor.selected + 1))/\(NumberFormat.grouped(state.rows.count))]"
         }

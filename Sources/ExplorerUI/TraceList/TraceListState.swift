@@ -12,6 +12,11 @@ public struct TraceListState: Sendable {
     public private(set) var maxMatchCount = 0
     /// The active filter's text ("" when none).
     public private(set) var filterText = ""
+    /// The latency plot's rectangle the list is restricted to, beside the filter (both must
+    /// pass); nil for none.
+    public private(set) var selection: LatencySelection?
+    /// Changes whenever the set of traces shown changes (a filter, a selection), not their order.
+    public private(set) var shownVersion = 0
     public var cursor = ListCursor()
 
     private let allTraces: [Int]
@@ -21,7 +26,11 @@ public struct TraceListState: Sendable {
         rows = allTraces
     }
 
+    /// Whether a query filter is applied.
     public var isFiltered: Bool { matchCounts != nil }
+
+    /// Whether some traces are hidden: by a filter or by a latency selection.
+    public var isRestricted: Bool { isFiltered || selection != nil }
 
     /// The trace index under the cursor.
     public var selectedTrace: Int? { rows.indices.contains(cursor.selected) ? rows[cursor.selected] : nil }
@@ -40,6 +49,7 @@ public struct TraceListState: Sendable {
         filterText = text
         matchCounts = matches
         maxMatchCount = matches.values.max() ?? 0
+        shownVersion += 1
         reorder(summaries: summaries, strings: strings, problems: problems)
     }
 
@@ -49,7 +59,17 @@ public struct TraceListState: Sendable {
         filterText = ""
         matchCounts = nil
         maxMatchCount = 0
+        shownVersion += 1
         if sort.column == .matches { sort = TraceListSort() }
+        reorder(summaries: summaries, strings: strings, problems: problems)
+    }
+
+    /// Shows only the traces inside a latency rectangle (with the filter's, when one is
+    /// applied); nil shows them all again.
+    public mutating func setSelection(_ selection: LatencySelection?, summaries: [TraceSummary], strings: StringTable,
+                                      problems: (Int) -> TraceProblems? = { _ in nil }) {
+        self.selection = selection
+        shownVersion += 1
         reorder(summaries: summaries, strings: strings, problems: problems)
     }
 
@@ -61,7 +81,8 @@ public struct TraceListState: Sendable {
 
     private mutating func reorder(summaries: [TraceSummary], strings: StringTable, problems: (Int) -> TraceProblems?) {
         let keep = selectedTrace
-        let candidates = matchCounts.map { counts in allTraces.filter { counts[$0] != nil } } ?? allTraces
+        var candidates = matchCounts.map { counts in allTraces.filter { counts[$0] != nil } } ?? allTraces
+        if let selection { candidates = candidates.filter { selection.contains(summaries[$0]) } }
         rows = sort.order(candidates, summaries: summaries, strings: strings, matchCounts: matchCounts ?? [:],
                           problems: problems)
         cursor.count = rows.count

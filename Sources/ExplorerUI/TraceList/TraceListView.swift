@@ -16,6 +16,8 @@ struct TraceListView {
     let overview: TraceSetOverview
     /// A trace's problems by trace index, nil while they are still being found.
     let problems: (Int) -> TraceProblems?
+    /// The p95 line under the overview, nil when the terminal is too short for it.
+    var sparkline: P95Sparkline? = nil
     /// The trace marked as A for comparing (`x`), drawn with an `A` in the left margin.
     var marked: TraceID? = nil
 
@@ -55,8 +57,10 @@ struct TraceListView {
                             longestDuration: DurationFormat.string(maxDuration).count, sortedBy: state.sort.column)
         buffer.setTruncated(" " + overview.text(ascii: !context.glyphs.hasEighthBlocks), x: area.x, y: area.y,
                             width: area.width, style: context.style(.dim))
-        drawHeader(layout, at: area.row(1), into: &buffer)
-        let body = area.splitTop(2).rest
+        let titles = sparkline == nil ? 1 : 2
+        sparkline?.render(in: area.row(1), into: &buffer, context: context)
+        drawHeader(layout, at: area.row(titles), into: &buffer)
+        let body = area.splitTop(titles + 1).rest
         let strings = listing.strings
         for line in 0..<body.height {
             let index = state.cursor.offset + line
@@ -68,7 +72,8 @@ struct TraceListView {
                     selected: selected, into: &buffer)
         }
         if state.rows.isEmpty {
-            let message = state.isFiltered ? "No trace matches the filter. Press \\ to clear it." : "No traces loaded."
+            let message = state.selection != nil ? "No trace in the latency selection. Press \\ to clear it."
+                : state.isFiltered ? "No trace matches the filter. Press \\ to clear it." : "No traces loaded."
             buffer.setTruncated(message, x: body.x + 2, y: body.y + 1, width: body.width - 4, style: context.style(.dim))
         }
     }

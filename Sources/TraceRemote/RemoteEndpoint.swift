@@ -40,9 +40,9 @@ public struct RemoteEndpoint: Sendable, Hashable, CustomStringConvertible {
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
             throw RemoteEndpointError("\(url): the address must start with http:// or https://")
         }
-        let rest = url.drop { $0 != ":" }.dropFirst(3)
-        let host = rest.prefix { $0 != "/" && $0 != ":" }
-        guard !host.isEmpty, !host.contains("@") else {
+        let authority = url.drop { $0 != ":" }.dropFirst(3).prefix { $0 != "/" }
+        let host = authority.prefix { $0 != ":" }
+        guard !host.isEmpty, !authority.contains("@") else {
             throw RemoteEndpointError("\(url): give a host (credentials go in a header from an environment variable, never in the address)")
         }
         return RemoteEndpoint(backend: backend, baseURL: url)

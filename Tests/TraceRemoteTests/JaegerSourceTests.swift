@@ -91,7 +91,7 @@ import TestSupport
         let cases: [(FakeBackendServer.Response, String)] = [
             (.init(status: 500, body: Array("storage backend unavailable".utf8)), "HTTP 500: storage backend unavailable"),
             (.init(status: 429, headers: [("Retry-After", "7")]), "HTTP 429, the backend asks to slow down (retry after 7 s)"),
-            (.init(body: traces, delay: .seconds(3)), "no answer in time"),
+            (.init(body: Self.traces, delay: .seconds(3)), "no answer in time"),
         ]
         for (answer, says) in cases {
             let server = try Self.server(traces: { _ in answer })

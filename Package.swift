@@ -135,7 +135,7 @@ let package = Package(
         ]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "TraceWorkspace", "TestSupport"]),
         .testTarget(name: "trexTests", dependencies: [
-            "TestSupport", "TerminalTestSupport", "OTLPClientSupport", "OTLPProto", "trex",
+            "TestSupport", "TerminalTestSupport", "OTLPClientSupport", "OTLPProto", "RemoteTestSupport", "trex",
             .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             // The agreement test draws the explorer in memory and compares it with `trex analyze`.
             "ExplorerUI", "TerminalCore", "TraceModel", "TraceStore", "TraceWorkspace",

@@ -77,10 +77,9 @@ struct ExplorerSession {
                 // Each backend searched once (the last hour by default); what fails is said.
                 mailbox.post(.progress(LoadProgress(filesTotal: 1, current: "searching " + remote.sources.joined(separator: ", "))))
                 do {
-                    let options = try remote.resolvedOptions()
-                    for text in remote.sources {
+                    for (endpoint, options) in try remote.resolved() {
                         do {
-                            let source = try RemoteSource.open(try RemoteEndpoint.parse(text), options: options)
+                            let source = try RemoteSource.open(endpoint, options: options)
                             messages += source.warnings
                             opened.append(source)
                         } catch {

@@ -59,3 +59,47 @@ import TestSupport
         #expect(bad.status == 2 && bad.stderr.contains("not a backend trex reads"), "\(bad.stderr)")
     }
 }
+
+/// Named sources in the config file: `--source NAME` and `trex sources`.
+@Suite(.serialized) struct NamedSourceCLITests {
+    @Test func aNamedSourceIsOpenedAndChecked() throws {
+        let server = try RemoteSourceCLITests.jaeger()
+        defer { server.stop() }
+        let directory = TemporaryDirectory()
+        let config = directory.file("config.toml")
+        try Data("""
+            [sources.prod]
+            url = "jaeger+\(server.baseURL)"
+            headers_from_env = { Authorization = "TREX_TEST_PROD_AUTH" }
+            tenant = "team-a"
+            timeout = 5
+
+            [sources.gone]
+            url = "zipkin+http://127.0.0.1:1"
+            """.utf8).write(to: URL(fileURLWithPath: config))
+        let environment = ["TREX_CONFIG": config, "TREX_TEST_PROD_AUTH": "Bearer named-secret"]
+        let list = try TrexBinary.run(["list", "--source", "prod", "--since", "3650d"], environment: environment)
+        #expect(list.status == 0 && list.stdout.contains("GET /checkout"), "\(list.stdout)\(list.stderr)")
+        let sent = try #require(server.requests.first)
+        #expect(sent.headers["authorization"] == "Bearer named-secret" && sent.headers["x-scope-orgid"] == "team-a")
+
+        let sources = try TrexBinary.run(["sources"], environment: environment)
+        #expect(sources.status == 1, "one source is down")
+        let prod = try #require(sources.stdout.split(separator: "\n").first { $0.hasPrefix("prod") })
+        #expect(prod.contains("jaeger") && prod.contains("reachable, 1 service"), "\(prod)")
+        let gone = try #require(sources.stdout.split(separator: "\n").first { $0.hasPrefix("gone") })
+        #expect(gone.contains("connection refused"), "\(gone)")
+        #expect(!(sources.stdout + sources.stderr).contains("named-secret"))
+
+        let unknown = try TrexBinary.run(["list", "--source", "staging"], environment: environment)
+        #expect(unknown.status == 2 && unknown.stderr.contains("no such source in the config file (it has gone, prod)"), "\(unknown.stderr)")
+    }
+
+    @Test func aBadSourceTableSaysWhere() throws {
+        let directory = TemporaryDirectory()
+        let config = directory.file("config.toml")
+        try Data("theme = \"dark\"\n\n[sources.prod]\nurl = \"prometheus+http://x:9090\"\n".utf8).write(to: URL(fileURLWithPath: config))
+        let run = try TrexBinary.run(["sources"], environment: ["TREX_CONFIG": config])
+        #expect(run.status == 1 && run.stderr.contains("line 3") && run.stderr.contains("not a backend trex reads"), "\(run.stderr)")
+    }
+}

@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
         .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
         // MARK: - Data
@@ -57,6 +59,15 @@ let package = Package(
             .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         ]),
 
+        // Remote backends (Jaeger, Tempo, Zipkin) as sources, over async-http-client.
+        .target(name: "TraceRemote", dependencies: [
+            "TraceModel", "TraceFormats", "TraceQuery", "TraceStore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
+
         // The open sources composed: listing, lookup, query, analysis and whole-set work.
         .target(name: "TraceWorkspace", dependencies: ["TraceModel", "TraceQuery", "TraceAnalysis", "TraceStore"]),
 
@@ -72,7 +83,7 @@ let package = Package(
         // MARK: - Executables
         .executableTarget(name: "trex", dependencies: [
             "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore", "TraceWorkspace",
-            "TerminalCore", "NcursesBackend", "ExplorerUI", "TraceReceiver",
+            "TerminalCore", "NcursesBackend", "ExplorerUI", "TraceReceiver", "TraceRemote",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -89,6 +100,12 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["TraceModel", "CZlib"], path: "Tests/TestSupport"),
         .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
+        // A local HTTP server answering as Jaeger, Tempo and Zipkin document (the remote tests').
+        .target(name: "RemoteTestSupport", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], path: "Tests/RemoteTestSupport"),
         // OTLP clients (gRPC, HTTP) and realistic export requests: the receiver's tests and benchmark.
         .target(name: "OTLPClientSupport", dependencies: [
             "OTLPProto", "OTLPGRPC",
@@ -103,6 +120,7 @@ let package = Package(
         .testTarget(name: "TraceModelTests", dependencies: ["TraceModel", "TestSupport"]),
         .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats", "TestSupport", "OTLPProto"]),
         .testTarget(name: "OTLPProtoTests", dependencies: ["OTLPProto"]),
+        .testTarget(name: "TraceRemoteTests", dependencies: ["TraceRemote", "TraceStore", "TraceQuery", "RemoteTestSupport", "TestSupport"]),
         .testTarget(name: "TraceReceiverTests", dependencies: [
             "TraceReceiver", "TraceStore", "OTLPProto", "TestSupport", "OTLPClientSupport",
             .product(name: "GRPCCore", package: "grpc-swift-2"),
@@ -117,7 +135,7 @@ let package = Package(
         ]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "TraceWorkspace", "TestSupport"]),
         .testTarget(name: "trexTests", dependencies: [
-            "TestSupport", "TerminalTestSupport", "OTLPClientSupport", "OTLPProto", "trex",
+            "TestSupport", "TerminalTestSupport", "OTLPClientSupport", "OTLPProto", "RemoteTestSupport", "trex",
             .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             // The agreement test draws the explorer in memory and compares it with `trex analyze`.
             "ExplorerUI", "TerminalCore", "TraceModel", "TraceStore", "TraceWorkspace",

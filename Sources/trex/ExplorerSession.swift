@@ -3,6 +3,7 @@ import Foundation
 import NcursesBackend
 import TerminalCore
 import TraceModel
+import TraceRemote
 import TraceStore
 import TraceWorkspace
 
@@ -20,7 +21,7 @@ struct ExplorerSession {
     var live: LiveSource?
     let started = Date()
 
-    func run(files: [String], store: PersistentStore? = nil) throws -> Int32 {
+    func run(files: [String], store: PersistentStore? = nil, remote: RemoteSourceOptions? = nil) throws -> Int32 {
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend.start(options: {
@@ -49,7 +50,7 @@ struct ExplorerSession {
         let mailbox = loop.mailbox
         app.startBackgroundWork { mailbox.post($0) }   // the problem scan reports here
         let result = LoadResultBox()
-        let sources = files + (store.map { [$0.path] } ?? [])
+        let sources = files + (store.map { [$0.path] } ?? []) + (remote?.sources ?? [])
         // The files are decoded into memory; the store is only opened: the list reads its
         // summaries, and a trace's spans are read when it is opened.
         let loader = Thread {
@@ -69,7 +70,27 @@ struct ExplorerSession {
             if let store {
                 mailbox.post(.progress(LoadProgress(filesTotal: 1, current: "the trace list of the store \(store.path)")))
             }
-            let workspace = Workspace(files: catalog, store: store)
+            var opened: [any TraceSource] = []
+            if let catalog { opened.append(catalog) }
+            if let store { opened.append(store) }
+            if let remote, !remote.sources.isEmpty {
+                // Each backend searched once (the last hour by default); what fails is said.
+                mailbox.post(.progress(LoadProgress(filesTotal: 1, current: "searching " + remote.sources.joined(separator: ", "))))
+                do {
+                    for (endpoint, options) in try remote.resolved() {
+                        do {
+                            let source = try RemoteSource.open(endpoint, options: options)
+                            messages += source.warnings
+                            opened.append(source)
+                        } catch {
+                            messages.append("\(error)")
+                        }
+                    }
+                } catch {
+                    messages.append("\(error)")
+                }
+            }
+            let workspace = Workspace(sources: opened)
             var listing = TraceListing(strings: StringTable(), summaries: [])
             do { listing = try workspace.listing() } catch { messages.append("\(error)") }
             let elapsed = ContinuousClock.now - started

@@ -21,7 +21,7 @@ struct Trex: ParsableCommand {
         could be loaded, 2 on usage errors.
         """,
         subcommands: [OpenCommand.self, ListCommand.self, ShowCommand.self, QueryCommand.self, MetricsCommand.self, AnalyzeCommand.self,
-                      CompareCommand.self, StatsCommand.self, DepsCommand.self, ConvertCommand.self, ImportCommand.self, ReceiveCommand.self, StoreCommand.self],
+                      CompareCommand.self, StatsCommand.self, DepsCommand.self, ConvertCommand.self, ImportCommand.self, ReceiveCommand.self, StoreCommand.self, SourcesCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

@@ -26,12 +26,12 @@ import TestSupport
             }
         }
         #expect(failure("theme = \"light\"\nmose = false") ==
-                "config /home/u/.config/trex/config.toml line 2: unknown setting `mose` (known: theme, ascii, mouse)")
+                "config /home/u/.config/trex/config.toml line 2: unknown setting `mose` (known: theme, ascii, mouse, sources)")
         #expect(failure("mouse = \"no\"") == "config /home/u/.config/trex/config.toml line 1: `mouse` takes true or false")
         #expect(failure("\n\ntheme = 3") == "config /home/u/.config/trex/config.toml line 3: `theme` takes a string, such as \"light\"")
         #expect(failure("ascii = \n").hasPrefix("config /home/u/.config/trex/config.toml line 1: "))
         #expect(failure("mouse = true\n[explorer]\nascii = true") ==
-                "config /home/u/.config/trex/config.toml line 2: unknown setting `explorer` (known: theme, ascii, mouse)")
+                "config /home/u/.config/trex/config.toml line 2: unknown setting `explorer` (known: theme, ascii, mouse, sources)")
         let themed = try? UserConfig.parse("\n theme = \"nosuch\"", path: "/c.toml")
         #expect(themed?.themeOrigin == "config /c.toml line 2")
     }

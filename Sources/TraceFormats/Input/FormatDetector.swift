@@ -3,7 +3,8 @@
 /// decisive member, so a large OTLP request costs a few bytes of look-ahead.
 ///
 /// Rules (members of the top-level object, in the order they appear):
-/// - `resourceSpans` -> OTLP; `result` holding such an object -> OTLP (Jaeger api_v3);
+/// - `resourceSpans` -> OTLP, and Tempo's v1 spelling `batches`; `result` (Jaeger api_v3) or
+///   `trace` (Tempo's `/api/v2/traces/{id}`) holding such an object -> OTLP;
 ///   `resourceLogs`, `resourceMetrics`, `resourceProfiles` -> another OpenTelemetry signal;
 /// - `data` (an array or object), `spans`, `processes` -> a Jaeger trace document;
 ///   `traceID`, `spanID`, `operationName`, `references`, `processID`, `startTime`, `logs`
@@ -27,7 +28,7 @@ enum FormatDetector {
     }
 
     private enum Member: String, CaseIterable {
-        case resourceSpans, result, resourceLogs, resourceMetrics, resourceProfiles
+        case resourceSpans, batches, result, trace, resourceLogs, resourceMetrics, resourceProfiles
         case data, spans, processes
         case traceID, spanID, operationName, references, processID, startTime, logs
         case id, parentId, localEndpoint, remoteEndpoint, annotations, timestamp, shared
@@ -56,11 +57,11 @@ enum FormatDetector {
             let bytes = try s.bytes(of: key)
             let member = members.lookup(bytes)
             switch member {
-            case .resourceSpans?: return .otlp
+            case .resourceSpans?, .batches?: return .otlp
             case .resourceLogs?: return .otherSignal("logs")
             case .resourceMetrics?: return .otherSignal("metrics")
             case .resourceProfiles?: return .otherSignal("profiles")
-            case .result?:
+            case .result?, .trace?:
                 if depth < 2 && s.peek() == UInt8(ascii: "{") {
                     var inner = s
                     let shape = try object(&inner, depth: depth + 1)

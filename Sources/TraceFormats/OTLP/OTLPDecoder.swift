@@ -1,7 +1,8 @@
 import TraceModel
 
 /// Decodes OTLP JSON `ExportTraceServiceRequest`s (`{"resourceSpans": [...]}`, also inside
-/// Jaeger api_v3's `{"result": ...}`) straight into a builder, streaming over the scanner.
+/// Jaeger api_v3's `{"result": ...}` and Tempo's `{"trace": ...}`, and Tempo v1's
+/// `{"batches": [...]}`) straight into a builder, streaming over the scanner.
 ///
 /// Member names are accepted in lowerCamelCase and snake_case, in any order, and the pre-1.0
 /// names `instrumentationLibrarySpans`/`instrumentationLibrary`. Because `schemaUrl` comes
@@ -9,7 +10,7 @@ import TraceModel
 /// end of their object: spans wait in `pending` until then (one `ResourceSpans` at a time),
 /// and are flushed with what is known when a syntax error cuts the object short.
 struct OTLPDecoder {
-    enum RequestField: String, CaseIterable { case resourceSpans, result }
+    enum RequestField: String, CaseIterable { case resourceSpans, batches, result, trace }
     enum ResourceSpansField: String, CaseIterable { case resource, scopeSpans, instrumentationLibrarySpans, schemaUrl }
     enum ResourceField: String, CaseIterable { case attributes, droppedAttributesCount }
     enum ScopeSpansField: String, CaseIterable { case scope, instrumentationLibrary, spans, schemaUrl }
@@ -40,11 +41,11 @@ struct OTLPDecoder {
         var first = true
         while let key = try s.scanner.nextKey(&first) {
             switch requestKeys.lookup(try s.scanner.bytes(of: key)) {
-            case .resourceSpans?:
+            case .resourceSpans?, .batches?:
                 guard try s.scanner.beginArray() else { continue }
                 var f = true
                 while try s.scanner.nextElement(&f) { try decodeResourceSpans(&s, &b) }
-            case .result? where depth < 2:
+            case .result? where depth < 2, .trace? where depth < 2:
                 try decodeRequest(&s, &b, depth: depth + 1)
             default:
                 try s.scanner.skipValue()

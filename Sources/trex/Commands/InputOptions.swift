@@ -1,12 +1,13 @@
 import ArgumentParser
 import TerminalCore
+import TraceQuery
 import TraceStore
 import TraceWorkspace
 
 /// The inputs every non-interactive command reads: trace files, the trace store, or both.
 ///
 /// With no file argument a command reads the store (the default one, or `--store PATH`); with
-/// files it reads them in memory; with files and `--store` it reads both, as if the store's
+/// files it reads them in memory; with `--source` it searches a Jaeger, Tempo or Zipkin backend; with files and `--store` it reads both, as if the store's
 /// traces had been loaded with the files (spans of one trace in both are merged; see
 /// docs/store.md).
 struct InputOptions: ParsableArguments {
@@ -15,16 +16,25 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var remote: RemoteSourceOptions
+
     @Flag(name: .shortAndLong, help: "Do not print load warnings.")
     var quiet = false
 
     /// Loads the files, opens the store, or both (see the type's description). Prints what
     /// was skipped to standard error; exits 1 when no file could be loaded or the store cannot
     /// be opened.
-    func resolve() throws -> Workspace {
+    /// With `--source`, the backends too (and the store only when `--store` names it): each
+    /// searched once for what it can search of `query` (the last hour by default).
+    func resolve(query: Query? = nil) throws -> Workspace {
         let catalog = files.isEmpty ? nil : try load()
-        let opened = files.isEmpty || store.path != nil ? try store.open(forReading: true) : nil
-        return Workspace(files: catalog, store: opened)
+        let readsStore = (files.isEmpty && remote.sources.isEmpty) || store.path != nil
+        let opened = readsStore ? try store.open(forReading: true) : nil
+        var sources: [any TraceSource] = []
+        if let catalog { sources.append(catalog) }
+        if let opened { sources.append(opened) }
+        sources += try remote.open(query: query, quiet: quiet)
+        return Workspace(sources: sources)
     }
 
     /// Loads the files (in memory only).

@@ -32,12 +32,14 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var receiver: ReceiverOptions
 
+    @OptionGroup var remote: RemoteSourceOptions
+
     func run() throws {
         // No files: the trace store (`trex import` fills it); --store adds a store to files.
         var storePath = store.path
         if listen {
             storePath = store.resolvedPath
-        } else if files.isEmpty, storePath == nil {
+        } else if files.isEmpty, storePath == nil, remote.sources.isEmpty {
             let defaultPath = StoreLocation.defaultPath()
             guard FileManager.default.fileExists(atPath: defaultPath) else {
                 FileHandleOutput.standardOutput(Trex.helpMessage() + "\n\nNo trace store yet at \(defaultPath): "
@@ -70,7 +72,7 @@ struct OpenCommand: ParsableCommand {
                                       takeChanges: { ingest.takeChanges() },
                                       counts: { let t = ingest.totals; return (t.spansStored, t.batchesRefused + t.failures) })
         }
-        let status = try session.run(files: files, store: opened)
+        let status = try session.run(files: files, store: opened, remote: remote)
         if let (receiver, ingest) = running {
             receiver.stop()
             do { try ingest.finish() } catch { FileHandleOutput.message("\(error)") }

@@ -38,7 +38,7 @@ struct QueryCommand: ParsableCommand {
             FileHandleOutput.standardError("note: a metrics query: `trex metrics` answers it with series over time; "
                                            + "these are the traces it counts")
         }
-        let workspace = try input.resolve()
+        let workspace = try input.resolve(query: query)
         let found = try sourceOperation { try workspace.query(query) }
         if found.matchCount == 0 {
             FileHandleOutput.message("no trace matches \(expression)")

@@ -14,12 +14,14 @@ import TOMLKit
 /// the file and line, so a typo never goes unnoticed. docs/terminal.md documents it.
 struct UserConfig: Equatable {
     static func == (a: UserConfig, b: UserConfig) -> Bool {
-        a.theme == b.theme && a.ascii == b.ascii && a.mouse == b.mouse
+        a.theme == b.theme && a.ascii == b.ascii && a.mouse == b.mouse && a.sources == b.sources
     }
 
     var theme: String?
     var ascii: Bool?
     var mouse: Bool?
+    /// Named backends (`[sources.NAME]`), for `--source NAME` and `trex sources`.
+    var sources: [String: NamedSource] = [:]
     /// Where `theme` was set ("config PATH line N"), to name it when the theme cannot be found.
     var themeOrigin: String?
 
@@ -27,7 +29,7 @@ struct UserConfig: Equatable {
         var description: String
     }
 
-    static let keys = ["theme", "ascii", "mouse"]
+    static let keys = ["theme", "ascii", "mouse", "sources"]
 
     /// The file to read: `TREX_CONFIG`, else the XDG location. Nil when neither can be named.
     static func path(environment: [String: String]) -> String? {
@@ -90,6 +92,12 @@ struct UserConfig: Equatable {
             case "mouse":
                 guard let flag = value?.bool else { throw wrong(key, "`mouse` takes true or false") }
                 config.mouse = flag
+            case "sources":
+                guard let sources = value?.table else { throw wrong(key, "`sources` holds tables: [sources.NAME] with url = \"jaeger+http://HOST:16686\"") }
+                for name in sources.keys.sorted() {
+                    guard let entry = sources[name]?.table else { throw wrong(name, "[sources.\(name.visiblyEscaped)] must be a table") }
+                    do { config.sources[name] = try NamedSource(name: name, table: entry) } catch { throw wrong(name, error.description) }
+                }
             default:
                 throw wrong(key, "unknown setting `\(key.visiblyEscaped)` (known: \(keys.joined(separator: ", ")))")
             }

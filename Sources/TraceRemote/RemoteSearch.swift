@@ -1,0 +1,53 @@
+import TraceModel
+import TraceQuery
+
+/// One search sent to a backend: the time window and limit, and what of the user's query the
+/// backend can search itself (a service, an operation, duration bounds; for Tempo the TraceQL);
+/// trex evaluates the whole query on what comes back.
+public struct RemoteSearch: Sendable {
+    public var window: ClosedRange<Timestamp>
+    public var limit: Int
+    public var service: String?
+    public var operation: String?
+    public var minDuration: Nanoseconds?
+    public var maxDuration: Nanoseconds?
+    /// The query as the user wrote it (Tempo takes braced TraceQL as written).
+    public var queryText: String?
+    /// True when `queryText` is TraceQL Tempo can run as written (braced, not a metrics query).
+    public var isBracedTraceQL = false
+
+    /// The last `options.lookback` up to `now`, `options.limit` traces, and what the backends can
+    /// search of `query`: the conditions every match implies on the service, the span name and
+    /// the span duration of one spanset (`Query.indexableConstraints`).
+    public init(query: Query?, options: RemoteOptions, now: Timestamp, window: ClosedRange<Timestamp>? = nil) {
+        let from = TimeMath.subtract(now.unixNanos, options.lookback.value)
+        self.window = window ?? (Timestamp(unixNanos: max(0, from))...now)
+        limit = options.limit
+        guard let query else { return }
+        queryText = query.text
+        isBracedTraceQL = query.text.drop(while: \.isWhitespace).hasPrefix("{") && !query.isMetrics
+        // Only the first spanset's constraints: Jaeger and Zipkin search one kind of span.
+        let constraints = query.indexableConstraints.filter { $0.spanset == 0 }
+        for c in constraints {
+            switch (c.field, c.op, c.values.count == 1 ? c.values.first : nil) {
+            case (.service, .equal, .string(let s)?): service = s
+            case (.name, .equal, .string(let s)?): operation = s
+            case (.duration, .greater, .duration(let d)?), (.duration, .greaterOrEqual, .duration(let d)?):
+                minDuration = max(minDuration ?? d, d)
+            case (.duration, .less, .duration(let d)?), (.duration, .lessOrEqual, .duration(let d)?):
+                maxDuration = min(maxDuration ?? d, d)
+            default: break
+            }
+        }
+    }
+
+    /// What was sent, in words: "service and duration", for "Jaeger searched service and
+    /// duration; trex filtered the rest".
+    public var searchedText: String {
+        var parts: [String] = []
+        if service != nil { parts.append("service") }
+        if operation != nil { parts.append("operation") }
+        if minDuration != nil || maxDuration != nil { parts.append("duration") }
+        return parts.isEmpty ? "the time window" : parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import TraceModel
+
+/// Tempo's HTTP API: `/api/search` with TraceQL (`{"traces": [{"traceID": ...}]}`), then each
+/// trace from `/api/v2/traces/{id}` (OTLP JSON in `{"trace": ...}`); `/api/search/tag/service.name/values`
+/// for the services.
+///
+/// A braced TraceQL query goes to Tempo as written; any other query is searched with a TraceQL
+/// spanset of what it implies (service, name, duration) and evaluated by trex.
+struct TempoBackend: RemoteBackend {
+    let http: RemoteHTTP
+
+    func search(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]] {
+        let query: [(String, String)] = [("q", Self.traceQL(search)), ("start", RemoteUnits.seconds(search.window.lowerBound)),
+                                         ("end", String(search.window.upperBound.unixNanos / 1_000_000_000 + 1)),
+                                         ("limit", String(search.limit)), ("spss", "3")]
+        let body = try http.get("/api/search", query: query)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+              let traces = object["traces"] as? [[String: Any]] else {
+            throw RemoteError(.badResponse("not Tempo's {\"traces\": [...]}"), request: "GET \(http.endpoint.baseURL)/api/search")
+        }
+        var documents: [[UInt8]] = []
+        for hex in traces.compactMap({ $0["traceID"] as? String }) {
+            guard let id = TraceID(hex: hex), let document = try trace(id) else { continue }
+            documents.append(document)
+        }
+        return documents
+    }
+
+    /// The TraceQL sent: the user's braced query as written, else a spanset of what it implies.
+    static func traceQL(_ search: RemoteSearch) -> String {
+        if search.isBracedTraceQL, let text = search.queryText { return text }
+        var conditions: [String] = []
+        if let s = search.service { conditions.append("resource.service.name = \(quoted(s))") }
+        if let o = search.operation { conditions.append("name = \(quoted(o))") }
+        if let d = search.minDuration { conditions.append("duration >= \(d.value)ns") }
+        if let d = search.maxDuration { conditions.append("duration <= \(d.value)ns") }
+        return conditions.isEmpty ? "{}" : "{ " + conditions.joined(separator: " && ") + " }"
+    }
+
+    private static func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    func trace(_ id: TraceID) throws(RemoteError) -> [UInt8]? {
+        try fetchOrNil("/api/v2/traces/\(id.shownHex)")
+    }
+
+    /// `{"tagValues": ["frontend", ...]}`.
+    func services() throws(RemoteError) -> [String] {
+        let body = try http.get("/api/search/tag/service.name/values")
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+            throw RemoteError(.badResponse("not Tempo's {\"tagValues\": [...]}"),
+                              request: "GET \(http.endpoint.baseURL)/api/search/tag/service.name/values")
+        }
+        return ((object["tagValues"] as? [Any]) ?? []).compactMap { $0 as? String }.sorted()
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import TraceModel
+
+/// Zipkin's API v2: `/api/v2/traces?serviceName=...` (an array of traces, each an array of
+/// spans), `/api/v2/trace/{id}` and `/api/v2/services`.
+struct ZipkinBackend: RemoteBackend {
+    let http: RemoteHTTP
+
+    func search(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]] {
+        let end = search.window.upperBound
+        let lookback = max(1, (end - search.window.lowerBound).value / 1_000_000)
+        var query: [(String, String)] = [("endTs", RemoteUnits.millis(end)), ("lookback", String(lookback)),
+                                         ("limit", String(search.limit))]
+        if let s = search.service { query.append(("serviceName", s)) }
+        if let o = search.operation { query.append(("spanName", o)) }
+        if let d = search.minDuration { query.append(("minDuration", String(d.value / 1_000))) }
+        if let d = search.maxDuration { query.append(("maxDuration", String(d.value / 1_000))) }
+        return [try http.get("/api/v2/traces", query: query)]
+    }
+
+    func trace(_ id: TraceID) throws(RemoteError) -> [UInt8]? {
+        try fetchOrNil("/api/v2/trace/\(id.shownHex)")
+    }
+
+    /// `["frontend", ...]`.
+    func services() throws(RemoteError) -> [String] {
+        let body = try http.get("/api/v2/services")
+        guard let list = try? JSONSerialization.jsonObject(with: Data(body)) as? [Any] else {
+            throw RemoteError(.badResponse("not Zipkin's [\"service\", ...]"), request: "GET \(http.endpoint.baseURL)/api/v2/services")
+        }
+        return list.compactMap { $0 as? String }.sorted()
+    }
+}

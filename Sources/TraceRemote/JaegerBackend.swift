@@ -28,7 +28,7 @@ struct JaegerBackend: RemoteBackend {
     }
 
     /// Jaeger's `tags` parameter: a JSON object of exact key/value matches.
-    static func tagsJSON(_ tags: [(key: String, value: String)]) -> String {
+    static func tagsJSON(_ tags: [RemoteTag]) -> String {
         var object: [String: String] = [:]
         for tag in tags { object[tag.key] = tag.value }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)

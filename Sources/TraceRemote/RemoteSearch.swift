@@ -13,7 +13,7 @@ public struct RemoteSearch: Sendable {
     public var maxDuration: Nanoseconds?
     /// Attribute equalities every match implies (`http.status_code = 500`), as Jaeger's `tags`
     /// and Zipkin's `annotationQuery` take them: key and value as text.
-    public var tags: [(key: String, value: String)] = []
+    public var tags: [RemoteTag] = []
     /// The query as the user wrote it (Tempo takes braced TraceQL as written).
     public var queryText: String?
     /// True when `queryText` is TraceQL Tempo can run as written (braced, not a metrics query).
@@ -48,7 +48,7 @@ public struct RemoteSearch: Sendable {
     /// The `attribute = literal` conditions of a single spanset's top-level AND (nothing from
     /// under OR or NOT, nothing from a query of several spansets): each holds on every span a
     /// match reports, so a backend may search for it.
-    static func tags(of query: Query) -> [(key: String, value: String)] {
+    static func tags(of query: Query) -> [RemoteTag] {
         var root = query.root
         while case .pipeline(let inner, _) = root.kind { root = inner }
         guard case .filter(let predicate) = root.kind else { return [] }
@@ -57,15 +57,16 @@ public struct RemoteSearch: Sendable {
         case .and(let list): conjuncts = list
         default: conjuncts = [predicate]
         }
-        var out: [(key: String, value: String)] = []
+        var out: [RemoteTag] = []
         for c in conjuncts {
             guard case .comparison(let comparison) = c.kind, comparison.op == .equal,
                   case .attribute(let scope, let key) = comparison.field.field,
                   [.any, .span, .resource].contains(scope) else { continue }
+            let prefix = scope == .span ? "span." : scope == .resource ? "resource." : "."
             switch comparison.value.value {
-            case .string(let s): out.append((key, s))
-            case .integer(let i): out.append((key, String(i)))
-            case .boolean(let b): out.append((key, String(b)))
+            case .string(let s): out.append(RemoteTag(key: key, value: s, traceQLField: prefix + key, isText: true))
+            case .integer(let i): out.append(RemoteTag(key: key, value: String(i), traceQLField: prefix + key, isText: false))
+            case .boolean(let b): out.append(RemoteTag(key: key, value: String(b), traceQLField: prefix + key, isText: false))
             default: continue
             }
         }
@@ -82,4 +83,15 @@ public struct RemoteSearch: Sendable {
         if !tags.isEmpty { parts.append(tags.count == 1 ? "a tag" : "\(tags.count) tags") }
         return parts.isEmpty ? "the time window" : parts.joined(separator: ", ")
     }
+}
+
+/// An attribute equality a backend can search: `http.status_code = 500`.
+public struct RemoteTag: Sendable, Hashable {
+    public var key: String
+    /// The value as text (Jaeger and Zipkin match tags as text).
+    public var value: String
+    /// The field in TraceQL: `.key`, `span.key` or `resource.key`.
+    public var traceQLField: String
+    /// A string literal (quoted in TraceQL), else a number or a boolean.
+    public var isText: Bool
 }

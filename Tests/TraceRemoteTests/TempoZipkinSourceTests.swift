@@ -55,9 +55,10 @@ import RemoteTestSupport
         let server = try Self.tempo()
         defer { server.stop() }
         _ = try RemoteSource.open(RemoteEndpoint(backend: .tempo, baseURL: server.baseURL), options: RemoteOptions(),
-                                  query: try Query.parse(#"Duration > 5s AND service.name="checkout""#))
+                                  query: try Query.parse(#"Duration > 5s AND service.name="checkout" AND http.status_code = 500 AND resource.region = "eu""#))
         let search = try #require(server.requests.first { $0.path == "/api/search" })
-        #expect(search.query["q"] == #"{ resource.service.name = "checkout" && duration >= 5000000000ns }"#)
+        #expect(search.query["q"] == #"{ resource.service.name = "checkout" && duration >= 5000000000ns && .http.status_code = 500 && resource.region = "eu" }"#,
+                "\(search.query)")
         // No query: every trace of the window.
         _ = try RemoteSource.open(RemoteEndpoint(backend: .tempo, baseURL: server.baseURL), options: RemoteOptions())
         #expect(server.requests.filter { $0.path == "/api/search" }.last?.query["q"] == "{}")

@@ -21,9 +21,18 @@ struct JaegerBackend: RemoteBackend {
             if let operation = search.operation { query.append(("operation", operation)) }
             if let d = search.minDuration { query.append(("minDuration", RemoteUnits.goDuration(d))) }
             if let d = search.maxDuration { query.append(("maxDuration", RemoteUnits.goDuration(d))) }
+            if !search.tags.isEmpty { query.append(("tags", Self.tagsJSON(search.tags))) }
             documents.append(try http.get("/api/traces", query: query))
         }
         return documents
+    }
+
+    /// Jaeger's `tags` parameter: a JSON object of exact key/value matches.
+    static func tagsJSON(_ tags: [RemoteTag]) -> String {
+        var object: [String: String] = [:]
+        for tag in tags { object[tag.key] = tag.value }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 
     func trace(_ id: TraceID) throws(RemoteError) -> [UInt8]? {

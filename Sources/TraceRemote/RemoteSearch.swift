@@ -11,6 +11,9 @@ public struct RemoteSearch: Sendable {
     public var operation: String?
     public var minDuration: Nanoseconds?
     public var maxDuration: Nanoseconds?
+    /// Attribute equalities every match implies (`http.status_code = 500`), as Jaeger's `tags`
+    /// and Zipkin's `annotationQuery` take them: key and value as text.
+    public var tags: [RemoteTag] = []
     /// The query as the user wrote it (Tempo takes braced TraceQL as written).
     public var queryText: String?
     /// True when `queryText` is TraceQL Tempo can run as written (braced, not a metrics query).
@@ -39,6 +42,35 @@ public struct RemoteSearch: Sendable {
             default: break
             }
         }
+        tags = Self.tags(of: query)
+    }
+
+    /// The `attribute = literal` conditions of a single spanset's top-level AND (nothing from
+    /// under OR or NOT, nothing from a query of several spansets): each holds on every span a
+    /// match reports, so a backend may search for it.
+    static func tags(of query: Query) -> [RemoteTag] {
+        var root = query.root
+        while case .pipeline(let inner, _) = root.kind { root = inner }
+        guard case .filter(let predicate) = root.kind else { return [] }
+        let conjuncts: [SpanPredicate]
+        switch predicate.kind {
+        case .and(let list): conjuncts = list
+        default: conjuncts = [predicate]
+        }
+        var out: [RemoteTag] = []
+        for c in conjuncts {
+            guard case .comparison(let comparison) = c.kind, comparison.op == .equal,
+                  case .attribute(let scope, let key) = comparison.field.field,
+                  [.any, .span, .resource].contains(scope) else { continue }
+            let prefix = scope == .span ? "span." : scope == .resource ? "resource." : "."
+            switch comparison.value.value {
+            case .string(let s): out.append(RemoteTag(key: key, value: s, traceQLField: prefix + key, isText: true))
+            case .integer(let i): out.append(RemoteTag(key: key, value: String(i), traceQLField: prefix + key, isText: false))
+            case .boolean(let b): out.append(RemoteTag(key: key, value: String(b), traceQLField: prefix + key, isText: false))
+            default: continue
+            }
+        }
+        return out
     }
 
     /// What was sent, in words: "service and duration", for "Jaeger searched service and
@@ -48,6 +80,18 @@ public struct RemoteSearch: Sendable {
         if service != nil { parts.append("service") }
         if operation != nil { parts.append("operation") }
         if minDuration != nil || maxDuration != nil { parts.append("duration") }
+        if !tags.isEmpty { parts.append(tags.count == 1 ? "a tag" : "\(tags.count) tags") }
         return parts.isEmpty ? "the time window" : parts.joined(separator: ", ")
     }
+}
+
+/// An attribute equality a backend can search: `http.status_code = 500`.
+public struct RemoteTag: Sendable, Hashable {
+    public var key: String
+    /// The value as text (Jaeger and Zipkin match tags as text).
+    public var value: String
+    /// The field in TraceQL: `.key`, `span.key` or `resource.key`.
+    public var traceQLField: String
+    /// A string literal (quoted in TraceQL), else a number or a boolean.
+    public var isText: Bool
 }

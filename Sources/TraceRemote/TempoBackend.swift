@@ -6,7 +6,8 @@ import TraceModel
 /// for the services.
 ///
 /// A braced TraceQL query goes to Tempo as written; any other query is searched with a TraceQL
-/// spanset of what it implies (service, name, duration) and evaluated by trex.
+/// spanset of what it implies (service, name, duration, attribute equalities) and evaluated by
+/// trex.
 struct TempoBackend: RemoteBackend {
     let http: RemoteHTTP
 
@@ -35,6 +36,7 @@ struct TempoBackend: RemoteBackend {
         if let o = search.operation { conditions.append("name = \(quoted(o))") }
         if let d = search.minDuration { conditions.append("duration >= \(d.value)ns") }
         if let d = search.maxDuration { conditions.append("duration <= \(d.value)ns") }
+        for tag in search.tags { conditions.append("\(tag.traceQLField) = " + (tag.isText ? quoted(tag.value) : tag.value)) }
         return conditions.isEmpty ? "{}" : "{ " + conditions.joined(separator: " && ") + " }"
     }
 

@@ -15,6 +15,10 @@ struct ZipkinBackend: RemoteBackend {
         if let o = search.operation { query.append(("spanName", o)) }
         if let d = search.minDuration { query.append(("minDuration", String(d.value / 1_000))) }
         if let d = search.maxDuration { query.append(("maxDuration", String(d.value / 1_000))) }
+        // Zipkin's annotationQuery: `key=value` pairs joined by ` and `.
+        if !search.tags.isEmpty {
+            query.append(("annotationQuery", search.tags.map { "\($0.key)=\($0.value)" }.joined(separator: " and ")))
+        }
         return [try http.get("/api/v2/traces", query: query)]
     }
 

@@ -65,8 +65,20 @@ import TestSupport
         #expect(search.query["operation"] == "POST /api/charge")
         #expect(search.query["minDuration"] == "100000us")
         #expect(search.query["maxDuration"] == nil)
+        #expect(search.query["tags"] == nil, "a range on a tag is not an exact match")
         #expect(!server.requests.contains { $0.path == "/api/services" }, "a service given: no need to list them")
         #expect(source.search.searchedText == "service, operation, duration")
+    }
+
+    @Test func exactTagsAreSentAsJaegersTagsObject() throws {
+        let server = try Self.server()
+        defer { server.stop() }
+        let query = try Query.parse(#"service.name = "payment" AND http.status_code = 500 AND user.id = "42" AND (region = "eu" OR region = "us")"#)
+        let source = try RemoteSource.open(Self.endpoint(server), options: RemoteOptions(), query: query)
+        let search = try #require(server.requests.first { $0.path == "/api/traces" })
+        #expect(search.query["tags"] == #"{"http.status_code":"500","user.id":"42"}"#, "nothing from under OR: \(search.query)")
+        #expect(source.search.searchedText == "service, 2 tags")
+        #expect(server.violations.isEmpty)
     }
 
     @Test func aTraceNotFoundIsFetchedByIDAndMissingOnesAreSaid() throws {

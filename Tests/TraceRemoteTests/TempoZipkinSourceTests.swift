@@ -55,9 +55,10 @@ import RemoteTestSupport
         let server = try Self.tempo()
         defer { server.stop() }
         _ = try RemoteSource.open(RemoteEndpoint(backend: .tempo, baseURL: server.baseURL), options: RemoteOptions(),
-                                  query: try Query.parse(#"Duration > 5s AND service.name="checkout""#))
+                                  query: try Query.parse(#"Duration > 5s AND service.name="checkout" AND http.status_code = 500 AND resource.region = "eu""#))
         let search = try #require(server.requests.first { $0.path == "/api/search" })
-        #expect(search.query["q"] == #"{ resource.service.name = "checkout" && duration >= 5000000000ns }"#)
+        #expect(search.query["q"] == #"{ resource.service.name = "checkout" && duration >= 5000000000ns && .http.status_code = 500 && resource.region = "eu" }"#,
+                "\(search.query)")
         // No query: every trace of the window.
         _ = try RemoteSource.open(RemoteEndpoint(backend: .tempo, baseURL: server.baseURL), options: RemoteOptions())
         #expect(server.requests.filter { $0.path == "/api/search" }.last?.query["q"] == "{}")
@@ -89,12 +90,13 @@ import RemoteTestSupport
         let server = try Self.zipkin()
         defer { server.stop() }
         let source = try RemoteSource.open(RemoteEndpoint(backend: .zipkin, baseURL: server.baseURL), options: RemoteOptions(),
-                                           query: try Query.parse(#"service.name = "frontend" AND duration >= 1s AND duration < 2s"#))
+                                           query: try Query.parse(#"service.name = "frontend" AND duration >= 1s AND duration < 2s AND http.method = "GET""#))
         #expect(server.violations.isEmpty, "\(server.violations)")
         let search = try #require(server.requests.first)
         #expect(search.query["serviceName"] == "frontend")
         #expect(search.query["minDuration"] == "1000000" && search.query["maxDuration"] == "2000000", "microseconds: \(search.query)")
         #expect(search.query["lookback"] == "3600000", "the last hour, in milliseconds")
+        #expect(search.query["annotationQuery"] == "http.method=GET")
         #expect((search.query["endTs"]?.count ?? 0) == 13)
         #expect(source.traceListing(overlapping: nil).count == 1)
         #expect(source.traceListing(overlapping: nil).summaries[0].spanCount > 10)

@@ -5,26 +5,35 @@ import TraceModel
 /// (whole traces in `{"data": [...]}`) and `/api/traces/{id}`.
 ///
 /// Jaeger requires a service to search: without one in the query, trex searches each service
-/// the backend lists (at most `maxServicesSearched`) and keeps the `limit` most recent traces.
+/// the backend lists (at most `maxServicesSearched`), the limit shared among them.
 struct JaegerBackend: RemoteBackend {
     let http: RemoteHTTP
+    var name: String { "Jaeger" }
     static let maxServicesSearched = 50
 
-    func search(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]] {
-        let services: [String]
-        if let service = search.service { services = [service] } else { services = Array(try self.services().prefix(Self.maxServicesSearched)) }
-        var documents: [[UInt8]] = []
-        for service in services {
-            var query: [(String, String)] = [("service", service), ("start", RemoteUnits.micros(search.window.lowerBound)),
-                                             ("end", RemoteUnits.micros(search.window.upperBound)),
-                                             ("limit", String(search.limit))]
-            if let operation = search.operation { query.append(("operation", operation)) }
-            if let d = search.minDuration { query.append(("minDuration", RemoteUnits.goDuration(d))) }
-            if let d = search.maxDuration { query.append(("maxDuration", RemoteUnits.goDuration(d))) }
-            if !search.tags.isEmpty { query.append(("tags", Self.tagsJSON(search.tags))) }
-            documents.append(try http.get("/api/traces", query: query))
+    /// One search per service when the query names none, each allowed an equal share of the
+    /// limit (at least 10 traces).
+    func parts(of search: RemoteSearch) throws(RemoteError) -> [RemoteSearch] {
+        if search.service != nil { return [search] }
+        let services = Array(try self.services().prefix(Self.maxServicesSearched))
+        let share = max(10, (search.limit + services.count - 1) / max(1, services.count))
+        return services.map { service in
+            var part = search
+            part.service = service
+            part.limit = share
+            return part
         }
-        return documents
+    }
+
+    func page(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]] {
+        var query: [(String, String)] = [("service", search.service ?? ""), ("start", RemoteUnits.micros(search.window.lowerBound)),
+                                         ("end", RemoteUnits.micros(search.window.upperBound)),
+                                         ("limit", String(search.limit))]
+        if let operation = search.operation { query.append(("operation", operation)) }
+        if let d = search.minDuration { query.append(("minDuration", RemoteUnits.goDuration(d))) }
+        if let d = search.maxDuration { query.append(("maxDuration", RemoteUnits.goDuration(d))) }
+        if !search.tags.isEmpty { query.append(("tags", Self.tagsJSON(search.tags))) }
+        return [try http.get("/api/traces", query: query)]
     }
 
     /// Jaeger's `tags` parameter: a JSON object of exact key/value matches.

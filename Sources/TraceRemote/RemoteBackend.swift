@@ -2,17 +2,31 @@ import TraceModel
 
 /// What each backend's client answers, in bytes `TraceDecoder` reads (Jaeger's `{"data": [...]}`,
 /// OTLP JSON, Zipkin's arrays of spans).
+///
+/// A search is asked page by page (`RemoteSource` runs the pages): each page is the most recent
+/// traces of a time window, at most `search.limit` of them; the next page asks for the traces
+/// older than the oldest one a page brought.
 protocol RemoteBackend: Sendable {
     var http: RemoteHTTP { get }
-    /// The traces a search finds: documents holding whole traces.
-    func search(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]]
+    /// "Jaeger", "Tempo", "Zipkin": for "Jaeger searched service and duration".
+    var name: String { get }
+    /// The searches one search is made of, each paged on its own: Jaeger's one per service when
+    /// the query names none; the search itself otherwise.
+    func parts(of search: RemoteSearch) throws(RemoteError) -> [RemoteSearch]
+    /// One page: documents holding whole traces of `search.window`, at most `search.limit`.
+    func page(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]]
     /// One trace by id; nil when the backend does not have it (404).
     func trace(_ id: TraceID) throws(RemoteError) -> [UInt8]?
     /// The services the backend knows (for `trex sources`).
     func services() throws(RemoteError) -> [String]
+    /// What the backend searched of the user's query, in words ("service and duration").
+    func searched(_ search: RemoteSearch) -> String
 }
 
 extension RemoteBackend {
+    func parts(of search: RemoteSearch) throws(RemoteError) -> [RemoteSearch] { [search] }
+    func searched(_ search: RemoteSearch) -> String { search.searchedText }
+
     /// GETs a trace, a 404 meaning "not there".
     func fetchOrNil(_ path: String, query: [(String, String)] = []) throws(RemoteError) -> [UInt8]? {
         do {

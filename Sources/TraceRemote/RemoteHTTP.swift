@@ -31,6 +31,38 @@ public final class RemoteHTTP: Sendable {
 
     /// GETs `path` with `query` (percent-encoded here) and returns the body of a 2xx answer.
     public func get(_ path: String, query: [(String, String)] = []) throws(RemoteError) -> [UInt8] {
+        let request = try start(path, query: query)
+        return try finish(request)
+    }
+
+    /// GETs several paths, `inFlight` at a time; a path the backend does not have (404) is nil.
+    /// The first other failure is thrown.
+    func getEach(_ paths: [String], inFlight: Int) throws(RemoteError) -> [[UInt8]?] {
+        var bodies: [[UInt8]?] = []
+        var index = 0
+        while index < paths.count {
+            var running: [Started] = []
+            for path in paths[index..<min(paths.count, index + max(1, inFlight))] { running.append(try start(path)) }
+            index += running.count
+            for request in running {
+                do {
+                    bodies.append(try finish(request))
+                } catch {
+                    guard case .status(404, _) = error.kind else { throw error }
+                    bodies.append(nil)
+                }
+            }
+        }
+        return bodies
+    }
+
+    /// A request on its way.
+    struct Started {
+        let shown: String
+        let response: EventLoopFuture<HTTPClient.Response>
+    }
+
+    private func start(_ path: String, query: [(String, String)] = []) throws(RemoteError) -> Started {
         let url = endpoint.baseURL + path + (query.isEmpty ? "" : "?" + Self.encode(query))
         let shown = "GET " + url
         var request: HTTPClient.Request
@@ -41,11 +73,17 @@ public final class RemoteHTTP: Sendable {
         }
         request.headers.add(name: "Accept", value: "application/json")
         for header in options.headers { request.headers.add(name: header.name, value: header.value) }
+        let accumulator = ResponseAccumulator(request: request, maxBodySize: options.maxResponseBytes)
+        return Started(shown: shown, response: client.execute(request: request, delegate: accumulator,
+                                                              deadline: .now() + .seconds(options.timeoutSeconds)).futureResult)
+    }
+
+    /// Waits for a request's answer: the body of a 2xx, else the failure in words.
+    private func finish(_ started: Started) throws(RemoteError) -> [UInt8] {
+        let shown = started.shown
         let response: HTTPClient.Response
         do {
-            let accumulator = ResponseAccumulator(request: request, maxBodySize: options.maxResponseBytes)
-            response = try client.execute(request: request, delegate: accumulator,
-                                          deadline: .now() + .seconds(options.timeoutSeconds)).wait()
+            response = try started.response.wait()
         } catch let error as HTTPClientError
                     where [.deadlineExceeded, .readTimeout, .connectTimeout].contains(error) {
             throw RemoteError(.timeout, request: shown)

@@ -12,6 +12,10 @@ public struct RemoteOptions: Sendable {
     public var insecureTLS = false
     /// The most traces one search returns.
     public var limit = 200
+    /// The most traces one page of a search asks for.
+    public var pageSize = 50
+    /// Where opened traces are kept (`RemoteCache`); nil keeps none.
+    public var cacheDirectory: String?
     /// How far back a search looks from now, when no window is given.
     public var lookback = Nanoseconds.seconds(3_600)
     /// The largest response accepted (bytes).

@@ -5,48 +5,70 @@ import TraceModel
 import TraceQuery
 import TraceStore
 
-/// A backend as a source of the workspace: the traces one search found, decoded into a
+/// A backend as a source of the workspace: the traces its searches found, decoded into a
 /// catalog, so the list, the filter, the waterfall, the analysis and every view work on them
-/// unchanged; a trace asked for by id that the search did not bring is fetched
-/// (`/api/traces/{id}` and the like) and kept.
+/// unchanged; a trace asked for by id that no search brought is fetched (`/api/traces/{id}` and
+/// the like) and kept.
 ///
-/// The search runs once, when the source is opened (`open`): the last hour by default
-/// (`RemoteOptions.lookback`), at most `limit` traces, with what the backend can search of the
-/// query (`RemoteSearch`); trex evaluates the whole query on what came back.
-public final class RemoteSource: TraceSource, Sendable {
+/// - Searching: `open` runs the first search (the last hour by default, at most `limit`
+///   traces, what the backend can search of the query); the explorer runs another each time the
+///   filter changes (`search(for:progress:isCancelled:)`). Searches are paged (`RemotePager`)
+///   and each page joins what the source holds; trex evaluates the whole query on it.
+/// - Caching: traces loaded to be read (a waterfall, `trex show`) are written to the backend's
+///   `RemoteCache`; when the backend cannot be reached, the source opens on the cache.
+public final class RemoteSource: SearchableSource, Sendable {
     public let endpoint: RemoteEndpoint
+    /// The opening search.
     public let search: RemoteSearch
-    /// What the search brought, and what was fetched by id since.
+    public let options: RemoteOptions
+    /// What the searches brought, and what was fetched by id since.
     private let state: Mutex<TraceCatalog>
-    private let backend: any RemoteBackend
-    /// What decoding skipped (a backend's malformed span), for the load report.
+    let backend: any RemoteBackend
+    public let cache: RemoteCache?
+    /// What the opening search skipped (a backend's malformed span), and whether the source
+    /// opened on the cache because the backend could not be reached: for the load report.
     public let warnings: [String]
+    /// What the opening search did (nil when it failed and the cache was read instead).
+    public let opening: SearchOutcome?
 
-    init(endpoint: RemoteEndpoint, search: RemoteSearch, catalog: TraceCatalog, backend: any RemoteBackend, warnings: [String]) {
+    private init(endpoint: RemoteEndpoint, search: RemoteSearch, options: RemoteOptions, backend: any RemoteBackend,
+                 cache: RemoteCache?, catalog: TraceCatalog, warnings: [String], opening: SearchOutcome?) {
         self.endpoint = endpoint
         self.search = search
-        state = Mutex(catalog)
+        self.options = options
         self.backend = backend
+        self.cache = cache
+        state = Mutex(catalog)
         self.warnings = warnings
+        self.opening = opening
     }
 
-    /// Connects and runs the search. Throws `RemoteError` when the backend cannot be reached or
-    /// answers with an error.
+    /// Connects and runs the first search. When the backend cannot be reached and its cache
+    /// (`options.cacheDirectory`) holds traces, opens on those (the most recent `limit`) and says so in `warnings`;
+    /// otherwise throws the `RemoteError`.
     public static func open(_ endpoint: RemoteEndpoint, options: RemoteOptions, query: Query? = nil,
                             window: ClosedRange<Timestamp>? = nil) throws -> RemoteSource {
-        let http = RemoteHTTP(endpoint: endpoint, options: options)
-        let backend = makeBackend(http)
-        let now = Timestamp(unixNanos: Int64(Date().timeIntervalSince1970 * 1e9))
-        let search = RemoteSearch(query: query, options: options, now: now, window: window)
-        let documents = try backend.search(search)
-        var builder = SpanTableBuilder()
-        var warnings: [String] = []
-        for (i, document) in documents.enumerated() where !document.isEmpty {
-            warnings += Self.decode(document, source: "\(endpoint) search \(i + 1)", into: &builder)
+        let cache = options.cacheDirectory.flatMap { RemoteCache.open(for: endpoint, in: $0) }
+        let backend = makeBackend(RemoteHTTP(endpoint: endpoint, options: options))
+        let search = RemoteSearch(query: query, options: options, now: now(), window: window)
+        let pager = RemotePager(backend: backend, pageSize: options.pageSize, sourceName: "\(endpoint)")
+        var tables: [SpanTable] = []
+        do {
+            let outcome = try pager.run(search, add: { tables.append($0); return $0.traces.count }, progress: { _ in },
+                                        isCancelled: { false })
+            return RemoteSource(endpoint: endpoint, search: search, options: options, backend: backend, cache: cache,
+                                catalog: TraceCatalog(table: SpanTable.merging(tables.isEmpty ? [.empty] : tables)),
+                                warnings: outcome.warnings, opening: outcome)
+        } catch {
+            guard error.isUnreachable, let cached = cache?.recent(options.limit) else { throw error }
+            let warning = "\(error) — \(backend.name) cannot be reached: showing the \(NumberFormat.count(cached.traces.count, "trace")) "
+                + "cached from earlier (\(cache!.store.path))"
+            return RemoteSource(endpoint: endpoint, search: search, options: options, backend: backend, cache: cache,
+                                catalog: TraceCatalog(table: cached), warnings: [warning], opening: nil)
         }
-        return RemoteSource(endpoint: endpoint, search: search, catalog: TraceCatalog(table: builder.finish()),
-                            backend: backend, warnings: warnings)
     }
+
+    static func now() -> Timestamp { Timestamp(unixNanos: Int64(Date().timeIntervalSince1970 * 1e9)) }
 
     /// Decodes one answer, returning what was skipped. An answer holding no trace format at all
     /// is a warning too (an empty search answers `{"data": []}`, which decodes to nothing).
@@ -61,9 +83,31 @@ public final class RemoteSource: TraceSource, Sendable {
 
     private var catalog: TraceCatalog { state.withLock { $0 } }
 
+    /// Adds traces to what the source holds; returns how many it did not hold yet.
+    private func add(_ table: SpanTable) -> Int {
+        guard !table.traces.isEmpty else { return 0 }
+        return state.withLock { catalog in
+            let new = table.traces.count { catalog.table.traceIndex(of: $0.traceID) == nil }
+            catalog = TraceCatalog(table: SpanTable.merging([catalog.table, table]))
+            return new
+        }
+    }
+
+    // MARK: - SearchableSource
+
+    public var backendName: String { backend.name }
+
+    /// Another search (the explorer's filter changed): the same window length and limit as the
+    /// opening one, ending now.
+    public func search(for query: Query?, progress: (Int) -> Void, isCancelled: () -> Bool) throws -> SearchOutcome {
+        let search = RemoteSearch(query: query, options: options, now: Self.now())
+        let pager = RemotePager(backend: backend, pageSize: options.pageSize, sourceName: "\(endpoint)")
+        return try pager.run(search, add: add, progress: progress, isCancelled: isCancelled)
+    }
+
     // MARK: - TraceSource
 
-    public var sourceDescription: String { "\(endpoint.backend.rawValue) at \(endpoint.baseURL)" }
+    public var sourceDescription: String { "\(backend.name) at \(endpoint.baseURL)" }
     public var holdsSpansInMemory: Bool { true }
     public func countSpans() -> Int { catalog.countSpans() }
 
@@ -71,7 +115,8 @@ public final class RemoteSource: TraceSource, Sendable {
         catalog.traceListing(overlapping: window)
     }
 
-    /// An id the search did not bring is asked of the backend when it is a whole id.
+    /// An id no search brought is looked for in the cache, then asked of the backend, when it
+    /// is a whole id.
     public func findTrace(_ text: String) throws -> Result<TraceID, TraceCatalog.LookupError> {
         let found = catalog.findTrace(text)
         if case .success = found { return found }
@@ -79,11 +124,15 @@ public final class RemoteSource: TraceSource, Sendable {
         return try fetch([id]).isEmpty ? found : .success(id)
     }
 
+    /// The traces asked for (fetched first when missing), which are also written to the cache:
+    /// they are being read.
     public func loadTraces(_ ids: [TraceID]) throws -> SpanTable {
         let have = catalog
         let missing = ids.filter { have.table.traceIndex(of: $0) == nil }
         if !missing.isEmpty { _ = try fetch(missing) }
-        return catalog.loadTraces(ids)
+        let table = catalog.loadTraces(ids)
+        cache?.keep(table)
+        return table
     }
 
     public func loadTraces(overlapping window: ClosedRange<Timestamp>) -> SpanTable { catalog.loadTraces(overlapping: window) }
@@ -93,18 +142,38 @@ public final class RemoteSource: TraceSource, Sendable {
     public func candidateTraceIDs(for query: Query) -> [TraceID]? { nil }
     public func forEachBatch(spans: Int, _ body: (SpanTable) throws -> Void) throws { try catalog.forEachBatch(spans: spans, body) }
 
-    /// Fetches traces by id and adds them to the catalog; returns the ids the backend had.
+    /// Brings traces the source does not hold: from the cache, else from the backend (which
+    /// may be down: then only the cache answers). Returns the ids found.
     private func fetch(_ ids: [TraceID]) throws -> [TraceID] {
-        var builder = SpanTableBuilder()
-        var found: [TraceID] = []
-        for id in ids {
-            guard let bytes = try backend.trace(id) else { continue }
-            _ = Self.decode(bytes, source: "\(endpoint) trace \(id.shownHex)", into: &builder)
-            found.append(id)
+        var tables: [SpanTable] = []
+        var wanted = ids
+        if let cached = cache?.traces(ids) {
+            tables.append(cached)
+            wanted.removeAll { cached.traceIndex(of: $0) != nil }
         }
-        guard !found.isEmpty else { return [] }
-        let table = SpanTable.merging([catalog.table, builder.finish()])
-        state.withLock { $0 = TraceCatalog(table: table) }
-        return found.filter { table.traceIndex(of: $0) != nil }
+        var builder = SpanTableBuilder()
+        do {
+            for id in wanted {
+                guard let bytes = try backend.trace(id) else { continue }
+                _ = Self.decode(bytes, source: "\(endpoint) trace \(id.shownHex)", into: &builder)
+            }
+        } catch {
+            if tables.isEmpty { throw error }
+        }
+        tables.append(builder.finish())
+        _ = tables.map(add)
+        let held = catalog
+        return ids.filter { held.table.traceIndex(of: $0) != nil }
+    }
+}
+
+extension RemoteError {
+    /// The backend could not be reached at all (not an answer it gave): a cache may stand in.
+    var isUnreachable: Bool {
+        switch kind {
+        case .connection, .timeout: true
+        case .status(let code, _): code == 502 || code == 503 || code == 504
+        default: false
+        }
     }
 }

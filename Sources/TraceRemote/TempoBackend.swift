@@ -10,8 +10,18 @@ import TraceModel
 /// trex.
 struct TempoBackend: RemoteBackend {
     let http: RemoteHTTP
+    var name: String { "Tempo" }
+    /// Traces fetched by id at once.
+    static let fetchesInFlight = 8
 
-    func search(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]] {
+    /// A braced query goes as written: Tempo searched all of it.
+    func searched(_ search: RemoteSearch) -> String {
+        search.isBracedTraceQL ? "the whole query" : search.searchedText
+    }
+
+    /// `/api/search` (Unix seconds; the end rounded up, so the last second is in), then each trace
+    /// found by id, `fetchesInFlight` at a time.
+    func page(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]] {
         let query: [(String, String)] = [("q", Self.traceQL(search)), ("start", RemoteUnits.seconds(search.window.lowerBound)),
                                          ("end", String(search.window.upperBound.unixNanos / 1_000_000_000 + 1)),
                                          ("limit", String(search.limit)), ("spss", "3")]
@@ -20,12 +30,8 @@ struct TempoBackend: RemoteBackend {
               let traces = object["traces"] as? [[String: Any]] else {
             throw RemoteError(.badResponse("not Tempo's {\"traces\": [...]}"), request: "GET \(http.endpoint.baseURL)/api/search")
         }
-        var documents: [[UInt8]] = []
-        for hex in traces.compactMap({ $0["traceID"] as? String }) {
-            guard let id = TraceID(hex: hex), let document = try trace(id) else { continue }
-            documents.append(document)
-        }
-        return documents
+        let ids = traces.compactMap { ($0["traceID"] as? String).flatMap(TraceID.init(hex:)) }
+        return try http.getEach(ids.map { "/api/v2/traces/\($0.shownHex)" }, inFlight: Self.fetchesInFlight).compactMap { $0 }
     }
 
     /// The TraceQL sent: the user's braced query as written, else a spanset of what it implies.

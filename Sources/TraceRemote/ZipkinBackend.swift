@@ -5,8 +5,9 @@ import TraceModel
 /// spans), `/api/v2/trace/{id}` and `/api/v2/services`.
 struct ZipkinBackend: RemoteBackend {
     let http: RemoteHTTP
+    var name: String { "Zipkin" }
 
-    func search(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]] {
+    func page(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]] {
         let end = search.window.upperBound
         let lookback = max(1, (end - search.window.lowerBound).value / 1_000_000)
         var query: [(String, String)] = [("endTs", RemoteUnits.millis(end)), ("lookback", String(lookback)),

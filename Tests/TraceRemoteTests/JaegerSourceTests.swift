@@ -48,9 +48,9 @@ import TestSupport
         #expect(searched.sorted() == ["checkout", "frontend"])
         let listing = source.traceListing(overlapping: nil)
         #expect(listing.count == 1 && listing.summaries[0].spanCount == 17, "one trace, returned for both services")
-        // Times are microseconds, the limit the option's.
+        // Times are microseconds; a page asks for the page size (the limit, 200, shared by 2 services).
         let first = try #require(server.requests.first { $0.path == "/api/traces" })
-        #expect(first.query["limit"] == "200")
+        #expect(first.query["limit"] == "50")
         #expect((first.query["start"]?.count ?? 0) >= 15 && (first.query["end"]?.count ?? 0) >= 16, "\(first.query)")
     }
 

@@ -45,7 +45,7 @@ import RemoteTestSupport
         #expect(server.violations.isEmpty, "\(server.violations)")
         let search = try #require(server.requests.first { $0.path == "/api/search" })
         #expect(search.query["q"] == text)
-        #expect(search.query["limit"] == "200" && search.query["spss"] != nil)
+        #expect(search.query["limit"] == "50" && search.query["spss"] != nil, "a page of the option's page size")
         #expect((search.query["start"]?.count ?? 0) == 10, "Unix seconds: \(search.query)")
         #expect(server.requests.contains { $0.path == "/api/v2/traces/\(Self.tempoTraceID)" })
         #expect(source.traceListing(overlapping: nil).count == 1)

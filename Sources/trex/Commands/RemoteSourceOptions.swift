@@ -32,6 +32,9 @@ struct RemoteSourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How far back a search of a backend looks: 15m, 1h, 2d.", valueName: "age"))
     var since: AgeArgument = AgeArgument(duration: .seconds(3_600))
 
+    @Flag(name: .customLong("no-cache"), help: "Keep no copy of the traces read from a backend (by default they are kept in $XDG_CACHE_HOME/trex/remote, readable when the backend is down).")
+    var noCache = false
+
     func validate() throws {
         for source in sources where source.contains("+") {
             do { _ = try RemoteEndpoint.parse(source) } catch { throw ValidationError("--source \(error)") }
@@ -48,6 +51,7 @@ struct RemoteSourceOptions: ParsableArguments {
         options.insecureTLS = insecure
         options.limit = limit
         options.lookback = since.duration
+        if !noCache { options.cacheDirectory = RemoteCache.defaultDirectory(environment: ProcessInfo.processInfo.environment) }
         for spec in headersFromEnvironment {
             guard let equals = spec.firstIndex(of: "="), equals != spec.startIndex else {
                 throw ValidationError("--header-from-env takes NAME=VARIABLE, e.g. Authorization=JAEGER_AUTH")

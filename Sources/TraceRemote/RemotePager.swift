@@ -1,0 +1,54 @@
+import TraceModel
+import TraceStore
+
+/// Runs one search page by page: each page asks for the most recent traces of the window, at
+/// most `pageSize`; the next page asks for those older than the oldest trace the page brought,
+/// until the search's limit is reached, the backend has no more (a page short of the size, or
+/// nothing new in it), or the search is cancelled.
+///
+/// Tempo's search takes whole seconds: a page that ends inside a second asks that second
+/// again, and its traces already seen are dropped; a second holding more than a page of traces
+/// ends the search there.
+struct RemotePager {
+    let backend: any RemoteBackend
+    let pageSize: Int
+    /// How the answers are named in decoding messages: `jaeger+http://host:16686`.
+    let sourceName: String
+
+    /// Runs `search`. `add` takes each page's traces and returns how many were new to the
+    /// source.
+    func run(_ search: RemoteSearch, add: (SpanTable) -> Int, progress: (Int) -> Void,
+             isCancelled: () -> Bool) throws(RemoteError) -> SearchOutcome {
+        var outcome = SearchOutcome(backend: backend.name, searched: backend.searched(search))
+        var seen = Set<TraceID>()
+        if isCancelled() { outcome.cancelled = true; return outcome }
+        for part in try backend.parts(of: search) {
+            var page = part
+            var partFound = 0
+            while partFound < part.limit {
+                if isCancelled() {
+                    outcome.cancelled = true
+                    return outcome
+                }
+                page.limit = min(pageSize, part.limit - partFound)
+                let documents = try backend.page(page)
+                outcome.pages += 1
+                var builder = SpanTableBuilder()
+                for document in documents where !document.isEmpty {
+                    outcome.warnings += RemoteSource.decode(document, source: "\(sourceName) search page \(outcome.pages)", into: &builder)
+                }
+                let table = builder.finish()
+                let listing = TraceCatalog(table: table).traceListing(overlapping: nil)
+                let fresh = listing.summaries.filter { seen.insert($0.traceID).inserted }
+                partFound += fresh.count
+                outcome.found += fresh.count
+                outcome.new += add(table)
+                progress(outcome.found)
+                guard !fresh.isEmpty, listing.count >= page.limit,
+                      let oldest = listing.summaries.map(\.start).min(), oldest > page.window.lowerBound else { break }
+                page.window = page.window.lowerBound...Timestamp(unixNanos: oldest.unixNanos - 1)
+            }
+        }
+        return outcome
+    }
+}

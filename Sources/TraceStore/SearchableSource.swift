@@ -1,0 +1,50 @@
+import TraceQuery
+
+/// A source that searches again when asked: a remote backend, which holds the traces its
+/// searches found. The explorer asks it each time the filter changes, and it adds what it finds
+/// to what it holds; trex then evaluates the whole filter on every trace held.
+public protocol SearchableSource: TraceSource {
+    /// "Jaeger", "Tempo", "Zipkin".
+    var backendName: String { get }
+
+    /// Searches for `query` (nil: the most recent traces), page by page, adding each page to
+    /// what the source holds. `progress` is told how many traces the search found so far after
+    /// each page; `isCancelled` is asked before each request, and a cancelled search stops
+    /// there, keeping what it found. Throws the backend's failure.
+    func search(for query: Query?, progress: (Int) -> Void, isCancelled: () -> Bool) throws -> SearchOutcome
+}
+
+/// What one search of a backend did.
+public struct SearchOutcome: Sendable, Equatable {
+    /// "Jaeger".
+    public var backend: String
+    /// What the backend searched of the query, in words: "service and duration", "the whole
+    /// query", "the time window".
+    public var searched: String
+    /// How many traces the search brought, and how many of those were new to the source.
+    public var found: Int
+    public var new: Int
+    /// Requests made (pages, and the traces fetched by id for them).
+    public var pages: Int
+    /// Stopped by `isCancelled` before the backend had no more.
+    public var cancelled: Bool
+    /// What decoding skipped.
+    public var warnings: [String]
+
+    public init(backend: String, searched: String, found: Int = 0, new: Int = 0, pages: Int = 0, cancelled: Bool = false,
+                warnings: [String] = []) {
+        self.backend = backend
+        self.searched = searched
+        self.found = found
+        self.new = new
+        self.pages = pages
+        self.cancelled = cancelled
+        self.warnings = warnings
+    }
+
+    /// "Jaeger searched service and duration; trex filtered the rest".
+    public var sentence: String {
+        searched == "the whole query" ? "\(backend) searched the whole query; trex checked what came back"
+            : "\(backend) searched \(searched); trex filtered the rest"
+    }
+}

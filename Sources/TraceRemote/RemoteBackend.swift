@@ -1,4 +1,5 @@
 import TraceModel
+import TraceQuery
 
 /// What each backend's client answers, in bytes `TraceDecoder` reads (Jaeger's `{"data": [...]}`,
 /// OTLP JSON, Zipkin's arrays of spans).
@@ -21,11 +22,20 @@ protocol RemoteBackend: Sendable {
     func services() throws(RemoteError) -> [String]
     /// What the backend searched of the user's query, in words ("service and duration").
     func searched(_ search: RemoteSearch) -> String
+    /// Attribute names as TraceQL writes them, for completion (`SearchableSource.attributeNames`).
+    func attributeNames() throws(RemoteError) -> [String]
+    /// An attribute's known values, for completion.
+    func attributeValues(_ name: String) throws(RemoteError) -> [String]
+    /// A metrics query answered by the backend; nil when it answers none.
+    func metrics(_ query: Query, window: ClosedRange<Timestamp>, step: Nanoseconds?) throws(RemoteError) -> MetricsResult?
 }
 
 extension RemoteBackend {
     func parts(of search: RemoteSearch) throws(RemoteError) -> [RemoteSearch] { [search] }
     func searched(_ search: RemoteSearch) -> String { search.searchedText }
+    func attributeNames() throws(RemoteError) -> [String] { [] }
+    func attributeValues(_ name: String) throws(RemoteError) -> [String] { [] }
+    func metrics(_ query: Query, window: ClosedRange<Timestamp>, step: Nanoseconds?) throws(RemoteError) -> MetricsResult? { nil }
 
     /// GETs a trace, a 404 meaning "not there".
     func fetchOrNil(_ path: String, query: [(String, String)] = []) throws(RemoteError) -> [UInt8]? {

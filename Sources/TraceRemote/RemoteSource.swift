@@ -105,6 +105,12 @@ public final class RemoteSource: SearchableSource, Sendable {
         return try pager.run(search, add: add, progress: progress, isCancelled: isCancelled)
     }
 
+    public func attributeNames() throws -> [String] { try backend.attributeNames() }
+    public func attributeValues(_ name: String) throws -> [String] { try backend.attributeValues(name) }
+    public func metrics(_ query: Query, window: ClosedRange<Timestamp>, step: Nanoseconds?) throws -> MetricsResult? {
+        try backend.metrics(query, window: window, step: step)
+    }
+
     // MARK: - TraceSource
 
     public var sourceDescription: String { "\(backend.name) at \(endpoint.baseURL)" }

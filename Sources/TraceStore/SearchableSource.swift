@@ -1,3 +1,4 @@
+import TraceModel
 import TraceQuery
 
 /// A source that searches again when asked: a remote backend, which holds the traces its
@@ -12,6 +13,25 @@ public protocol SearchableSource: TraceSource {
     /// each page; `isCancelled` is asked before each request, and a cancelled search stops
     /// there, keeping what it found. Throws the backend's failure.
     func search(for query: Query?, progress: (Int) -> Void, isCancelled: () -> Bool) throws -> SearchOutcome
+
+    /// The attribute names the backend knows, as TraceQL writes them (`resource.service.name`,
+    /// `span.http.route`), for the filter's completion. Empty when it cannot say.
+    func attributeNames() throws -> [String]
+
+    /// The values the backend knows for an attribute (as `attributeNames` writes it), for the
+    /// filter's completion. Empty when it cannot say.
+    func attributeValues(_ name: String) throws -> [String]
+
+    /// A metrics query (`{ } | rate() by (resource.service.name)`) answered by the backend over
+    /// `window` (`step` apart, or a step it chooses), or nil when it does not answer metrics
+    /// (trex then counts the spans it holds).
+    func metrics(_ query: Query, window: ClosedRange<Timestamp>, step: Nanoseconds?) throws -> MetricsResult?
+}
+
+extension SearchableSource {
+    public func attributeNames() throws -> [String] { [] }
+    public func attributeValues(_ name: String) throws -> [String] { [] }
+    public func metrics(_ query: Query, window: ClosedRange<Timestamp>, step: Nanoseconds?) throws -> MetricsResult? { nil }
 }
 
 /// What one search of a backend did.

@@ -20,6 +20,7 @@ struct RemotePager {
     func run(_ search: RemoteSearch, add: (SpanTable) -> Int, progress: (Int) -> Void,
              isCancelled: () -> Bool) throws(RemoteError) -> SearchOutcome {
         var outcome = SearchOutcome(backend: backend.name, searched: backend.searched(search))
+        outcome.hadQuery = search.queryText != nil
         var seen = Set<TraceID>()
         if isCancelled() { outcome.cancelled = true; return outcome }
         for part in try backend.parts(of: search) {
@@ -33,6 +34,11 @@ struct RemotePager {
                 page.limit = min(pageSize, part.limit - partFound)
                 let documents = try backend.page(page)
                 outcome.pages += 1
+                // Cancelled while the page was on its way: it is dropped, the search ends as it was.
+                if isCancelled() {
+                    outcome.cancelled = true
+                    return outcome
+                }
                 var builder = SpanTableBuilder()
                 for document in documents where !document.isEmpty {
                     outcome.warnings += RemoteSource.decode(document, source: "\(sourceName) search page \(outcome.pages)", into: &builder)

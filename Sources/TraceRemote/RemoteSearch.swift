@@ -73,7 +73,7 @@ public struct RemoteSearch: Sendable {
         return out
     }
 
-    /// What was sent, in words: "service and duration", for "Jaeger searched service and
+    /// What was sent, in words: "service and duration", "service, operation and 2 tags", for "Jaeger searched service and
     /// duration; trex filtered the rest".
     public var searchedText: String {
         var parts: [String] = []
@@ -81,7 +81,8 @@ public struct RemoteSearch: Sendable {
         if operation != nil { parts.append("operation") }
         if minDuration != nil || maxDuration != nil { parts.append("duration") }
         if !tags.isEmpty { parts.append(tags.count == 1 ? "a tag" : "\(tags.count) tags") }
-        return parts.isEmpty ? "the time window" : parts.joined(separator: ", ")
+        guard let last = parts.popLast() else { return "the time window" }
+        return parts.isEmpty ? last : parts.joined(separator: ", ") + " and " + last
     }
 }
 

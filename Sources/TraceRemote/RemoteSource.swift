@@ -28,7 +28,7 @@ public final class RemoteSource: SearchableSource, Sendable {
     /// What the opening search skipped (a backend's malformed span), and whether the source
     /// opened on the cache because the backend could not be reached: for the load report.
     public let warnings: [String]
-    /// What the opening search did (nil when it failed and the cache was read instead).
+    /// What the opening search did (nil for a source that has not searched yet).
     public let opening: SearchOutcome?
 
     private init(endpoint: RemoteEndpoint, search: RemoteSearch, options: RemoteOptions, backend: any RemoteBackend,
@@ -43,28 +43,52 @@ public final class RemoteSource: SearchableSource, Sendable {
         self.opening = opening
     }
 
-    /// Connects and runs the first search. When the backend cannot be reached and its cache
-    /// (`options.cacheDirectory`) holds traces, opens on those (the most recent `limit`) and says so in `warnings`;
-    /// otherwise throws the `RemoteError`.
+    /// A source over a backend that has not searched yet (no request is made): the explorer's,
+    /// which searches from its own thread (`search(for:progress:isCancelled:)`) so the list
+    /// fills as pages arrive.
+    public static func connect(_ endpoint: RemoteEndpoint, options: RemoteOptions) -> RemoteSource {
+        let cache = options.cacheDirectory.flatMap { RemoteCache.open(for: endpoint, in: $0) }
+        let backend = makeBackend(RemoteHTTP(endpoint: endpoint, options: options))
+        let search = RemoteSearch(query: nil, options: options, now: now())
+        return RemoteSource(endpoint: endpoint, search: search, options: options, backend: backend, cache: cache,
+                            catalog: TraceCatalog(table: .empty), warnings: [], opening: nil)
+    }
+
+    /// Connects and runs the first search (the commands'). When the backend cannot be reached
+    /// and its cache (`options.cacheDirectory`) holds traces, opens on those (the most recent
+    /// `limit`) and says so in `warnings`; otherwise throws the `RemoteError`.
     public static func open(_ endpoint: RemoteEndpoint, options: RemoteOptions, query: Query? = nil,
                             window: ClosedRange<Timestamp>? = nil) throws -> RemoteSource {
         let cache = options.cacheDirectory.flatMap { RemoteCache.open(for: endpoint, in: $0) }
         let backend = makeBackend(RemoteHTTP(endpoint: endpoint, options: options))
         let search = RemoteSearch(query: query, options: options, now: now(), window: window)
+        let empty = RemoteSource(endpoint: endpoint, search: search, options: options, backend: backend, cache: cache,
+                                 catalog: TraceCatalog(table: .empty), warnings: [], opening: nil)
+        let outcome = try empty.run(search)
+        var warnings = outcome.warnings
+        if let failure = outcome.unreachable {
+            warnings.append("\(failure) — \(outcome.sentence) (\(cache?.store.path ?? ""))")
+        }
+        return RemoteSource(endpoint: endpoint, search: search, options: options, backend: backend, cache: cache,
+                            catalog: empty.catalog, warnings: warnings, opening: outcome)
+    }
+
+    /// Runs a search, page by page, into what the source holds. When the backend cannot be
+    /// reached, the cache's most recent traces stand in (`SearchOutcome.unreachable`); when
+    /// there is no cache, or it is empty, the failure is thrown.
+    private func run(_ search: RemoteSearch, progress: (Int) -> Void = { _ in }, isCancelled: () -> Bool = { false })
+        throws(RemoteError) -> SearchOutcome {
         let pager = RemotePager(backend: backend, pageSize: options.pageSize, sourceName: "\(endpoint)")
-        var tables: [SpanTable] = []
         do {
-            let outcome = try pager.run(search, add: { tables.append($0); return $0.traces.count }, progress: { _ in },
-                                        isCancelled: { false })
-            return RemoteSource(endpoint: endpoint, search: search, options: options, backend: backend, cache: cache,
-                                catalog: TraceCatalog(table: SpanTable.merging(tables.isEmpty ? [.empty] : tables)),
-                                warnings: outcome.warnings, opening: outcome)
+            return try pager.run(search, add: add, progress: progress, isCancelled: isCancelled)
         } catch {
             guard error.isUnreachable, let cached = cache?.recent(options.limit) else { throw error }
-            let warning = "\(error) — \(backend.name) cannot be reached: showing the \(NumberFormat.count(cached.traces.count, "trace")) "
-                + "cached from earlier (\(cache!.store.path))"
-            return RemoteSource(endpoint: endpoint, search: search, options: options, backend: backend, cache: cache,
-                                catalog: TraceCatalog(table: cached), warnings: [warning], opening: nil)
+            var outcome = SearchOutcome(backend: backend.name, searched: backend.searched(search))
+            outcome.unreachable = "\(error)"
+            outcome.fromCache = cached.traces.count
+            outcome.new = add(cached)
+            progress(outcome.fromCache)
+            return outcome
         }
     }
 
@@ -100,9 +124,7 @@ public final class RemoteSource: SearchableSource, Sendable {
     /// Another search (the explorer's filter changed): the same window length and limit as the
     /// opening one, ending now.
     public func search(for query: Query?, progress: (Int) -> Void, isCancelled: () -> Bool) throws -> SearchOutcome {
-        let search = RemoteSearch(query: query, options: options, now: Self.now())
-        let pager = RemotePager(backend: backend, pageSize: options.pageSize, sourceName: "\(endpoint)")
-        return try pager.run(search, add: add, progress: progress, isCancelled: isCancelled)
+        try run(RemoteSearch(query: query, options: options, now: Self.now()), progress: progress, isCancelled: isCancelled)
     }
 
     public func attributeNames() throws -> [String] { try backend.attributeNames() }

@@ -46,10 +46,16 @@ public struct SearchOutcome: Sendable, Equatable {
     public var new: Int
     /// Requests made (pages, and the traces fetched by id for them).
     public var pages: Int
+    /// The search carried a query (else it asked for the most recent traces).
+    public var hadQuery = true
     /// Stopped by `isCancelled` before the backend had no more.
     public var cancelled: Bool
     /// What decoding skipped.
     public var warnings: [String]
+    /// The backend could not be reached and the source showed what it had kept from earlier
+    /// instead: the failure, and how many kept traces it added.
+    public var unreachable: String?
+    public var fromCache = 0
 
     public init(backend: String, searched: String, found: Int = 0, new: Int = 0, pages: Int = 0, cancelled: Bool = false,
                 warnings: [String] = []) {
@@ -64,7 +70,9 @@ public struct SearchOutcome: Sendable, Equatable {
 
     /// "Jaeger searched service and duration; trex filtered the rest".
     public var sentence: String {
-        searched == "the whole query" ? "\(backend) searched the whole query; trex checked what came back"
+        if unreachable != nil { return "\(backend) cannot be reached: showing \(fromCache) traces kept from earlier" }
+        if !hadQuery { return "\(backend) searched the time window" }
+        return searched == "the whole query" ? "\(backend) searched the whole query; trex checked what came back"
             : "\(backend) searched \(searched); trex filtered the rest"
     }
 }

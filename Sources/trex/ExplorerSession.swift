@@ -74,17 +74,11 @@ struct ExplorerSession {
             if let catalog { opened.append(catalog) }
             if let store { opened.append(store) }
             if let remote, !remote.sources.isEmpty {
-                // Each backend searched once (the last hour by default); what fails is said.
-                mailbox.post(.progress(LoadProgress(filesTotal: 1, current: "searching " + remote.sources.joined(separator: ", "))))
+                // Connected only: the explorer searches each backend from its own thread (the
+                // filter of the moment, the last hour by default), the list filling page by page.
                 do {
                     for (endpoint, options) in try remote.resolved() {
-                        do {
-                            let source = try RemoteSource.open(endpoint, options: options)
-                            messages += source.warnings
-                            opened.append(source)
-                        } catch {
-                            messages.append("\(error)")
-                        }
+                        opened.append(RemoteSource.connect(endpoint, options: options))
                     }
                 } catch {
                     messages.append("\(error)")
@@ -96,7 +90,7 @@ struct ExplorerSession {
             let elapsed = ContinuousClock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let report = LoadReport(sources: sources, messages: messages, spansSkipped: skipped, seconds: seconds)
-            result.set(report, loaded: listing.count > 0)
+            result.set(report, loaded: listing.count > 0 || opened.contains { $0 is any SearchableSource })
             mailbox.post(.loaded(workspace, listing, report))
         }
         loader.stackSize = 8 << 20
@@ -104,7 +98,8 @@ struct ExplorerSession {
 
         let exit = loop.run(
             handle: { event in
-                if case .message(.loaded(_, let listing, _)) = event, listing.count == 0, !app.isLive { return .quit }
+                if case .message(.loaded(let workspace, let listing, _)) = event, listing.count == 0, !app.isLive,
+                   !workspace.sources.contains(where: { $0 is any SearchableSource }) { return .quit }
                 let action = app.handle(event)
                 if let text = app.takeClipboardRequest() { backend.copyToClipboard(text) }
                 return action
@@ -114,6 +109,7 @@ struct ExplorerSession {
         backend.shutdown()
 
         for warning in backend.warnings { FileHandleOutput.message("\(warning)") }
+        for message in app.searchMessages.prefix(50) { FileHandleOutput.message(message) }
         if let (report, loaded) = result.get() {
             let shown = report.messages.prefix(50)
             for message in shown { FileHandleOutput.message("\(message)") }

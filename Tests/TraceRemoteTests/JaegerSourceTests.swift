@@ -67,7 +67,7 @@ import TestSupport
         #expect(search.query["maxDuration"] == nil)
         #expect(search.query["tags"] == nil, "a range on a tag is not an exact match")
         #expect(!server.requests.contains { $0.path == "/api/services" }, "a service given: no need to list them")
-        #expect(source.search.searchedText == "service, operation, duration")
+        #expect(source.search.searchedText == "service, operation and duration")
     }
 
     @Test func exactTagsAreSentAsJaegersTagsObject() throws {
@@ -77,7 +77,7 @@ import TestSupport
         let source = try RemoteSource.open(Self.endpoint(server), options: RemoteOptions(), query: query)
         let search = try #require(server.requests.first { $0.path == "/api/traces" })
         #expect(search.query["tags"] == #"{"http.status_code":"500","user.id":"42"}"#, "nothing from under OR: \(search.query)")
-        #expect(source.search.searchedText == "service, 2 tags")
+        #expect(source.search.searchedText == "service and 2 tags")
         #expect(server.violations.isEmpty)
     }
 

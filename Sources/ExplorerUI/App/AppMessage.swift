@@ -15,6 +15,9 @@ public enum AppMessage: Sendable {
     case liveTraces(LiveSnapshot)
     /// Live: the receiver's endpoints and rate, every second.
     case liveStatus(LiveStatus)
+    /// A backend search moved on: a page arrived, it ended or failed, or the spinner turned
+    /// (`RemoteSearchFeed`).
+    case remoteSearch(RemoteSearchUpdate)
 }
 
 /// What the user should know about a load, kept for the status line and printed after exit.

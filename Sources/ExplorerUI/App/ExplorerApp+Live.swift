@@ -48,8 +48,7 @@ extension ExplorerApp {
     func applyLive(_ snapshot: LiveSnapshot) -> LoopAction {
         guard var state = live, case .ready(let list) = phase else { return .none }
         let arrived = snapshot.changed.filter { list.indexByID[$0] == nil }
-        let sameFilter = snapshot.filterText == list.state.filterText
-        var next = list.refreshed(with: snapshot.listing, matches: sameFilter ? snapshot.matches : nil)
+        guard var next = adoptListing(snapshot) else { return .none }
         // Newest last, as the listing orders them (by start).
         let shownArrivals = next.listing.summaries.lazy.map(\.traceID).filter { arrived.contains($0) && next.isShown($0) }
         if state.following, traceScreen == nil, let newest = shownArrivals.last {
@@ -58,11 +57,7 @@ extension ExplorerApp {
         } else {
             state.unseen = (state.unseen + shownArrivals).filter(next.isShown)
         }
-        // The count a filter reported when applied is out of date: the status line's own is not.
-        if next.state.isFiltered, traceScreen == nil { flash = nil }
         phase = .ready(next)
-        updatePages()
-        restartProblemScan(next)
         if let screen = traceScreen, snapshot.changed.contains(screen.trace.id) { state.openTraceStale = true }
         live = state
         refreshOpenTraceIfStale()
@@ -120,9 +115,11 @@ extension ExplorerApp {
         return .redraw
     }
 
-    /// The filter the list shows changed: the feed matches arrivals against it from now on.
+    /// The filter the list shows changed: the live feed matches arrivals against it from now
+    /// on, and the backends are searched for it.
     func liveFilterChanged() {
         guard case .ready(let list) = phase else { return }
         live?.feed?.setFilter(list.state.filterText)
+        remoteFilterChanged()
     }
 }

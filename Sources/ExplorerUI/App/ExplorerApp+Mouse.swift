@@ -43,8 +43,9 @@ extension ExplorerApp {
         }
         let double = mouse.action == .doubleClick
         guard var screen = traceScreen else {
-            // The list: its rows start under the chart, the overview line, the p95 line and the column titles.
-            let top = 2 + list.sparklineRows(in: mainArea) + list.chartRows(in: mainArea)
+            // The list: its rows start under the live and search lines, the chart, the overview
+            // line, the p95 line and the column titles.
+            let top = listTopLines + 2 + list.sparklineRows(in: mainArea) + list.chartRows(in: mainArea)
             let row = list.state.cursor.offset + mouse.position.y - top
             guard mouse.position.y >= top, mouse.position.y < mainArea.height, list.state.rows.indices.contains(row) else {
                 return .none

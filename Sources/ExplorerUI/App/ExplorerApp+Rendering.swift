@@ -45,6 +45,11 @@ extension ExplorerApp {
                     LiveLine(live: live, context: context).render(in: line, into: &frame.buffer)
                     listArea = rest
                 }
+                if let remote {
+                    let (line, rest) = listArea.splitTop(1)
+                    RemoteSearchLine(status: remote.status, context: context).render(in: line, into: &frame.buffer)
+                    listArea = rest
+                }
                 if let metrics = list.metrics, case let rows = list.chartRows(in: main), rows > 0 {
                     let (chart, rest) = listArea.splitTop(rows)
                     MetricsChart(result: metrics, context: context).render(in: chart, into: &frame.buffer)

@@ -57,6 +57,8 @@ public final class ExplorerApp {
     var post: (@Sendable (AppMessage) -> Void)?
     /// Live (`receiveLive`): what arrives, how fast, following or not; nil otherwise.
     var live: LiveState?
+    /// Backends to search (`trex --source`): the feed and where its search stands; nil otherwise.
+    var remote: RemoteState?
 
     public init(theme: Theme, historyPath: String?) {
         self.theme = theme
@@ -116,6 +118,8 @@ public final class ExplorerApp {
             guard live != nil else { return .none }
             live?.status = status
             return .redraw
+        case .message(.remoteSearch(let update)):
+            return applyRemote(update)
         case .input(.key(let key)):
             defer { prioritizeVisibleRows() }
             return handle(key)
@@ -143,6 +147,7 @@ public final class ExplorerApp {
         updatePages()
         restartProblemScan(list)
         startLiveFeed(workspace)
+        startRemoteSearch(workspace, listing: listing)
         if report.spansSkipped > 0 || !report.messages.isEmpty {
             flash = "\(NumberFormat.count(report.messages.count, "warning")) while loading"
                 + (report.spansSkipped > 0 ? " (\(NumberFormat.count(report.spansSkipped, "span")) skipped)" : "")
@@ -228,6 +233,7 @@ public final class ExplorerApp {
                 backStack.removeAll()
                 return .redraw
             }
+            if command == .back, cancelRemoteSearch() { return .redraw }
             return command == .quit ? .quit : .none
         default:
             break
@@ -331,12 +337,14 @@ public final class ExplorerApp {
         self.post = post
         problemScan?.start { post(.problemsFound) }
         live?.feed?.start(post: post)
+        startRemoteFeedIfPossible()
     }
 
     /// Stops background work (before the app goes away).
     public func stopBackgroundWork() {
         problemScan?.stop()
         live?.feed?.stop()
+        remote?.feed.stop()
     }
 
     /// Hands over (and forgets) text waiting to be copied to the clipboard.
@@ -354,7 +362,7 @@ public final class ExplorerApp {
             // The overview, the p95 line and the column titles, and the metrics chart when the
             // filter has one.
             let sparkline = list.sparklineRows(in: mainArea)
-            list.state.cursor.page = max(1, mainArea.height - 2 - sparkline - list.chartRows(in: mainArea) - (live == nil ? 0 : 1))
+            list.state.cursor.page = max(1, mainArea.height - 2 - sparkline - list.chartRows(in: mainArea) - listTopLines)
             if sparkline > 0 { list.refreshSparkline(width: mainArea.width) }
             phase = .ready(list)
         }

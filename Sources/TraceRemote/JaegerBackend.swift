@@ -25,7 +25,7 @@ struct JaegerBackend: RemoteBackend {
         }
     }
 
-    func page(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]] {
+    func page(_ search: RemoteSearch) throws(RemoteError) -> RemotePage {
         var query: [(String, String)] = [("service", search.service ?? ""), ("start", RemoteUnits.micros(search.window.lowerBound)),
                                          ("end", RemoteUnits.micros(search.window.upperBound)),
                                          ("limit", String(search.limit))]
@@ -33,7 +33,7 @@ struct JaegerBackend: RemoteBackend {
         if let d = search.minDuration { query.append(("minDuration", RemoteUnits.goDuration(d))) }
         if let d = search.maxDuration { query.append(("maxDuration", RemoteUnits.goDuration(d))) }
         if !search.tags.isEmpty { query.append(("tags", Self.tagsJSON(search.tags))) }
-        return [try http.get("/api/traces", query: query)]
+        return RemotePage(documents: [try http.get("/api/traces", query: query)])
     }
 
     /// Jaeger's `tags` parameter: a JSON object of exact key/value matches.

@@ -11,11 +11,16 @@ protocol RemoteBackend: Sendable {
     var http: RemoteHTTP { get }
     /// "Jaeger", "Tempo", "Zipkin": for "Jaeger searched service and duration".
     var name: String { get }
+    /// The finest time a search's window is given in (ns): Jaeger µs, Zipkin ms, Tempo s. A
+    /// page's window ends inside the granule of the oldest trace seen, so the traces seen in
+    /// that granule come again.
+    var timeGranularity: Int64 { get }
     /// The searches one search is made of, each paged on its own: Jaeger's one per service when
     /// the query names none; the search itself otherwise.
     func parts(of search: RemoteSearch) throws(RemoteError) -> [RemoteSearch]
-    /// One page: documents holding whole traces of `search.window`, at most `search.limit`.
-    func page(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]]
+    /// One page: documents holding whole traces of `search.window`, at most `search.limit`
+    /// (a backend that lists ids before fetching traces fetches none of `search.seen`).
+    func page(_ search: RemoteSearch) throws(RemoteError) -> RemotePage
     /// One trace by id; nil when the backend does not have it (404).
     func trace(_ id: TraceID) throws(RemoteError) -> [UInt8]?
     /// The services the backend knows (for `trex sources`).
@@ -30,7 +35,17 @@ protocol RemoteBackend: Sendable {
     func metrics(_ query: Query, window: ClosedRange<Timestamp>, step: Nanoseconds?) throws(RemoteError) -> MetricsResult?
 }
 
+/// One page of a search's answer.
+struct RemotePage {
+    /// Documents holding whole traces.
+    var documents: [[UInt8]]
+    /// How many traces the backend listed, when it lists them before they are fetched (Tempo),
+    /// counting those not fetched again; nil when the documents are the whole answer.
+    var listed: Int?
+}
+
 extension RemoteBackend {
+    var timeGranularity: Int64 { 1_000 }
     func parts(of search: RemoteSearch) throws(RemoteError) -> [RemoteSearch] { [search] }
     func searched(_ search: RemoteSearch) -> String { search.searchedText }
     func attributeNames() throws(RemoteError) -> [String] { [] }

@@ -17,7 +17,9 @@ public final class RemoteHTTP: Sendable {
         self.endpoint = endpoint
         self.options = options
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: .seconds(min(10, options.timeoutSeconds)), read: .seconds(options.timeoutSeconds))
+        // Connecting is retried (with backoff) until the connect timeout: a backend that is down
+        // is said within 5 seconds.
+        configuration.timeout = .init(connect: .seconds(min(5, options.timeoutSeconds)), read: .seconds(options.timeoutSeconds))
         configuration.decompression = .enabled(limit: .size(options.maxResponseBytes))
         if options.insecureTLS {
             var tls = TLSConfiguration.makeClientConfiguration()

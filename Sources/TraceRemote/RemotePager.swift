@@ -21,18 +21,22 @@ struct RemotePager {
              isCancelled: () -> Bool) throws(RemoteError) -> SearchOutcome {
         var outcome = SearchOutcome(backend: backend.name, searched: backend.searched(search))
         outcome.hadQuery = search.queryText != nil
-        var seen = Set<TraceID>()
+        /// Each trace this search brought, with its start.
+        var seen: [TraceID: Timestamp] = [:]
         if isCancelled() { outcome.cancelled = true; return outcome }
         for part in try backend.parts(of: search) {
             var page = part
             var partFound = 0
+            // Traces seen that the next page's window takes in again (its last granule).
+            var overlap = 0
             while partFound < part.limit {
                 if isCancelled() {
                     outcome.cancelled = true
                     return outcome
                 }
-                page.limit = min(pageSize, part.limit - partFound)
-                let documents = try backend.page(page)
+                page.limit = min(pageSize, part.limit - partFound) + overlap
+                page.seen = Set(seen.keys)
+                let answer = try backend.page(page)
                 outcome.pages += 1
                 // Cancelled while the page was on its way: it is dropped, the search ends as it was.
                 if isCancelled() {
@@ -40,19 +44,25 @@ struct RemotePager {
                     return outcome
                 }
                 var builder = SpanTableBuilder()
-                for document in documents where !document.isEmpty {
+                for document in answer.documents where !document.isEmpty {
                     outcome.warnings += RemoteSource.decode(document, source: "\(sourceName) search page \(outcome.pages)", into: &builder)
                 }
                 let table = builder.finish()
                 let listing = TraceCatalog(table: table).traceListing(overlapping: nil)
-                let fresh = listing.summaries.filter { seen.insert($0.traceID).inserted }
+                let fresh = listing.summaries.filter { seen[$0.traceID] == nil }
+                for summary in fresh { seen[summary.traceID] = summary.start }
                 partFound += fresh.count
                 outcome.found += fresh.count
                 outcome.new += add(table)
                 progress(outcome.found)
-                guard !fresh.isEmpty, listing.count >= page.limit,
-                      let oldest = listing.summaries.map(\.start).min(), oldest > page.window.lowerBound else { break }
-                page.window = page.window.lowerBound...Timestamp(unixNanos: oldest.unixNanos - 1)
+                let answered = answer.listed ?? listing.count
+                guard !fresh.isEmpty, answered >= page.limit,
+                      let oldest = fresh.map(\.start).min(), oldest > page.window.lowerBound else { break }
+                let upper = Timestamp(unixNanos: oldest.unixNanos - 1)
+                page.window = page.window.lowerBound...upper
+                let granule = backend.timeGranularity
+                let granuleStart = upper.unixNanos - ((upper.unixNanos % granule) + granule) % granule
+                overlap = seen.values.count { $0.unixNanos >= granuleStart && $0.unixNanos < granuleStart + granule }
             }
         }
         return outcome

@@ -18,6 +18,8 @@ public struct RemoteSearch: Sendable {
     public var queryText: String?
     /// True when `queryText` is TraceQL Tempo can run as written (braced, not a metrics query).
     public var isBracedTraceQL = false
+    /// Traces this search brought already (a backend listing ids first fetches none of them).
+    var seen: Set<TraceID> = []
 
     /// The last `options.lookback` up to `now`, `options.limit` traces, and what the backends can
     /// search of `query`: the conditions every match implies on the service, the span name and

@@ -11,6 +11,7 @@ import TraceModel
 struct TempoBackend: RemoteBackend {
     let http: RemoteHTTP
     var name: String { "Tempo" }
+    var timeGranularity: Int64 { 1_000_000_000 }
     /// Traces fetched by id at once.
     static let fetchesInFlight = 8
 
@@ -19,11 +20,11 @@ struct TempoBackend: RemoteBackend {
         search.isBracedTraceQL ? "the whole query" : search.searchedText
     }
 
-    /// `/api/search` (Unix seconds; the end rounded up, so the last second is in), then each trace
-    /// found by id, `fetchesInFlight` at a time.
-    func page(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]] {
+    /// `/api/search` (Unix seconds; the end rounded up, so its last second is in), then each trace
+    /// found by id (but those the search brought already), `fetchesInFlight` at a time.
+    func page(_ search: RemoteSearch) throws(RemoteError) -> RemotePage {
         let query: [(String, String)] = [("q", Self.traceQL(search)), ("start", RemoteUnits.seconds(search.window.lowerBound)),
-                                         ("end", String(search.window.upperBound.unixNanos / 1_000_000_000 + 1)),
+                                         ("end", String((search.window.upperBound.unixNanos + 999_999_999) / 1_000_000_000)),
                                          ("limit", String(search.limit)), ("spss", "3")]
         let body = try http.get("/api/search", query: query)
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
@@ -31,7 +32,9 @@ struct TempoBackend: RemoteBackend {
             throw RemoteError(.badResponse("not Tempo's {\"traces\": [...]}"), request: "GET \(http.endpoint.baseURL)/api/search")
         }
         let ids = traces.compactMap { ($0["traceID"] as? String).flatMap(TraceID.init(hex:)) }
-        return try http.getEach(ids.map { "/api/v2/traces/\($0.shownHex)" }, inFlight: Self.fetchesInFlight).compactMap { $0 }
+        let wanted = ids.filter { !search.seen.contains($0) }
+        let documents = try http.getEach(wanted.map { "/api/v2/traces/\($0.shownHex)" }, inFlight: Self.fetchesInFlight)
+        return RemotePage(documents: documents.compactMap { $0 }, listed: ids.count)
     }
 
     /// The TraceQL sent: the user's braced query as written, else a spanset of what it implies.

@@ -6,8 +6,9 @@ import TraceModel
 struct ZipkinBackend: RemoteBackend {
     let http: RemoteHTTP
     var name: String { "Zipkin" }
+    var timeGranularity: Int64 { 1_000_000 }
 
-    func page(_ search: RemoteSearch) throws(RemoteError) -> [[UInt8]] {
+    func page(_ search: RemoteSearch) throws(RemoteError) -> RemotePage {
         let end = search.window.upperBound
         let lookback = max(1, (end - search.window.lowerBound).value / 1_000_000)
         var query: [(String, String)] = [("endTs", RemoteUnits.millis(end)), ("lookback", String(lookback)),
@@ -20,7 +21,7 @@ struct ZipkinBackend: RemoteBackend {
         if !search.tags.isEmpty {
             query.append(("annotationQuery", search.tags.map { "\($0.key)=\($0.value)" }.joined(separator: " and ")))
         }
-        return [try http.get("/api/v2/traces", query: query)]
+        return RemotePage(documents: [try http.get("/api/v2/traces", query: query)])
     }
 
     func trace(_ id: TraceID) throws(RemoteError) -> [UInt8]? {

@@ -1,0 +1,201 @@
+import Foundation
+import Synchronization
+import Testing
+import TerminalCore
+import TestSupport
+import TraceModel
+import TraceQuery
+import TraceStore
+import TraceWorkspace
+@testable import ExplorerUI
+
+/// The explorer over a backend (`trex --source`): the opening search fills the list page by
+/// page under the search line; each filter searches again, the line saying what the backend
+/// searched; Esc or a newer filter stops a search; a failure is said in the search line and the
+/// status line. The backend is a stub `SearchableSource` handing over prepared pages.
+@Suite(.serialized) struct RemoteSearchTests {
+    /// A backend whose every search brings the same pages, one per request; a page can be made
+    /// to wait (`hold`) so a test can act while the search runs.
+    final class StubBackend: SearchableSource, Sendable {
+        private let held = Mutex(TraceCatalog(table: .empty))
+        let pages: [SpanTable]
+        let failure: String?
+        /// Queries searched, as written ("" for none).
+        let asked = Mutex<[String]>([])
+        /// Pages from this one on wait until `release()`.
+        let holdFrom: Int?
+        private let gate = DispatchSemaphore(value: 0)
+
+        init(pages: [SpanTable], failure: String? = nil, holdFrom: Int? = nil) {
+            self.pages = pages
+            self.failure = failure
+            self.holdFrom = holdFrom
+        }
+
+        func release() { gate.signal() }
+
+        var backendName: String { "Stub" }
+
+        func search(for query: Query?, progress: (Int) -> Void, isCancelled: () -> Bool) throws -> SearchOutcome {
+            asked.withLock { $0.append(query?.text ?? "") }
+            if let failure { throw StubFailure(description: failure) }
+            var outcome = SearchOutcome(backend: "Stub", searched: query == nil ? "the time window" : "service and duration")
+            outcome.hadQuery = query != nil
+            for (i, page) in pages.enumerated() {
+                if let holdFrom, i >= holdFrom { gate.wait() }
+                if isCancelled() {
+                    outcome.cancelled = true
+                    return outcome
+                }
+                held.withLock { $0 = TraceCatalog(table: SpanTable.merging([$0.table, page])) }
+                outcome.found += page.traces.count
+                progress(outcome.found)
+            }
+            return outcome
+        }
+
+        var catalog: TraceCatalog { held.withLock { $0 } }
+        var sourceDescription: String { "the stub backend" }
+        var holdsSpansInMemory: Bool { true }
+        func countSpans() -> Int { catalog.countSpans() }
+        func traceListing(overlapping window: ClosedRange<Timestamp>?) -> TraceListing { catalog.traceListing(overlapping: window) }
+        func findTrace(_ text: String) -> Result<TraceID, TraceCatalog.LookupError> { catalog.findTrace(text) }
+        func loadTraces(_ ids: [TraceID]) -> SpanTable { catalog.loadTraces(ids) }
+        func loadTraces(overlapping window: ClosedRange<Timestamp>) -> SpanTable { catalog.loadTraces(overlapping: window) }
+        func traceIDs() -> [TraceID] { catalog.traceIDs() }
+        func traceIDs(overlapping window: ClosedRange<Timestamp>) -> [TraceID] { catalog.traceIDs(overlapping: window) }
+        func traceIDs(containingSpans ids: Set<SpanID>) -> [TraceID] { catalog.traceIDs(containingSpans: ids) }
+        func candidateTraceIDs(for query: Query) -> [TraceID]? { nil }
+        func forEachBatch(spans: Int, _ body: (SpanTable) throws -> Void) throws { try catalog.forEachBatch(spans: spans, body) }
+    }
+
+    struct StubFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The mailbox: what the feed posts, handed to the app by `deliver`.
+    final class Mailbox: Sendable {
+        let messages = Mutex<[AppMessage]>([])
+        func post(_ message: AppMessage) { messages.withLock { $0.append(message) } }
+        func take() -> [AppMessage] { messages.withLock { m in defer { m = [] }; return m } }
+    }
+
+    /// An explorer over the stub, loaded, its background work started.
+    static func explorer(_ backend: StubBackend, mailbox: Mailbox, height: Int = 30) throws -> ExplorerHarness {
+        let app = ExplorerApp(theme: .standard, historyPath: nil)
+        let harness = ExplorerHarness(app: app, width: 150, height: height)
+        let workspace = Workspace(sources: [backend])
+        _ = app.handle(.message(.loaded(workspace, try workspace.listing(),
+                                        LoadReport(sources: ["jaeger+http://stub"], messages: [], spansSkipped: 0, seconds: 0))))
+        app.startBackgroundWork { mailbox.post($0) }
+        return harness
+    }
+
+    /// Waits (at most 10 s) until the feed's search is no longer running, then hands the app
+    /// what was posted.
+    static func settle(_ harness: ExplorerHarness, _ mailbox: Mailbox) {
+        let deadline = Date().addingTimeInterval(10)
+        while harness.app.remote?.feed.status.running == true, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        Thread.sleep(forTimeInterval: 0.05)
+        deliver(harness, mailbox)
+    }
+
+    static func deliver(_ harness: ExplorerHarness, _ mailbox: Mailbox) {
+        for message in mailbox.take() { _ = harness.app.handle(.message(message)) }
+    }
+
+    /// Traces `prefix0`…, `count` of them, service `service`, one a minute from `minute`.
+    static func page(_ prefix: String, count: Int, minute: Int64, service: String = "checkout", millis: Int64 = 8) -> SpanTable {
+        var f = TraceFixture(unitNanos: 1_000_000)
+        for i in 0..<count {
+            f.inTrace("\(prefix)\(i)")
+            let start = (minute + Int64(i)) * 60_000
+            f.span("\(prefix)\(i)-root", service: service, name: "GET /\(prefix)", start: start, end: start + millis, kind: .server)
+        }
+        return f.build()
+    }
+
+    @Test func theOpeningSearchFillsTheListPageByPage() throws {
+        let backend = StubBackend(pages: [Self.page("a", count: 3, minute: 10), Self.page("b", count: 2, minute: 0)])
+        let mailbox = Mailbox()
+        let harness = try Self.explorer(backend, mailbox: mailbox)
+        #expect(harness.app.searchesBackends)
+        Self.settle(harness, mailbox)
+        #expect(backend.asked.withLock { $0 } == [""])
+        let screen = harness.screen
+        #expect(screen.contains("Stub searched the time window · 5 traces found"), "\(screen)")
+        #expect(screen.contains("5 traces"))
+        // Untouched, the list stays at its top as older pages arrive.
+        guard case .ready(let list) = harness.app.phase else { Issue.record("not ready"); return }
+        #expect(list.state.cursor.selected == 0)
+    }
+
+    @Test func aFilterSearchesAgainAndTheLineSaysWhatTheBackendSearched() throws {
+        let backend = StubBackend(pages: [Self.page("slow", count: 2, minute: 20, millis: 900),
+                                          Self.page("fast", count: 3, minute: 30, millis: 5)])
+        let mailbox = Mailbox()
+        let harness = try Self.explorer(backend, mailbox: mailbox)
+        Self.settle(harness, mailbox)
+        harness.press(.char("/"))
+        harness.type(#"service.name = "checkout" AND duration > 100ms"#)
+        harness.press(.enter)
+        Self.settle(harness, mailbox)
+        #expect(backend.asked.withLock { $0 } == ["", #"service.name = "checkout" AND duration > 100ms"#])
+        let line = try #require(harness.line(containing: "Stub searched"))
+        #expect(line.contains("Stub searched service and duration; trex filtered the rest"), "\(line)")
+        #expect(harness.screen.contains("2 spans in 2 traces match."), "trex filtered what came back: \(harness.screen)")
+        // A filter that does not parse is not searched.
+        harness.press(.char("/"))
+        harness.type("duration >")
+        harness.press(.enter)
+        Self.settle(harness, mailbox)
+        #expect(backend.asked.withLock { $0 }.count == 2)
+    }
+
+    @Test func aFailureIsSaidInTheSearchLineAndTheStatusLine() throws {
+        let backend = StubBackend(pages: [], failure: "GET http://stub/api/traces?service=checkout: HTTP 503: no healthy upstream")
+        let mailbox = Mailbox()
+        let harness = try Self.explorer(backend, mailbox: mailbox)
+        Self.settle(harness, mailbox)
+        let lines = harness.screen.split(separator: "\n").map(String.init)
+        #expect(lines[0].contains("✗ Stub: GET http://stub/api/traces?service=checkout: HTTP 503: no healthy upstream"), "\(lines[0])")
+        #expect(lines[lines.count - 2].contains("Stub: GET http://stub/api/traces"), "the status line: \(lines[lines.count - 2])")
+        #expect(harness.app.searchMessages == ["Stub: GET http://stub/api/traces?service=checkout: HTTP 503: no healthy upstream"])
+    }
+
+    @Test func escStopsTheRunningSearchKeepingWhatItFound() throws {
+        let backend = StubBackend(pages: [Self.page("a", count: 2, minute: 10), Self.page("b", count: 2, minute: 0)], holdFrom: 1)
+        let mailbox = Mailbox()
+        let harness = try Self.explorer(backend, mailbox: mailbox)
+        // The first page arrives; the second waits.
+        let deadline = Date().addingTimeInterval(10)
+        while harness.app.remote?.feed.status.found != 2, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        Thread.sleep(forTimeInterval: 0.15)   // a turn of the spinner
+        Self.deliver(harness, mailbox)
+        let running = try #require(harness.line(containing: "Searching Stub"))
+        #expect(running.contains("2 traces so far") && running.contains("Esc stops"), "\(running)")
+        harness.press(.escape)
+        #expect(harness.screen.contains("Search stopped: 2 traces found before it was"))
+        backend.release()
+        Self.settle(harness, mailbox)
+        #expect(harness.line(containing: "Searching") == nil, "a late message does not bring the spinner back")
+        guard case .ready(let list) = harness.app.phase else { Issue.record("not ready"); return }
+        #expect(list.listing.count == 2, "the held page was not added")
+    }
+
+    @Test func aNewerFilterStopsTheSearchBeforeIt() throws {
+        let backend = StubBackend(pages: [Self.page("a", count: 1, minute: 10), Self.page("b", count: 1, minute: 0)], holdFrom: 1)
+        let mailbox = Mailbox()
+        let harness = try Self.explorer(backend, mailbox: mailbox)
+        let deadline = Date().addingTimeInterval(10)
+        while harness.app.remote?.feed.status.found != 1, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        harness.press(.char("/"))
+        harness.type(#"service.name = "checkout""#)
+        harness.press(.enter)
+        backend.release()   // the opening search's held page: cancelled, it is not added
+        backend.release()   // the new search's
+        Self.settle(harness, mailbox)
+        #expect(backend.asked.withLock { $0 } == ["", #"service.name = "checkout""#])
+        #expect(harness.screen.contains("Stub searched service and duration"), "\(harness.screen)")
+    }
+}

@@ -62,12 +62,4 @@ import TraceModel
         #expect(t.spans.count == 1)
         #expect(!report.warnings.isEmpty)
     }
-
-    /// The empty result api_v3 answers for a trace with no spans.
-    @Test func anEmptyResultHoldsNoSpans() throws {
-        var b = SpanTableBuilder()
-        let report = try TraceDecoder.decode(Array(#"{"result": {}}"#.utf8), source: "v3", into: &b)
-        #expect(b.finish().spans.isEmpty)
-        #expect(report.format == .otlpJSON)
-    }
 }

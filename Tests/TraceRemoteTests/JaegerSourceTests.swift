@@ -46,7 +46,7 @@ import TestSupport
     }
 
     static func endpoint(_ server: FakeBackendServer) -> RemoteEndpoint {
-        RemoteEndpoint(backend: .jaeger, baseURL: server.baseURL)
+        RemoteEndpoint(backend: .jaeger, baseURL: server.baseURL, jaegerAPI: .classic)
     }
 
     @Test func withoutAServiceEachServiceIsSearched() throws {

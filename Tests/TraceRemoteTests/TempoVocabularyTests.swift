@@ -137,7 +137,7 @@ import RemoteTestSupport
     /// numbers, give equal results: the shapes agree.
     @Test func aTempoAnswerEqualsTrexsOwn() throws {
         var builder = SpanTableBuilder()
-        _ = try TraceDecoder.decode(TempoZipkinSourceTests.sample("otlp/checkout-slow-payment.json"), source: "otlp", into: &builder)
+        #expect(RemoteSource.decode(TempoZipkinSourceTests.sample("otlp/checkout-slow-payment.json"), source: "otlp", into: &builder).isEmpty)
         let table = builder.finish()
         let query = try Query.parse("{ } | count_over_time() by (resource.service.name)")
         let local = try #require(try MetricsEngine.run(query, on: table, step: .seconds(1)))
@@ -167,7 +167,7 @@ import RemoteTestSupport
         #expect(server.requests.isEmpty)
         // No step given: trex's automatic one is sent, so the answer's steps are known.
         _ = try Self.backend(server).metrics(try Query.parse("{ } | rate()"), window: window, step: nil)
-        #expect(server.requests.first?.query["step"] == "1s")
+        #expect(server.requests.first?.query["step"] == "2s", "60 s in steps of 2 s (MetricsRange's automatic step)")
     }
 
     @Test func metricsFailuresRead() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import TraceModel
 import TraceQuery
 
@@ -66,7 +67,12 @@ extension RemoteBackend {
 /// The client of an endpoint's backend.
 func makeBackend(_ http: RemoteHTTP) -> any RemoteBackend {
     switch http.endpoint.backend {
-    case .jaeger: JaegerBackend(http: http)
+    case .jaeger:
+        switch http.endpoint.jaegerAPI {
+        case .automatic: JaegerAutoBackend(http: http)
+        case .v3: JaegerV3Backend(http: http)
+        case .classic: JaegerBackend(http: http)
+        }
     case .tempo: TempoBackend(http: http)
     case .zipkin: ZipkinBackend(http: http)
     }
@@ -79,4 +85,86 @@ enum RemoteUnits {
     static func seconds(_ t: Timestamp) -> String { String(t.unixNanos / 1_000_000_000) }
     /// A Go duration, as Jaeger's minDuration takes it: `1500us`.
     static func goDuration(_ d: Nanoseconds) -> String { "\(max(0, d.value) / 1_000)us" }
+
+    /// A Go duration to the nanosecond, as short as it is exact: `15s`, `250ms`, `1500ns`
+    /// (Tempo's `step`).
+    static func exactGoDuration(_ d: Nanoseconds) -> String {
+        let n = max(0, d.value)
+        for (unit, size) in [("h", Int64(3_600_000_000_000)), ("m", 60_000_000_000), ("s", 1_000_000_000), ("ms", 1_000_000), ("us", 1_000)]
+        where n >= size && n % size == 0 {
+            return "\(n / size)\(unit)"
+        }
+        return "\(n)ns"
+    }
+
+    /// RFC 3339 in UTC with nanoseconds, as Go's `time.RFC3339Nano` reads it (Jaeger api_v3):
+    /// `2026-08-21T10:04:05.123456789Z`; no fraction on a whole second.
+    static func rfc3339(_ t: Timestamp) -> String {
+        let nanos = t.unixNanos
+        var seconds = nanos / 1_000_000_000
+        var fraction = nanos % 1_000_000_000
+        if fraction < 0 { fraction += 1_000_000_000; seconds -= 1 }
+        var days = seconds / 86_400
+        var rest = seconds % 86_400
+        if rest < 0 { rest += 86_400; days -= 1 }
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ v: Int64, _ width: Int) -> String {
+            let text = String(v)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        var out = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3_600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))"
+        if fraction > 0 {
+            var digits = pad(fraction, 9)
+            while digits.hasSuffix("0") { digits.removeLast() }
+            out += "." + digits
+        }
+        return out + "Z"
+    }
+
+    /// A path segment percent-encoded (a Tempo tag name in `/api/v2/search/tag/{name}/values`).
+    static func pathSegment(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+
+    /// `path?a=1&b=2`, for `RemoteHTTP.getEach`, which takes paths.
+    static func path(_ path: String, _ query: [(String, String)]) -> String {
+        query.isEmpty ? path : path + "?" + RemoteHTTP.encode(query)
+    }
+}
+
+/// Attribute names as trex and TraceQL spell them, reduced to the fields the backends know.
+enum RemoteField {
+    case service
+    case name
+    /// A span or resource attribute (Jaeger's tags, Zipkin's autocomplete keys): its key.
+    case tag(String)
+    case other
+
+    /// `resource.service.name`, `service.name`, `.service.name` -> service; `name`, `span:name`,
+    /// `span.name`, `operation` -> name; `span.x`, `.x`, and a bare dotted `http.method` -> tag;
+    /// anything else (an intrinsic, a resource attribute) -> other.
+    init(_ text: String) {
+        switch text {
+        case "resource.service.name", "service.name", ".service.name", "service", "resource.service":
+            self = .service
+        case "name", "span:name", "span.name", "operation", "operationName":
+            self = .name
+        default:
+            if text.hasPrefix("span.") { self = .tag(String(text.dropFirst(5))) }
+            else if text.hasPrefix(".") { self = .tag(String(text.dropFirst())) }
+            else if text.contains("."), !text.contains(":"), !text.hasPrefix("resource.") { self = .tag(text) }
+            else { self = .other }
+        }
+    }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import TraceModel
+import TraceQuery
 
 /// Tempo's HTTP API: `/api/search` with TraceQL (`{"traces": [{"traceID": ...}]}`), then each
 /// trace from `/api/v2/traces/{id}` (OTLP JSON in `{"trace": ...}`); `/api/search/tag/service.name/values`
-/// for the services.
+/// for the services; tag completion and TraceQL metrics (TempoVocabulary, TempoMetrics).
 ///
 /// A braced TraceQL query goes to Tempo as written; any other query is searched with a TraceQL
 /// spanset of what it implies (service, name, duration, attribute equalities) and evaluated by

@@ -24,17 +24,29 @@ import TestSupport
 
     static func server(traces: @escaping @Sendable (FakeBackendServer.Request) -> FakeBackendServer.Response = { _ in .init(body: JaegerSourceTests.traces) })
         throws -> FakeBackendServer {
-        try FakeBackendServer(routes: [
+        try FakeBackendServer(routes: routes(traces: traces))
+    }
+
+    static func routes(traces: @escaping @Sendable (FakeBackendServer.Request) -> FakeBackendServer.Response = { _ in .init(body: JaegerSourceTests.traces) })
+        -> [FakeBackendServer.FakeRoute] {
+        [
             .init("/api/services") { _ in .json(#"{"data": ["frontend", "checkout"], "total": 2, "errors": null}"#) },
             .init("/api/traces", required: ["service"], accepted: searchParameters, answer: traces),
             .init("/api/traces/{id}") { request in
                 request.path.hasSuffix("/4424642080facb2cace39cc35befddba") ? .init(body: JaegerSourceTests.traces) : .init(status: 404, body: Array(#"{"errors":[{"code":404,"msg":"trace not found"}]}"#.utf8))
             },
-        ])
+            // http_handler.go before jaeger#9260: getOperations, `{"data": [{"name", "spanKind"}], "total"}`;
+            // `service` is required (400 without), `spanKind` optional.
+            .init("/api/operations", required: ["service"], accepted: ["spanKind"]) { request in
+                request.query["service"] == "frontend"
+                    ? .json(#"{"data": [{"name": "HTTP GET /dispatch", "spanKind": "server"}], "total": 1, "limit": 0, "offset": 0, "errors": null}"#)
+                    : .json(#"{"data": [{"name": "HTTP GET /dispatch", "spanKind": "client"}, {"name": "checkout", "spanKind": "server"}], "total": 2, "limit": 0, "offset": 0, "errors": null}"#)
+            },
+        ]
     }
 
     static func endpoint(_ server: FakeBackendServer) -> RemoteEndpoint {
-        RemoteEndpoint(backend: .jaeger, baseURL: server.baseURL)
+        RemoteEndpoint(backend: .jaeger, baseURL: server.baseURL, jaegerAPI: .classic)
     }
 
     @Test func withoutAServiceEachServiceIsSearched() throws {
@@ -141,6 +153,21 @@ import TestSupport
         }
         let sent = try #require(server.requests.first)
         #expect(sent.headers["authorization"] == "Bearer s3cr3t" && sent.headers["x-scope-orgid"] == "team-a")
+    }
+
+    /// Completion: the services, every service's operations, and the fields Jaeger searches.
+    @Test func completionFromServicesAndOperations() throws {
+        let server = try Self.server()
+        defer { server.stop() }
+        let source = try RemoteSource.open(RemoteEndpoint(backend: .jaeger, baseURL: server.baseURL, jaegerAPI: .classic),
+                                           options: RemoteOptions(), query: try Query.parse(#"service.name = "checkout""#))
+        #expect(try source.attributeValues("resource.service.name") == ["checkout", "frontend"])
+        #expect(try source.attributeValues("service.name") == ["checkout", "frontend"])
+        #expect(try source.attributeValues("name") == ["HTTP GET /dispatch", "checkout"])
+        #expect(try source.attributeNames() == ["duration", "name", "resource.service.name"])
+        #expect(try source.attributeValues("duration") == [])
+        #expect(server.violations.isEmpty, "\(server.violations)")
+        #expect(server.requests.filter { $0.path == "/api/operations" }.count == 2)
     }
 
     @Test func endpointsParse() throws {

@@ -15,6 +15,8 @@ import RemoteTestSupport
 
     static func jaeger(_ archive: FakeTraceArchive, delay: Duration = .zero) throws -> FakeBackendServer {
         try FakeBackendServer(routes: [
+            // A Jaeger without api_v3: trex probes it once and uses the classic API.
+            .init("/api/v3/services") { _ in .init(status: 404, body: Array("404 page not found".utf8)) },
             .init("/api/services") { _ in .json(#"{"data": ["frontend", "checkout"], "total": 2, "errors": null}"#) },
             .init("/api/traces", required: ["service"], accepted: JaegerSourceTests.searchParameters) { request in
                 var response = archive.jaegerSearch(request)

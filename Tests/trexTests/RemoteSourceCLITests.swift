@@ -13,6 +13,8 @@ import TestSupport
     static func jaeger(_ traces: FakeBackendServer.Response? = nil) throws -> FakeBackendServer {
         let answer = traces ?? FakeBackendServer.Response(body: sample)
         return try FakeBackendServer(routes: [
+            // A Jaeger without api_v3: trex probes it once and uses the classic API.
+            .init("/api/v3/services") { _ in .init(status: 404, body: Array("404 page not found".utf8)) },
             .init("/api/services") { _ in .json(#"{"data": ["frontend"]}"#) },
             .init("/api/traces", required: ["service"], accepted: ["operation", "tags", "minDuration", "maxDuration", "start", "end",
                                                                     "limit", "lookback"]) { _ in answer },

@@ -129,8 +129,9 @@ public final class RemoteSource: SearchableSource, Sendable {
 
     public func attributeNames() throws -> [String] { try backend.attributeNames() }
     public func attributeValues(_ name: String) throws -> [String] { try backend.attributeValues(name) }
-    public func metrics(_ query: Query, window: ClosedRange<Timestamp>, step: Nanoseconds?) throws -> MetricsResult? {
-        try backend.metrics(query, window: window, step: step)
+    /// Over the searches' window (the last `lookback`) when none is given.
+    public func metrics(_ query: Query, window: ClosedRange<Timestamp>?, step: Nanoseconds?) throws -> MetricsResult? {
+        try backend.metrics(query, window: window ?? RemoteSearch(query: nil, options: options, now: Self.now()).window, step: step)
     }
 
     // MARK: - TraceSource

@@ -23,15 +23,15 @@ public protocol SearchableSource: TraceSource {
     func attributeValues(_ name: String) throws -> [String]
 
     /// A metrics query (`{ } | rate() by (resource.service.name)`) answered by the backend over
-    /// `window` (`step` apart, or a step it chooses), or nil when it does not answer metrics
-    /// (trex then counts the spans it holds).
-    func metrics(_ query: Query, window: ClosedRange<Timestamp>, step: Nanoseconds?) throws -> MetricsResult?
+    /// `window` (nil: the window its searches cover), `step` apart (or a step it chooses), or
+    /// nil when it does not answer metrics (trex then counts the spans it holds).
+    func metrics(_ query: Query, window: ClosedRange<Timestamp>?, step: Nanoseconds?) throws -> MetricsResult?
 }
 
 extension SearchableSource {
     public func attributeNames() throws -> [String] { [] }
     public func attributeValues(_ name: String) throws -> [String] { [] }
-    public func metrics(_ query: Query, window: ClosedRange<Timestamp>, step: Nanoseconds?) throws -> MetricsResult? { nil }
+    public func metrics(_ query: Query, window: ClosedRange<Timestamp>?, step: Nanoseconds?) throws -> MetricsResult? { nil }
 }
 
 /// What one search of a backend did.

@@ -105,3 +105,31 @@ import TestSupport
         #expect(run.status == 1 && run.stderr.contains("line 3") && run.stderr.contains("not a backend trex reads"), "\(run.stderr)")
     }
 }
+
+/// `trex metrics` over Tempo: the series are Tempo's own (`/api/metrics/query_range`), not
+/// counted from the traces trex fetched.
+@Suite(.serialized) struct TempoMetricsCLITests {
+    @Test func aMetricsQueryDrawsTemposAnswer() throws {
+        let now = Int64(Date().timeIntervalSince1970)
+        let archive = FakeTraceArchive(count: 3, end: (now - 120) * 1_000_000)
+        // Tempo's answer: one series per service, a sample a minute (proto3 JSON, int64 as strings).
+        let samples = (1...3).map { #"{"timestampMs": "\#((now - 60 * Int64($0)) * 1000)", "value": \#(Double($0) * 2.5)}"# }
+        let server = try FakeBackendServer(routes: [
+            .init("/api/search", accepted: ["q", "limit", "start", "end", "spss"]) { archive.tempoSearch($0) },
+            .init("/api/v2/traces/{id}") { archive.tempoTraceByID($0) },
+            .init("/api/metrics/query_range", required: ["q"], accepted: ["q", "start", "end", "step"]) { _ in
+                .json(#"{"series": [{"labels": [{"key": "resource.service.name", "value": {"stringValue": "ledger"}}], "samples": [\#(samples.joined(separator: ","))]}], "metrics": {}}"#)
+            },
+        ])
+        defer { server.stop() }
+        let run = try TrexBinary.run(["metrics", "{ } | rate() by (resource.service.name)", "--source", "tempo+\(server.baseURL)",
+                                      "--step", "1m", "--no-cache"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(server.violations.isEmpty, "\(server.violations)")
+        let asked = try #require(server.requests.first { $0.path == "/api/metrics/query_range" })
+        #expect(asked.query["q"] == "{ } | rate() by (resource.service.name)" && asked.query["step"] == "1m", "\(asked.query)")
+        // "ledger" is no service of the fetched traces: only Tempo could have said it.
+        #expect(run.stdout.contains("ledger"), "\(run.stdout)")
+        #expect(run.stderr.contains("the series are Tempo's"), "\(run.stderr)")
+    }
+}

@@ -23,6 +23,8 @@ struct TraceListScreen {
     /// The series of the filter when it is a metrics query (`{ } | rate() by (service)`),
     /// drawn as a chart above the traces it counts.
     private(set) var metrics: MetricsResult?
+    /// The backend that computed `metrics` (Tempo), nil when trex counted them.
+    private(set) var metricsSource: String?
 
     /// The p95 line above the column titles as last computed, and the shown traces it is of
     /// (`TraceListState.shownVersion`).
@@ -162,6 +164,7 @@ struct TraceListScreen {
         let summaries = listing.summaries
         let strings = listing.strings
         metrics = nil
+        metricsSource = nil
         guard !text.isEmpty else {
             state.clearFilter(summaries: summaries, strings: strings, problems: problemLookup)
             return "Filter cleared."
@@ -171,6 +174,7 @@ struct TraceListScreen {
         do {
             if query.isMetrics, let answer = try workspace.metrics(query) {
                 metrics = answer.result
+                metricsSource = answer.answeredBy
                 found = answer.matches
             } else {
                 found = try workspace.query(query)
@@ -179,7 +183,7 @@ struct TraceListScreen {
             return "The filter failed: \(error)"
         }
         let counts = applyMatches(text, found.matchedSpanCounts)
-        if counts.isEmpty {
+        if counts.isEmpty, metricsSource == nil {
             guard let hints = try? workspace.hints(for: query, spanBudget: Workspace.interactiveHintSpans) else {
                 return "No trace matches. (For hints on a store this size: trex query.)"
             }
@@ -187,9 +191,12 @@ struct TraceListScreen {
         }
         let spans = counts.values.reduce(0, +)
         if let metrics {
-            return "\(NumberFormat.count(metrics.series.count, "series", "series")) over "
-                + "\(NumberFormat.count(metrics.stepCount, "step")) of \(DurationFormat.string(metrics.step)), from "
-                + "\(NumberFormat.count(spans, "span")) in \(NumberFormat.count(counts.count, "trace"))."
+            let series = "\(NumberFormat.count(metrics.series.count, "series", "series")) over "
+                + "\(NumberFormat.count(metrics.stepCount, "step")) of \(DurationFormat.string(metrics.step))"
+            if let metricsSource {
+                return series + ", computed by \(metricsSource); \(NumberFormat.count(counts.count, "trace")) listed match."
+            }
+            return series + ", from \(NumberFormat.count(spans, "span")) in \(NumberFormat.count(counts.count, "trace"))."
         }
         return "\(NumberFormat.count(spans, "span")) in \(NumberFormat.count(counts.count, "trace")) \(spans == 1 ? "matches" : "match")."
     }

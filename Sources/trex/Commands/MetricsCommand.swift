@@ -39,7 +39,7 @@ struct MetricsCommand: ParsableCommand {
                                      + "`| rate()` or `| quantile_over_time(duration, .99)`, or use `trex query`")
             throw ExitCode(2)
         }
-        let workspace = try input.resolve()
+        let workspace = try input.resolve(query: query)
         let answer: MetricsAnswer
         do {
             guard let found = try workspace.metrics(query, step: step?.duration) else { return }
@@ -50,6 +50,9 @@ struct MetricsCommand: ParsableCommand {
         } catch {
             FileHandleOutput.message("\(error)")
             throw ExitCode(1)
+        }
+        if let backend = answer.answeredBy, !json {
+            FileHandleOutput.standardError("trex: the series are \(backend)'s (its query_range over the searched window)")
         }
         if json {
             try JSONOutput.write(MetricsJSON(answer))

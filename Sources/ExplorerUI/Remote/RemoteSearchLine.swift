@@ -40,7 +40,9 @@ struct RemoteSearchLine {
         for outcome in status.outcomes {
             let style = context.style(outcome.unreachable == nil ? .text : .warning)
             spans.append(TerminalCore.Span(" " + outcome.sentence, style: style))
-            spans.append(TerminalCore.Span(" · " + NumberFormat.count(outcome.found, "trace") + " found", style: context.style(.dim)))
+            if outcome.unreachable == nil {
+                spans.append(TerminalCore.Span(" · " + NumberFormat.count(outcome.found, "trace") + " found", style: context.style(.dim)))
+            }
         }
         if !spans.isEmpty { spans.append(TerminalCore.Span(took, style: context.style(.dim))) }
         return spans

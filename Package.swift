@@ -95,6 +95,7 @@ let package = Package(
             "TerminalCore", "ExplorerUI",
             "TestSupport",   // SyntheticTraces, the store benchmark's generator
             "TraceReceiver", "OTLPClientSupport",   // the ingest benchmark
+            "TraceRemote", "RemoteTestSupport",   // the remote benchmark: a local server answering as Jaeger and Tempo
         ], path: "Benchmarks/trex-bench"),
 
         // MARK: - Tests

@@ -22,6 +22,8 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
      LatencyBenchmark.run),
     ("ingest", "OTLP over loopback into the store, HTTP and gRPC, batches of 512 spans: spans/s, p99 latency",
      IngestBenchmark.run),
+    ("remote", "a local Jaeger and Tempo: a search of 1,000 traces to the list; a 50,000-span trace by id to its waterfall",
+     RemoteBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -20,6 +20,9 @@ public struct FakeTraceArchive: Sendable {
     }
 
     public let entries: [Entry]
+    /// Each entry's Jaeger JSON, written once (`prerendered`), so a benchmark times the client,
+    /// not the fake server's writing.
+    private var jaegerJSON: [String: String] = [:]
 
     /// `count` traces of `spansPerTrace` spans each, one every `spacing` µs up to `end` µs
     /// (the newest), services taken in turn.
@@ -29,6 +32,19 @@ public struct FakeTraceArchive: Sendable {
             Entry(id: String(format: "%016llx%016llx", UInt64(0x7e57), UInt64(i + 1)), start: end - Int64(i) * spacing,
                   duration: 20_000 + Int64(i % 17) * 15_000, service: services[i % services.count], spans: spansPerTrace)
         }
+    }
+
+    /// The same archive with every trace's Jaeger JSON written in advance.
+    public func prerendered() -> FakeTraceArchive {
+        var copy = self
+        for entry in entries { copy.jaegerJSON[entry.id] = jaegerTrace(entry) }
+        return copy
+    }
+
+    /// A trace of its own: `spans` spans starting at `start` µs.
+    public init(single spans: Int, start: Int64, service: String = "checkout") {
+        entries = [Entry(id: String(format: "%016llx%016llx", UInt64(0xb16), UInt64(1)), start: start, duration: 2_000_000,
+                         service: service, spans: spans)]
     }
 
     /// The entries a search selects, the most recent first.
@@ -46,7 +62,7 @@ public struct FakeTraceArchive: Sendable {
                             to: Int64(request.query["end"] ?? "") ?? .max,
                             minDuration: request.query["minDuration"].flatMap(Self.goMicros),
                             limit: Int(request.query["limit"] ?? "") ?? 20)
-        return FakeBackendServer.Response(body: Array(("{\"data\": [" + chosen.map(jaegerTrace).joined(separator: ",")
+        return FakeBackendServer.Response(body: Array(("{\"data\": [" + chosen.map { jaegerJSON[$0.id] ?? jaegerTrace($0) }.joined(separator: ",")
                                                         + "], \"total\": 0, \"limit\": 0, \"offset\": 0, \"errors\": null}").utf8))
     }
 

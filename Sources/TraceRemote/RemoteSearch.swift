@@ -18,6 +18,8 @@ public struct RemoteSearch: Sendable {
     public var queryText: String?
     /// True when `queryText` is TraceQL Tempo can run as written (braced, not a metrics query).
     public var isBracedTraceQL = false
+    /// A primer query in Tempo's TraceQL, when it translates (`TempoTraceQL`).
+    public var translatedTraceQL: String?
     /// Traces this search brought already (a backend listing ids first fetches none of them).
     var seen: Set<TraceID> = []
 
@@ -31,6 +33,7 @@ public struct RemoteSearch: Sendable {
         guard let query else { return }
         queryText = query.text
         isBracedTraceQL = query.text.drop(while: \.isWhitespace).hasPrefix("{") && !query.isMetrics
+        if !isBracedTraceQL { translatedTraceQL = TempoTraceQL.translate(query) }
         // Only the first spanset's constraints: Jaeger and Zipkin search one kind of span.
         let constraints = query.indexableConstraints.filter { $0.spanset == 0 }
         for c in constraints {

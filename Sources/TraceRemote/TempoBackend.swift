@@ -16,9 +16,9 @@ struct TempoBackend: RemoteBackend {
     /// Traces fetched by id at once.
     static let fetchesInFlight = 8
 
-    /// A braced query goes as written: Tempo searched all of it.
+    /// A braced query goes as written, a primer one translated: Tempo searched all of it.
     func searched(_ search: RemoteSearch) -> String {
-        search.isBracedTraceQL ? "the whole query" : search.searchedText
+        search.isBracedTraceQL || search.translatedTraceQL != nil ? "the whole query" : search.searchedText
     }
 
     /// `/api/search` (Unix seconds; the end rounded up, so its last second is in), then each trace
@@ -38,9 +38,11 @@ struct TempoBackend: RemoteBackend {
         return RemotePage(documents: documents.compactMap { $0 }, listed: ids.count)
     }
 
-    /// The TraceQL sent: the user's braced query as written, else a spanset of what it implies.
+    /// The TraceQL sent: the user's braced query as written, a primer query translated
+    /// (`TempoTraceQL`), else a spanset of what the query implies.
     static func traceQL(_ search: RemoteSearch) -> String {
         if search.isBracedTraceQL, let text = search.queryText { return text }
+        if let translated = search.translatedTraceQL { return translated }
         var conditions: [String] = []
         if let s = search.service { conditions.append("resource.service.name = \(quoted(s))") }
         if let o = search.operation { conditions.append("name = \(quoted(o))") }

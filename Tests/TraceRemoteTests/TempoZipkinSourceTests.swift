@@ -51,14 +51,20 @@ import RemoteTestSupport
         #expect(source.traceListing(overlapping: nil).count == 1)
     }
 
-    @Test func tempoGetsASpansetOfWhatAPrimerQueryImplies() throws {
+    @Test func tempoGetsAPrimerQueryTranslatedElseASpansetOfWhatItImplies() throws {
         let server = try Self.tempo()
         defer { server.stop() }
-        _ = try RemoteSource.open(RemoteEndpoint(backend: .tempo, baseURL: server.baseURL), options: RemoteOptions(),
-                                  query: try Query.parse(#"Duration > 5s AND service.name="checkout" AND http.status_code = 500 AND resource.region = "eu""#))
+        let primer = try RemoteSource.open(RemoteEndpoint(backend: .tempo, baseURL: server.baseURL), options: RemoteOptions(),
+                                           query: try Query.parse(#"Duration > 5s AND service.name="checkout" AND http.status_code = 500 AND resource.region = "eu""#))
         let search = try #require(server.requests.first { $0.path == "/api/search" })
-        #expect(search.query["q"] == #"{ resource.service.name = "checkout" && duration >= 5000000000ns && .http.status_code = 500 && resource.region = "eu" }"#,
+        #expect(search.query["q"] == #"{ duration > 5000000000ns && resource.service.name = "checkout" && .http.status_code = 500 && resource.region = "eu" }"#,
                 "\(search.query)")
+        #expect(primer.opening?.sentence == "Tempo searched the whole query; trex checked what came back")
+        // NOT does not translate: the conditions it implies go.
+        _ = try RemoteSource.open(RemoteEndpoint(backend: .tempo, baseURL: server.baseURL), options: RemoteOptions(),
+                                  query: try Query.parse(#"Duration > 5s AND service.name="checkout" AND http.status_code = 500 AND NOT status = ERROR"#))
+        #expect(server.requests.filter { $0.path == "/api/search" }.last?.query["q"]
+                == #"{ resource.service.name = "checkout" && duration >= 5000000000ns && .http.status_code = 500 }"#)
         // No query: every trace of the window.
         _ = try RemoteSource.open(RemoteEndpoint(backend: .tempo, baseURL: server.baseURL), options: RemoteOptions())
         #expect(server.requests.filter { $0.path == "/api/search" }.last?.query["q"] == "{}")
@@ -100,5 +106,31 @@ import RemoteTestSupport
         #expect((search.query["endTs"]?.count ?? 0) == 13)
         #expect(source.traceListing(overlapping: nil).count == 1)
         #expect(source.traceListing(overlapping: nil).summaries[0].spanCount > 10)
+    }
+}
+
+/// Primer queries in Tempo's TraceQL (`TempoTraceQL`): what translates, and what falls back to
+/// the conditions the query implies.
+@Suite struct TempoTranslationTests {
+    func q(_ text: String) throws -> String {
+        var options = RemoteOptions()
+        options.limit = 5
+        let search = RemoteSearch(query: try Query.parse(text), options: options, now: Timestamp(unixNanos: 1_700_000_000_000_000_000))
+        return TempoBackend.traceQL(search)
+    }
+
+    @Test func primerQueriesTranslate() throws {
+        #expect(try q(#"Duration > 5s AND service.name="checkout""#)
+                == #"{ duration > 5000000000ns && resource.service.name = "checkout" }"#)
+        #expect(try q(#"Status = ERROR AND span.name="database.query""#) == #"{ status = error && name = "database.query" }"#)
+        #expect(try q(#"http.status_code >= 500 OR (kind = server AND span.http.route =~ "/api/.*")"#)
+                == #"{ .http.status_code >= 500 || (kind = server && span.http.route =~ "/api/.*") }"#)
+        #expect(try q(#"resource.k8s.pod.name != "a\"b""#) == #"{ resource.k8s.pod.name != "a\"b" }"#)
+    }
+
+    @Test func whatTempoCannotSayFallsBackToWhatTheQueryImplies() throws {
+        // NOT has no TraceQL spelling Tempo takes; the implied conditions go instead.
+        #expect(try q(#"service.name = "checkout" AND NOT status = ERROR"#) == #"{ resource.service.name = "checkout" }"#)
+        #expect(try q(#"name contains "GET""#) == "{}")
     }
 }

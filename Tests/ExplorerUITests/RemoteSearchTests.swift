@@ -26,10 +26,14 @@ import TraceWorkspace
         let holdFrom: Int?
         private let gate = DispatchSemaphore(value: 0)
 
-        init(pages: [SpanTable], failure: String? = nil, holdFrom: Int? = nil) {
+        /// A trace no search brings, which a fetch by id finds.
+        let fetchable: SpanTable?
+
+        init(pages: [SpanTable], failure: String? = nil, holdFrom: Int? = nil, fetchable: SpanTable? = nil) {
             self.pages = pages
             self.failure = failure
             self.holdFrom = holdFrom
+            self.fetchable = fetchable
         }
 
         func release() { gate.signal() }
@@ -59,7 +63,13 @@ import TraceWorkspace
         var holdsSpansInMemory: Bool { true }
         func countSpans() -> Int { catalog.countSpans() }
         func traceListing(overlapping window: ClosedRange<Timestamp>?) -> TraceListing { catalog.traceListing(overlapping: window) }
-        func findTrace(_ text: String) -> Result<TraceID, TraceCatalog.LookupError> { catalog.findTrace(text) }
+        func findTrace(_ text: String) -> Result<TraceID, TraceCatalog.LookupError> {
+            if case .success(let id) = TraceCatalog(table: fetchable ?? .empty).findTrace(text), let fetchable {
+                held.withLock { $0 = TraceCatalog(table: SpanTable.merging([$0.table, fetchable])) }
+                return .success(id)
+            }
+            return catalog.findTrace(text)
+        }
         func loadTraces(_ ids: [TraceID]) -> SpanTable { catalog.loadTraces(ids) }
         func loadTraces(overlapping window: ClosedRange<Timestamp>) -> SpanTable { catalog.loadTraces(overlapping: window) }
         func traceIDs() -> [TraceID] { catalog.traceIDs() }
@@ -197,5 +207,35 @@ import TraceWorkspace
         Self.settle(harness, mailbox)
         #expect(backend.asked.withLock { $0 } == ["", #"service.name = "checkout""#])
         #expect(harness.screen.contains("Stub searched service and duration"), "\(harness.screen)")
+    }
+
+    @Test func aTraceIDTheListDoesNotHoldIsFetchedInTheBackgroundAndSelected() throws {
+        let wanted = Self.page("wanted", count: 1, minute: 5)
+        let backend = StubBackend(pages: [Self.page("a", count: 3, minute: 10)], fetchable: wanted)
+        let mailbox = Mailbox()
+        let harness = try Self.explorer(backend, mailbox: mailbox)
+        Self.settle(harness, mailbox)
+        let id = wanted.traces[0].traceID
+        harness.press(.char("#"))
+        harness.type(id.shownHex)
+        harness.press(.enter)
+        #expect(harness.screen.contains("Fetching the trace \(id.shownHex) from Stub…"), "\(harness.screen)")
+        let deadline = Date().addingTimeInterval(10)
+        while mailbox.messages.withLock({ $0.isEmpty }), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        Self.deliver(harness, mailbox)
+        guard case .ready(let list) = harness.app.phase, let selected = list.state.selectedTrace else {
+            Issue.record("nothing selected")
+            return
+        }
+        #expect(list.traceID(at: selected) == id)
+        #expect(harness.screen.contains("Fetched the trace \(id.shownHex)."), "\(harness.screen)")
+        // An id no backend has is said.
+        harness.press(.char("#"))
+        harness.type(String(repeating: "e", count: 32))
+        harness.press(.enter)
+        let later = Date().addingTimeInterval(10)
+        while mailbox.messages.withLock({ $0.isEmpty }), Date() < later { Thread.sleep(forTimeInterval: 0.01) }
+        Self.deliver(harness, mailbox)
+        #expect(harness.screen.contains("no backend has the trace eeeeeeee"), "\(harness.screen)")
     }
 }

@@ -35,11 +35,7 @@ extension ExplorerApp {
                 return .redraw
             }
             if bar.prompt == Self.windowsPrompt { return compareStatistics(written: text) }
-            if case .ready(var list) = phase, bar.prompt == Self.traceIDPrompt {
-                let message = list.goToTrace(text)
-                if !message.isEmpty { flash = message }
-                phase = .ready(list)
-            }
+            if bar.prompt == Self.traceIDPrompt { goToTraceID(text) }
             return .redraw
         case .apply(let text):
             filterBar = nil

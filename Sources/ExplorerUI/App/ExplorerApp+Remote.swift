@@ -1,3 +1,4 @@
+import Foundation
 import TerminalCore
 import TraceModel
 import TraceStore
@@ -82,7 +83,35 @@ extension ExplorerApp {
         if state.status.running, !status.running, let failure = status.failures.first {
             flash = failure
         }
+        if let fetched = update.fetched { finishFetch(fetched) }
         return .redraw
+    }
+
+    /// `#` with an id: selects the trace. With backends, a whole id the list does not hold is
+    /// fetched in the background and selected when it arrives.
+    func goToTraceID(_ text: String) {
+        guard case .ready(var list) = phase else { return }
+        let typed = text.trimmingCharacters(in: .whitespaces)
+        if let remote, typed.count == 16 || typed.count == 32, let id = TraceID(hex: typed), list.indexByID[id] == nil {
+            remote.feed.fetch(id, filterText: list.state.filterText)
+            flash = "Fetching the trace \(id.shownHex) from \(remote.status.backends.joined(separator: ", "))…"
+            return
+        }
+        let message = list.goToTrace(text)
+        if !message.isEmpty { flash = message }
+        phase = .ready(list)
+    }
+
+    /// A fetch by id ended: the trace selected, or why not.
+    private func finishFetch(_ fetched: FetchedTrace) {
+        guard case .ready(var list) = phase else { return }
+        if let failure = fetched.failure {
+            flash = failure
+            return
+        }
+        let message = list.goToTrace(fetched.id.shownHex)
+        flash = message.isEmpty ? "Fetched the trace \(fetched.id.shownHex)." : message
+        phase = .ready(list)
     }
 
     /// The list over a newer listing (traces arrived from a receiver or a backend): sort,

@@ -139,8 +139,28 @@ public final class RemoteSearchFeed: Sendable {
         if finished { publish(filterText: filterText, generation: generation) }
     }
 
+    /// Fetches a trace by id from the backends (in the background: a request may take long),
+    /// then posts the listing with it and whether it was found.
+    public func fetch(_ id: TraceID, filterText: String) {
+        let thread = Thread { [self] in
+            var failure: String? = "no backend has the trace \(id.shownHex)"
+            for source in sources {
+                do {
+                    if case .success = try source.findTrace(id.shownHex) {
+                        failure = nil
+                        break
+                    }
+                } catch {
+                    failure = "\(source.backendName): \(error)"
+                }
+            }
+            publish(filterText: filterText, generation: nil, fetched: FetchedTrace(id: id, failure: failure))
+        }
+        thread.start()
+    }
+
     /// Posts the status, with the listing when traces arrived since the last update.
-    private func publish(filterText: String, generation: Int) {
+    private func publish(filterText: String, generation: Int?, fetched: FetchedTrace? = nil) {
         guard let listing = try? workspace.listing() else { return }
         let ids = Set(listing.summaries.map(\.traceID))
         let (post, arrived, status): ((@Sendable (AppMessage) -> Void)?, Set<TraceID>, RemoteSearchStatus) = state.withLock { s in
@@ -149,7 +169,7 @@ public final class RemoteSearchFeed: Sendable {
             s.listed = ids
             return (s.post, arrived, s.status)
         }
-        var update = RemoteSearchUpdate(status: status)
+        var update = RemoteSearchUpdate(status: status, fetched: fetched)
         if !arrived.isEmpty {
             workspace.tracesChanged(arrived, listing: listing)
             var snapshot = LiveSnapshot(listing: listing, changed: arrived, filterText: filterText)

@@ -36,4 +36,13 @@ public struct RemoteSearchStatus: Sendable, Equatable {
 public struct RemoteSearchUpdate: Sendable {
     public var status: RemoteSearchStatus
     public var snapshot: LiveSnapshot?
+    /// A trace asked for by id (`#`) was looked for: the id, and what went wrong (nil when it
+    /// was found).
+    public var fetched: FetchedTrace?
+}
+
+/// The end of a fetch by id: the trace, or why it is not there.
+public struct FetchedTrace: Sendable {
+    public var id: TraceID
+    public var failure: String?
 }

@@ -40,8 +40,8 @@ struct JaegerV3Backend: RemoteBackend {
         var query: [(String, String)] = []
         if let s = search.service { query.append(("query.service_name", s)) }
         if let o = search.operation { query.append(("query.operation_name", o)) }
-        query.append(("query.start_time_min", RemoteUnits.rfc3339(search.window.lowerBound)))
-        query.append(("query.start_time_max", RemoteUnits.rfc3339(Timestamp(unixNanos: search.window.upperBound.unixNanos + 1))))
+        query.append(("query.start_time_min", TimestampFormat.rfc3339(search.window.lowerBound)))
+        query.append(("query.start_time_max", TimestampFormat.rfc3339(Timestamp(unixNanos: search.window.upperBound.unixNanos + 1))))
         if let d = search.minDuration { query.append(("query.duration_min", RemoteUnits.goDuration(d))) }
         if let d = search.maxDuration { query.append(("query.duration_max", RemoteUnits.goDuration(d))) }
         if !search.tags.isEmpty { query.append(("query.attributes", JaegerBackend.tagsJSON(search.tags))) }

@@ -97,38 +97,6 @@ enum RemoteUnits {
         return "\(n)ns"
     }
 
-    /// RFC 3339 in UTC with nanoseconds, as Go's `time.RFC3339Nano` reads it (Jaeger api_v3):
-    /// `2026-08-21T10:04:05.123456789Z`; no fraction on a whole second.
-    static func rfc3339(_ t: Timestamp) -> String {
-        let nanos = t.unixNanos
-        var seconds = nanos / 1_000_000_000
-        var fraction = nanos % 1_000_000_000
-        if fraction < 0 { fraction += 1_000_000_000; seconds -= 1 }
-        var days = seconds / 86_400
-        var rest = seconds % 86_400
-        if rest < 0 { rest += 86_400; days -= 1 }
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ v: Int64, _ width: Int) -> String {
-            let text = String(v)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        var out = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3_600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))"
-        if fraction > 0 {
-            var digits = pad(fraction, 9)
-            while digits.hasSuffix("0") { digits.removeLast() }
-            out += "." + digits
-        }
-        return out + "Z"
-    }
 
     /// A path segment percent-encoded (a Tempo tag name in `/api/v2/search/tag/{name}/values`).
     static func pathSegment(_ s: String) -> String {

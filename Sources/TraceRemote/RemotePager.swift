@@ -3,12 +3,14 @@ import TraceStore
 
 /// Runs one search page by page: each page asks for the most recent traces of the window, at
 /// most `pageSize`; the next page asks for those older than the oldest trace the page brought,
-/// until the search's limit is reached, the backend has no more (a page short of the size, or
-/// nothing new in it), or the search is cancelled.
+/// until the search's limit is reached (counting traces new to this search), the backend has no
+/// more (a page short of the size, or a window that no longer moves), or the search is
+/// cancelled.
 ///
-/// Tempo's search takes whole seconds: a page that ends inside a second asks that second
-/// again, and its traces already seen are dropped; a second holding more than a page of traces
-/// ends the search there.
+/// A backend's window is in whole granules (`RemoteBackend.timeGranularity`: Tempo's seconds),
+/// so a page after the first takes in the granule of the oldest trace seen again: it asks for as
+/// many traces more as were seen in that granule, and a backend listing ids first fetches none of
+/// them again (`RemoteSearch.seen`).
 struct RemotePager {
     let backend: any RemoteBackend
     let pageSize: Int
@@ -21,7 +23,7 @@ struct RemotePager {
              isCancelled: () -> Bool) throws(RemoteError) -> SearchOutcome {
         var outcome = SearchOutcome(backend: backend.name, searched: backend.searched(search))
         outcome.hadQuery = search.queryText != nil
-        /// Each trace this search brought, with its start.
+        // Each trace this search brought, with its start.
         var seen: [TraceID: Timestamp] = [:]
         if isCancelled() { outcome.cancelled = true; return outcome }
         for part in try backend.parts(of: search) {
@@ -29,6 +31,9 @@ struct RemotePager {
             var partFound = 0
             // Traces seen that the next page's window takes in again (its last granule).
             var overlap = 0
+            var pagesOfPart = 0
+            // A bound whatever the backend answers: each page must bring something new or end.
+            let maxPagesPerPart = part.limit / max(1, pageSize) * 4 + 10
             while partFound < part.limit {
                 if isCancelled() {
                     outcome.cancelled = true
@@ -55,9 +60,13 @@ struct RemotePager {
                 outcome.found += fresh.count
                 outcome.new += add(table)
                 progress(outcome.found)
+                // The backend has no more when a page comes short; a page of traces seen already
+                // (Jaeger's services share traces) goes on to older ones, as long as the window
+                // moves.
                 let answered = answer.listed ?? listing.count
-                guard !fresh.isEmpty, answered >= page.limit,
-                      let oldest = fresh.map(\.start).min(), oldest > page.window.lowerBound else { break }
+                pagesOfPart += 1
+                guard answered >= page.limit, pagesOfPart < maxPagesPerPart, let oldest = listing.summaries.map(\.start).min(),
+                      oldest > page.window.lowerBound, oldest.unixNanos - 1 < page.window.upperBound.unixNanos else { break }
                 let upper = Timestamp(unixNanos: oldest.unixNanos - 1)
                 page.window = page.window.lowerBound...upper
                 let granule = backend.timeGranularity

@@ -106,7 +106,22 @@ import TraceWorkspace
     static func settle(_ harness: ExplorerHarness, _ mailbox: Mailbox) {
         let deadline = Date().addingTimeInterval(10)
         while harness.app.remote?.feed.status.running == true, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        Thread.sleep(forTimeInterval: 0.05)
+        // The search's last update is posted just after it ends (a stopped search posts none).
+        let posted = Date().addingTimeInterval(1)
+        func ended() -> Bool {
+            mailbox.messages.withLock { $0.contains { if case .remoteSearch(let u) = $0 { !u.status.running } else { false } } }
+        }
+        while !ended(), Date() < posted { Thread.sleep(forTimeInterval: 0.01) }
+        deliver(harness, mailbox)
+    }
+
+    /// Waits (at most 10 s) for the end of a fetch by id, then hands the app what was posted.
+    static func awaitFetch(_ harness: ExplorerHarness, _ mailbox: Mailbox) {
+        let deadline = Date().addingTimeInterval(10)
+        func fetched() -> Bool {
+            mailbox.messages.withLock { $0.contains { if case .remoteSearch(let u) = $0 { u.fetched != nil } else { false } } }
+        }
+        while !fetched(), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         deliver(harness, mailbox)
     }
 
@@ -220,9 +235,7 @@ import TraceWorkspace
         harness.type(id.shownHex)
         harness.press(.enter)
         #expect(harness.screen.contains("Fetching the trace \(id.shownHex) from Stub…"), "\(harness.screen)")
-        let deadline = Date().addingTimeInterval(10)
-        while mailbox.messages.withLock({ $0.isEmpty }), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        Self.deliver(harness, mailbox)
+        Self.awaitFetch(harness, mailbox)
         guard case .ready(let list) = harness.app.phase, let selected = list.state.selectedTrace else {
             Issue.record("nothing selected")
             return
@@ -233,9 +246,7 @@ import TraceWorkspace
         harness.press(.char("#"))
         harness.type(String(repeating: "e", count: 32))
         harness.press(.enter)
-        let later = Date().addingTimeInterval(10)
-        while mailbox.messages.withLock({ $0.isEmpty }), Date() < later { Thread.sleep(forTimeInterval: 0.01) }
-        Self.deliver(harness, mailbox)
+        Self.awaitFetch(harness, mailbox)
         #expect(harness.screen.contains("no backend has the trace eeeeeeee"), "\(harness.screen)")
     }
 }

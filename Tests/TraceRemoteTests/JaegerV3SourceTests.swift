@@ -251,10 +251,4 @@ import RemoteTestSupport
         }
     }
 
-    @Test func rfc3339() {
-        #expect(RemoteUnits.rfc3339(Timestamp(unixNanos: 0)) == "1970-01-01T00:00:00Z")
-        #expect(RemoteUnits.rfc3339(Timestamp(unixNanos: 951_782_400_000_000_000)) == "2000-02-29T00:00:00Z")
-        #expect(RemoteUnits.rfc3339(Timestamp(unixNanos: 1_732_519_999_500_000_000)) == "2024-11-25T07:33:19.5Z")
-        #expect(RemoteUnits.rfc3339(Timestamp(unixNanos: -1)) == "1969-12-31T23:59:59.999999999Z")
-    }
 }

@@ -70,6 +70,27 @@ import RemoteTestSupport
         #expect(source.opening?.searched == "the time window" && source.opening?.hadQuery == false)
     }
 
+    @Test func pagesOfTracesSeenAlreadyGoOnToOlderOnes() throws {
+        // Every trace calls both services, so both services' searches answer the same traces.
+        let archive = FakeTraceArchive(count: 300, end: Self.now - 5_000_000)
+        let server = try FakeBackendServer(routes: [
+            .init("/api/v3/services") { _ in .init(status: 404, body: Array("404 page not found".utf8)) },
+            .init("/api/services") { _ in .json(#"{"data": ["frontend", "checkout"], "total": 2, "errors": null}"#) },
+            .init("/api/traces", required: ["service"], accepted: JaegerSourceTests.searchParameters) { request in
+                var everyService = request
+                everyService.query["service"] = nil
+                return archive.jaegerSearch(everyService)
+            },
+        ])
+        defer { server.stop() }
+        let source = try RemoteSource.open(Self.endpoint(server), options: Self.options(limit: 100, pageSize: 25))
+        #expect(server.violations.isEmpty, "\(server.violations)")
+        // checkout: the newest 50; frontend: those 50 again, then the 50 before them.
+        #expect(source.traceListing(overlapping: nil).count == 100)
+        #expect(source.opening?.found == 100)
+        #expect(server.requests.filter { $0.path == "/api/traces" && $0.query["service"] == "frontend" }.count == 4)
+    }
+
     @Test func aCancelledSearchStopsBeforeItsNextRequestKeepingWhatItFound() throws {
         let archive = FakeTraceArchive(count: 200, end: Self.now - 5_000_000)
         let server = try Self.jaeger(archive)

@@ -22,10 +22,10 @@ struct JaegerBackend: RemoteBackend {
     }
 
     /// One search per service (at most `maxServicesSearched`), each allowed an equal share of
-    /// the limit (at least 10 traces).
+    /// the limit, rounded up (the pager stops at the limit itself).
     static func perService(_ search: RemoteSearch, services all: [String]) -> [RemoteSearch] {
         let services = Array(all.prefix(maxServicesSearched))
-        let share = max(10, (search.limit + services.count - 1) / max(1, services.count))
+        let share = max(1, (search.limit + services.count - 1) / max(1, services.count))
         return services.map { service in
             var part = search
             part.service = service

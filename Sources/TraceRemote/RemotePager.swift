@@ -34,12 +34,12 @@ struct RemotePager {
             var pagesOfPart = 0
             // A bound whatever the backend answers: each page must bring something new or end.
             let maxPagesPerPart = part.limit / max(1, pageSize) * 4 + 10
-            while partFound < part.limit {
+            while partFound < part.limit, outcome.found < search.limit {
                 if isCancelled() {
                     outcome.cancelled = true
                     return outcome
                 }
-                page.limit = min(pageSize, part.limit - partFound) + overlap
+                page.limit = min(pageSize, part.limit - partFound, search.limit - outcome.found) + overlap
                 page.seen = Set(seen.keys)
                 let answer = try backend.page(page)
                 outcome.pages += 1

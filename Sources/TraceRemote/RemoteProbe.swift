@@ -15,6 +15,9 @@ public struct RemoteProbe: Sendable {
         let services = try backend.services()
         let took = ContinuousClock.now - started
         var version: String?
+        if let jaeger = backend as? JaegerAutoBackend, let api = jaeger.resolvedAPI {
+            version = api == .v3 ? "api_v3" : "classic API"
+        }
         if endpoint.backend == .tempo, let body = try? http.get("/api/status/buildinfo"),
            let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
             version = object["version"] as? String

@@ -200,12 +200,12 @@ public struct Lexer {
 
     static func isDigit(_ c: Character) -> Bool { c >= "0" && c <= "9" && c.isASCII }
 
-    static func isNameStart(_ c: Character) -> Bool {
+    public static func isNameStart(_ c: Character) -> Bool {
         if c.isASCII { return c.isLetter || c == "_" }
         return c.isLetter
     }
 
-    static func isNameContinue(_ c: Character) -> Bool {
+    public static func isNameContinue(_ c: Character) -> Bool {
         isNameStart(c) || isDigit(c) || c == "." || c == "-" || c == ":"
     }
 }

@@ -200,11 +200,13 @@ public struct Lexer {
 
     static func isDigit(_ c: Character) -> Bool { c >= "0" && c <= "9" && c.isASCII }
 
-    public static func isNameStart(_ c: Character) -> Bool {
+    static func isNameStart(_ c: Character) -> Bool {
         if c.isASCII { return c.isLetter || c == "_" }
         return c.isLetter
     }
 
+    /// A character a name goes on with (letters, digits, `_ . - :`): public for tools that find
+    /// the name under a cursor (the filter bar's completion).
     public static func isNameContinue(_ c: Character) -> Bool {
         isNameStart(c) || isDigit(c) || c == "." || c == "-" || c == ":"
     }

@@ -284,6 +284,18 @@ import TraceWorkspace
         #expect(backend.asked.withLock { $0 } == ["span.db.system", "resource.service.name"])
     }
 
+    @Test func aTabBeforeTheNamesArriveCompletesWhenTheyDo() throws {
+        let mailbox = Mailbox()
+        let h = try Self.explorer([], mailbox: mailbox)
+        defer { h.app.stopBackgroundWork() }
+        _ = Self.typing("service.name = checko", in: h)
+        h.press(.tab)   // nothing delivered yet
+        #expect(h.line(containing: "looking up values of service.name…") != nil)
+        Self.deliver(h, mailbox) { h.app.completion.vocabulary != nil }
+        #expect(Self.text(h) == "service.name = \"checkout\"")
+        #expect(h.line(containing: "looking up") == nil)
+    }
+
     @Test func aFailingBackendIsSkippedAndSaidOnce() throws {
         let broken = VocabularyBackend(failure: "connection refused")
         let mailbox = Mailbox()

@@ -55,9 +55,12 @@ extension ExplorerApp {
         switch context.target {
         case .name:
             guard let vocabulary = completion.vocabulary else {
-                // The intrinsics are known before anything is read.
+                // The intrinsics are known before anything is read; the rest is waited for.
                 bar.complete(context, from: FilterVocabulary.intrinsicNames)
-                if bar.completionNote != nil { bar.completionNote = "The field names are still loading…" }
+                if bar.completionNote != nil {
+                    bar.completionNote = "The field names are still loading…"
+                    completion.waiting = (bar.editor.string, bar.editor.cursor)
+                }
                 return
             }
             bar.complete(context, from: vocabulary.names)
@@ -68,9 +71,12 @@ extension ExplorerApp {
             }
             completion.waiting = (bar.editor.string, bar.editor.cursor)
             bar.completionNote = "looking up values of \(written)…"
-            guard !completion.pending.contains(field), let lookup = completion.lookup else { return }
+            // Before the names the local values are not known either: the names' arrival
+            // completes again, and asks the backends then.
+            guard let vocabulary = completion.vocabulary, !completion.pending.contains(field),
+                  let lookup = completion.lookup else { return }
             completion.pending.insert(field)
-            lookup.loadValues(of: field, local: completion.vocabulary ?? FilterVocabulary())
+            lookup.loadValues(of: field, local: vocabulary)
         }
     }
 
@@ -102,8 +108,10 @@ extension ExplorerApp {
 
     /// Names arrived (the local ones, then with the backends').
     func applyCompletionNames(_ vocabulary: FilterVocabulary) -> LoopAction {
+        let first = completion.vocabulary == nil
         completion.vocabulary = vocabulary
         sayFailures(vocabulary.failures)
+        if first { resumeWaitingCompletion() }
         return .redraw
     }
 
@@ -112,14 +120,20 @@ extension ExplorerApp {
         completion.values[found.field] = found.values
         completion.pending.remove(found.field)
         sayFailures(found.failures)
+        if case .value(let field, _)? = filterBar?.completionContext?.target, field == found.field {
+            resumeWaitingCompletion()
+        }
+        return .redraw
+    }
+
+    /// Completes again what a Tab had to wait for, if the bar is as that Tab left it.
+    private func resumeWaitingCompletion() {
         guard var bar = filterBar, let waiting = completion.waiting,
-              waiting.text == bar.editor.string, waiting.cursor == bar.editor.cursor,
-              case .value(let field, _)? = bar.completionContext?.target, field == found.field else { return .redraw }
+              waiting.text == bar.editor.string, waiting.cursor == bar.editor.cursor else { return }
         completion.waiting = nil
         bar.completionNote = nil
         completeFilter(&bar)
         filterBar = bar
-        return .redraw
     }
 
     /// Says in the status line, once per source, what completion could not ask.

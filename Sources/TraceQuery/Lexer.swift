@@ -205,7 +205,9 @@ public struct Lexer {
         return c.isLetter
     }
 
-    static func isNameContinue(_ c: Character) -> Bool {
+    /// A character a name goes on with (letters, digits, `_ . - :`): public for tools that find
+    /// the name under a cursor (the filter bar's completion).
+    public static func isNameContinue(_ c: Character) -> Bool {
         isNameStart(c) || isDigit(c) || c == "." || c == "-" || c == ":"
     }
 }

@@ -1,4 +1,5 @@
 import TraceModel
+import TraceQuery
 import TraceStore
 import TraceWorkspace
 
@@ -18,6 +19,10 @@ public enum AppMessage: Sendable {
     /// A backend search moved on: a page arrived, it ended or failed, or the spinner turned
     /// (`RemoteSearchFeed`).
     case remoteSearch(RemoteSearchUpdate)
+    /// The filter's completion: the field names (the local sample's first, then with the
+    /// backends'), and a field's values asked for by a Tab (`CompletionLookup`).
+    case completionNames(FilterVocabulary)
+    case completionValues(FieldValues)
 }
 
 /// What the user should know about a load, kept for the status line and printed after exit.

@@ -27,6 +27,10 @@ extension ExplorerApp {
         case .cancel:
             filterBar = nil
             return .redraw
+        case .complete:
+            completeFilter(&bar)
+            filterBar = bar
+            return .redraw
         case .apply(let text) where !bar.isQuery:
             filterBar = nil
             if bar.prompt == Self.rawSearchPrompt, var screen = traceScreen {

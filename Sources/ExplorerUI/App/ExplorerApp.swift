@@ -59,6 +59,8 @@ public final class ExplorerApp {
     var live: LiveState?
     /// Backends to search (`trex --source`): the feed and where its search stands; nil otherwise.
     var remote: RemoteState?
+    /// The filter's completion: its vocabulary and the values asked for (`ExplorerApp+Completion`).
+    var completion = CompletionState()
 
     public init(theme: Theme, historyPath: String?) {
         self.theme = theme
@@ -120,6 +122,10 @@ public final class ExplorerApp {
             return .redraw
         case .message(.remoteSearch(let update)):
             return applyRemote(update)
+        case .message(.completionNames(let vocabulary)):
+            return applyCompletionNames(vocabulary)
+        case .message(.completionValues(let values)):
+            return applyCompletionValues(values)
         case .input(.key(let key)):
             defer { prioritizeVisibleRows() }
             return handle(key)
@@ -148,6 +154,7 @@ public final class ExplorerApp {
         restartProblemScan(list)
         startLiveFeed(workspace)
         startRemoteSearch(workspace, listing: listing)
+        startCompletion(workspace, listing: listing)
         if report.spansSkipped > 0 || !report.messages.isEmpty {
             flash = "\(NumberFormat.count(report.messages.count, "warning")) while loading"
                 + (report.spansSkipped > 0 ? " (\(NumberFormat.count(report.spansSkipped, "span")) skipped)" : "")
@@ -338,11 +345,13 @@ public final class ExplorerApp {
         problemScan?.start { post(.problemsFound) }
         live?.feed?.start(post: post)
         startRemoteFeedIfPossible()
+        startCompletionIfPossible()
     }
 
     /// Stops background work (before the app goes away).
     public func stopBackgroundWork() {
         problemScan?.stop()
+        completion.lookup?.stop()
         live?.feed?.stop()
         remote?.feed.stop()
     }

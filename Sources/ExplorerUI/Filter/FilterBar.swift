@@ -5,7 +5,7 @@ import TraceQuery
 ///
 /// Typing re-validates on every key; a bad query keeps the bar open and shows the error with a
 /// caret under its column. Its keys are `Keymaps.filterBar` (Enter applies, Esc cancels,
-/// Up/Down walk the history, the editing keys of readline).
+/// Up/Down walk the history, Tab completes, the editing keys of readline).
 public struct FilterBar: Sendable {
     public var editor: LineEditor
     /// The parse/check error of the current text, nil when it is valid (or empty).
@@ -13,6 +13,11 @@ public struct FilterBar: Sendable {
     /// What the filter applies to, shown as the prompt ("filter traces", "find spans").
     public let prompt: String
     private var history: HistoryCursor
+    /// The candidates of the last Tab when it found several (`FilterBar+Completion`); any key
+    /// but Tab and Shift-Tab closes it.
+    var completionMenu: CompletionMenu?
+    /// A line above the bar until the next key: "looking up values of FIELD…", "no completion".
+    var completionNote: String?
 
     /// Whether the text is a query (validated as typed); false for a plain prompt (a trace id).
     public let isQuery: Bool
@@ -34,10 +39,38 @@ public struct FilterBar: Sendable {
         /// Enter on a valid (possibly empty) query.
         case apply(String)
         case cancel
+        /// Tab where nothing was being completed: the app completes with what it knows
+        /// (`complete(_:from:)`).
+        case complete
     }
 
     public mutating func handle(_ key: Key) -> Outcome {
-        switch Keymaps.filterBar.command(for: key) {
+        // The completion line stays only while Tab and Shift-Tab walk it.
+        let hadCompletion = completionMenu != nil || completionNote != nil
+        completionNote = nil
+        let command = Keymaps.filterBar.command(for: key)
+        if completionMenu != nil {
+            switch command {
+            case .completeNext, .completePrevious:
+                cycleCompletion(command == .completeNext ? 1 : -1)
+                return .changed
+            case .cancelFilter:
+                completionMenu = nil   // Esc closes the list, not the bar
+                return .changed
+            default:
+                completionMenu = nil
+            }
+        }
+        let outcome = handleEditing(key, command)
+        return outcome == .unchanged && hadCompletion ? .changed : outcome
+    }
+
+    private mutating func handleEditing(_ key: Key, _ command: Command?) -> Outcome {
+        switch command {
+        case .completeNext:
+            return isQuery ? .complete : .unchanged
+        case .completePrevious:
+            return .unchanged
         case .cancelFilter:
             return .cancel
         case .applyFilter:
@@ -60,7 +93,7 @@ public struct FilterBar: Sendable {
         return .changed
     }
 
-    private mutating func validate() {
+    mutating func validate() {
         let text = editor.string
         guard isQuery else { diagnostic = nil; return }
         guard !text.trimmingSpaces.isEmpty else { diagnostic = nil; return }

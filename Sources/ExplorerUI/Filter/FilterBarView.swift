@@ -2,16 +2,26 @@ import TerminalCore
 import TraceQuery
 
 /// Draws the filter bar at the bottom: the prompt and text, and under a bad query a caret at
-/// its column with the message (and the suggestion, when there is one).
+/// its column with the message (and the suggestion, when there is one); above it, while Tab
+/// completes, the candidates or what completion is waiting for.
 struct FilterBarView {
     let bar: FilterBar
     let context: RenderContext
 
-    /// Rows the bar needs: one, or two while the query has an error.
-    var height: Int { bar.diagnostic == nil ? 1 : 2 }
+    /// Rows the bar needs: the text, a row for the caret while the query has an error, a row
+    /// for the completion line while it shows.
+    var height: Int { 1 + (bar.diagnostic == nil ? 0 : 1) + (hasCompletionLine ? 1 : 0) }
+
+    private var hasCompletionLine: Bool { bar.completionMenu != nil || bar.completionNote != nil }
 
     /// Draws into `area` (its last `height` rows) and returns where the cursor goes.
     func render(in area: Rect, into buffer: inout Buffer) -> Point {
+        var area = area
+        if hasCompletionLine, area.height >= 2 {
+            let (line, rest) = area.splitTop(1)
+            CompletionLine(menu: bar.completionMenu, note: bar.completionNote, context: context).render(in: line, into: &buffer)
+            area = rest
+        }
         let inputRow = area.row(0)
         let style = context.style(.status)
         buffer.fill(inputRow, style: style)

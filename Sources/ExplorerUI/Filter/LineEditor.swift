@@ -101,6 +101,17 @@ public struct LineEditor: Sendable, Hashable {
         selectedAll = false
     }
 
+    /// Replaces characters with text (a completion), the cursor `back` characters before the
+    /// end of the new text (inside the quotes of a value).
+    public mutating func replace(_ range: Range<Int>, with newText: String, cursorBack: Int = 0) {
+        let lower = min(max(0, range.lowerBound), text.count)
+        let upper = min(max(lower, range.upperBound), text.count)
+        let inserted = Array(newText)
+        text.replaceSubrange(lower..<upper, with: inserted)
+        cursor = lower + max(0, inserted.count - cursorBack)
+        selectedAll = false
+    }
+
     /// The display column of the cursor (wide characters count two).
     public var cursorColumn: Int { DisplayWidth.of(String(text[..<cursor])) }
 }

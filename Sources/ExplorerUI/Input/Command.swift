@@ -41,6 +41,7 @@ public enum Command: Hashable, Sendable {
     case applyFilter, cancelFilter, olderFilter, newerFilter
     case deleteBackward, deleteForward, cursorLeft, cursorRight, lineStart, lineEnd
     case clearLine, deleteToLineEnd, deleteWordBackward
+    case completeNext, completePrevious
 
     // MARK: The help overlay
     case closeHelp, scrollDown, scrollUp
@@ -135,6 +136,8 @@ public enum Command: Hashable, Sendable {
         case .clearLine: "clear the line"
         case .deleteToLineEnd: "delete from the cursor to the end of the line"
         case .deleteWordBackward: "delete the word before the cursor"
+        case .completeNext: "complete a name or value (again: the next)"
+        case .completePrevious: "the previous completion"
         case .closeHelp: "close the help"
         case .scrollDown: "scroll down"
         case .scrollUp: "scroll up"

@@ -128,6 +128,10 @@ public enum Keymaps {
             KeyBinding([.ctrl("k")], .deleteToLineEnd),
             KeyBinding([.ctrl("w")], .deleteWordBackward),
         ]),
+        Keymap.Section("Completing", [
+            KeyBinding([.tab], .completeNext),
+            KeyBinding([.backTab], .completePrevious),
+        ]),
     ])
 
     /// Keys while the `?` overlay is open.

@@ -6,6 +6,8 @@ public struct RemoteProbe: Sendable {
     public var services: Int
     public var milliseconds: Double
     public var version: String?
+    /// Which of a backend's APIs answered: Jaeger's `api_v3` or `classic API`.
+    public var api: String?
 
     /// Asks the backend for its services (and Tempo for its version).
     public static func check(_ endpoint: RemoteEndpoint, options: RemoteOptions) throws(RemoteError) -> RemoteProbe {
@@ -15,14 +17,15 @@ public struct RemoteProbe: Sendable {
         let services = try backend.services()
         let took = ContinuousClock.now - started
         var version: String?
-        if let jaeger = backend as? JaegerAutoBackend, let api = jaeger.resolvedAPI {
-            version = api == .v3 ? "api_v3" : "classic API"
+        var api: String?
+        if let jaeger = backend as? JaegerAutoBackend, let resolved = jaeger.resolvedAPI {
+            api = resolved == .v3 ? "api_v3" : "classic API"
         }
         if endpoint.backend == .tempo, let body = try? http.get("/api/status/buildinfo"),
            let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
             version = object["version"] as? String
         }
         let (seconds, atto) = took.components
-        return RemoteProbe(services: services.count, milliseconds: Double(seconds) * 1000 + Double(atto) / 1e15, version: version)
+        return RemoteProbe(services: services.count, milliseconds: Double(seconds) * 1000 + Double(atto) / 1e15, version: version, api: api)
     }
 }

@@ -120,7 +120,7 @@ public enum Command: Hashable, Sendable {
         case .followLink: "follow the selected link"
         case .copyValue: "copy the selected value (OSC 52)"
         case .help: "show this help"
-        case .back: "go back: the overlay, the last jump, the screen"
+        case .back: "go back: overlay, last jump, screen; stop a search"
         case .quit: "quit; in a trace, go back as Esc does"
         case .redraw: "redraw the screen"
         case .applyFilter: "apply the filter (an empty filter clears it)"

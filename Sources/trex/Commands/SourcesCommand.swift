@@ -45,6 +45,7 @@ struct SourcesCommand: ParsableCommand {
                     let probe = try RemoteProbe.check(source.endpoint, options: options)
                     check = "reachable, \(NumberFormat.count(probe.services, "service")), \(Int(probe.milliseconds.rounded())) ms"
                         + (probe.version.map { ", version \($0)" } ?? "")
+                        + (probe.api.map { ", \($0)" } ?? "")
                 } catch {
                     check = "\(error)"
                     failed = true

@@ -284,6 +284,26 @@ import TraceWorkspace
         #expect(backend.asked.withLock { $0 } == ["span.db.system", "resource.service.name"])
     }
 
+    @Test func numericValuesOfAnAttributeGoBare() throws {
+        // A backend lists values as text whatever their type: all numbers are written as numbers.
+        let backend = VocabularyBackend(names: ["span.http.status_code", "span.peer"],
+                                        values: ["span.http.status_code": ["200", "404", "500"], "span.peer": ["10", "db-1"]])
+        let mailbox = Mailbox()
+        let h = try Self.explorer([backend], mailbox: mailbox)
+        defer { h.app.stopBackgroundWork() }
+        Self.deliver(h, mailbox) { h.app.completion.vocabulary?.names.contains("span.http.status_code") == true }
+        _ = Self.typing("span.http.status_code = 5", in: h)
+        h.press(.tab)
+        Self.deliver(h, mailbox) { h.app.completion.values[Field(written: "span.http.status_code")!] != nil }
+        #expect(Self.text(h) == "span.http.status_code = 500")
+        // A field with one value that is not a number keeps them all quoted.
+        h.press(.ctrl("u"))
+        h.type("span.peer = 1")
+        h.press(.tab)
+        Self.deliver(h, mailbox) { h.app.completion.values[Field(written: "span.peer")!] != nil }
+        #expect(Self.text(h) == "span.peer = \"10\"")
+    }
+
     @Test func aTabBeforeTheNamesArriveCompletesWhenTheyDo() throws {
         let mailbox = Mailbox()
         let h = try Self.explorer([], mailbox: mailbox)

@@ -17,7 +17,8 @@ extension FilterBar {
             completionNote = context.typed.isEmpty ? "Nothing to complete here." : "No completion for \(context.typed)."
             return
         }
-        let candidates = matches.map { CompletionMenu.Candidate(shown: $0, inserted: Self.inserted($0, context)) }
+        let quoted = Self.isQuoted(context, values: words)
+        let candidates = matches.map { CompletionMenu.Candidate(shown: $0, inserted: Self.inserted($0, context, quoted: quoted)) }
         if candidates.count == 1 {
             editor.replace(context.range, with: candidates[0].inserted)
             validate()
@@ -27,7 +28,6 @@ extension FilterBar {
         if prefix.count < context.typed.count { prefix = context.typed }
         // A value's common prefix goes in quotes, the cursor before the closing one, so the
         // query still parses and the next Tab reads the same unfinished value.
-        let quoted = Self.isQuoted(context)
         let partial = quoted ? QueryPrinter.quote(prefix) : prefix
         editor.replace(context.range, with: partial, cursorBack: quoted ? 1 : 0)
         completionMenu = CompletionMenu(candidates: candidates, selected: nil,
@@ -72,19 +72,27 @@ extension FilterBar {
 
     /// The text a candidate puts in the query: a name as the query writes it (quoted when it
     /// is not one name token), a string value as a literal with its quotes and controls escaped.
-    static func inserted(_ word: String, _ context: CompletionContext) -> String {
+    static func inserted(_ word: String, _ context: CompletionContext, quoted: Bool) -> String {
         switch context.target {
         case .name: Field.written(word, traceQL: context.traceQL) ?? word
-        case .value: isQuoted(context) ? QueryPrinter.quote(word) : word
+        case .value: quoted ? QueryPrinter.quote(word) : word
         }
     }
 
     /// Whether the field's values are written as strings (`"checkout"`), not words (`error`).
-    static func isQuoted(_ context: CompletionContext) -> Bool {
+    /// An attribute's are strings unless every value known for it is a number or a boolean
+    /// (`http.status_code = 500`: a backend lists its values as text, whatever their type).
+    static func isQuoted(_ context: CompletionContext, values: [String]) -> Bool {
         guard case .value(let field, _) = context.target else { return false }
         switch field.type {
-        case .string, .attribute, .traceID, .spanID, .problem: return true
+        case .string, .traceID, .spanID, .problem: return true
+        case .attribute: return values.isEmpty || !values.allSatisfy(Self.isBareLiteral)
         case .duration, .integer, .boolean, .status, .kind: return false
         }
+    }
+
+    /// `200`, `-1.5`, `true`: a value the query reads as a number or a boolean.
+    static func isBareLiteral(_ word: String) -> Bool {
+        word == "true" || word == "false" || (word.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") } && Double(word) != nil)
     }
 }

@@ -101,6 +101,8 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["TraceModel", "CZlib"], path: "Tests/TestSupport"),
         .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
+        // A backend without a network (`StubBackend`), for what sits above `SearchableSource`.
+        .target(name: "BackendTestSupport", dependencies: ["TraceModel", "TraceQuery", "TraceStore"], path: "Tests/BackendTestSupport"),
         // A local HTTP server answering as Jaeger, Tempo and Zipkin document (the remote tests').
         .target(name: "RemoteTestSupport", dependencies: [
             .product(name: "NIOCore", package: "swift-nio"),
@@ -129,12 +131,12 @@ let package = Package(
         .testTarget(name: "TraceQueryTests", dependencies: ["TraceQuery", "TestSupport"]),
         .testTarget(name: "TraceAnalysisTests", dependencies: ["TraceAnalysis", "TestSupport"]),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "TraceWorkspaceTests", dependencies: ["TraceWorkspace", "TraceStore", "TestSupport"]),
+        .testTarget(name: "TraceWorkspaceTests", dependencies: ["TraceWorkspace", "TraceStore", "TestSupport", "BackendTestSupport"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "NcursesBackendTests", dependencies: [
             "NcursesBackend", "TerminalCore", "CNcursesw", "trex-terminal-demo", "TerminalTestSupport",
         ]),
-        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "TraceWorkspace", "TestSupport"]),
+        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "TraceWorkspace", "TestSupport", "BackendTestSupport"]),
         .testTarget(name: "trexTests", dependencies: [
             "TestSupport", "TerminalTestSupport", "OTLPClientSupport", "OTLPProto", "RemoteTestSupport", "trex",
             .product(name: "SwiftProtobuf", package: "swift-protobuf"),

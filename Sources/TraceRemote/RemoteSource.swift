@@ -16,7 +16,7 @@ import TraceStore
 ///   and each page joins what the source holds; trex evaluates the whole query on it.
 /// - Caching: traces loaded to be read (a waterfall, `trex show`) are written to the backend's
 ///   `RemoteCache`; when the backend cannot be reached, the source opens on the cache.
-public final class RemoteSource: SearchableSource, Sendable {
+public final class RemoteSource: SearchableSource, CatalogBackedSource, Sendable {
     public let endpoint: RemoteEndpoint
     /// The opening search.
     public let search: RemoteSearch
@@ -70,7 +70,7 @@ public final class RemoteSource: SearchableSource, Sendable {
             warnings.append("\(failure) — \(outcome.sentence) (\(cache?.store.path ?? ""))")
         }
         return RemoteSource(endpoint: endpoint, search: search, options: options, backend: backend, cache: cache,
-                            catalog: empty.catalog, warnings: warnings, opening: outcome)
+                            catalog: empty.heldCatalog, warnings: warnings, opening: outcome)
     }
 
     /// Runs a search, page by page, into what the source holds. When the backend cannot be
@@ -105,7 +105,8 @@ public final class RemoteSource: SearchableSource, Sendable {
         }
     }
 
-    private var catalog: TraceCatalog { state.withLock { $0 } }
+    /// What the source holds now (`CatalogBackedSource` answers from it).
+    public var heldCatalog: TraceCatalog { state.withLock { $0 } }
 
     /// Adds traces to what the source holds; returns how many it did not hold yet.
     private func add(_ table: SpanTable) -> Int {
@@ -137,17 +138,11 @@ public final class RemoteSource: SearchableSource, Sendable {
     // MARK: - TraceSource
 
     public var sourceDescription: String { "\(backend.name) at \(endpoint.baseURL)" }
-    public var holdsSpansInMemory: Bool { true }
-    public func countSpans() -> Int { catalog.countSpans() }
-
-    public func traceListing(overlapping window: ClosedRange<Timestamp>?) -> TraceListing {
-        catalog.traceListing(overlapping: window)
-    }
 
     /// An id no search brought is looked for in the cache, then asked of the backend, when it
     /// is a whole id.
     public func findTrace(_ text: String) throws -> Result<TraceID, TraceCatalog.LookupError> {
-        let found = catalog.findTrace(text)
+        let found = heldCatalog.findTrace(text)
         if case .success = found { return found }
         guard text.count == 16 || text.count == 32, let id = TraceID(hex: text) else { return found }
         return try fetch([id]).isEmpty ? found : .success(id)
@@ -156,20 +151,13 @@ public final class RemoteSource: SearchableSource, Sendable {
     /// The traces asked for (fetched first when missing), which are also written to the cache:
     /// they are being read.
     public func loadTraces(_ ids: [TraceID]) throws -> SpanTable {
-        let have = catalog
+        let have = heldCatalog
         let missing = ids.filter { have.table.traceIndex(of: $0) == nil }
         if !missing.isEmpty { _ = try fetch(missing) }
-        let table = catalog.loadTraces(ids)
+        let table = heldCatalog.loadTraces(ids)
         cache?.keep(table)
         return table
     }
-
-    public func loadTraces(overlapping window: ClosedRange<Timestamp>) -> SpanTable { catalog.loadTraces(overlapping: window) }
-    public func traceIDs() -> [TraceID] { catalog.traceIDs() }
-    public func traceIDs(overlapping window: ClosedRange<Timestamp>) -> [TraceID] { catalog.traceIDs(overlapping: window) }
-    public func traceIDs(containingSpans ids: Set<SpanID>) -> [TraceID] { catalog.traceIDs(containingSpans: ids) }
-    public func candidateTraceIDs(for query: Query) -> [TraceID]? { nil }
-    public func forEachBatch(spans: Int, _ body: (SpanTable) throws -> Void) throws { try catalog.forEachBatch(spans: spans, body) }
 
     /// Brings traces the source does not hold: from the cache, else from the backend (which
     /// may be down: then only the cache answers). Returns the ids found.
@@ -191,7 +179,7 @@ public final class RemoteSource: SearchableSource, Sendable {
         }
         tables.append(builder.finish())
         _ = tables.map(add)
-        let held = catalog
+        let held = heldCatalog
         return ids.filter { held.table.traceIndex(of: $0) != nil }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import BackendTestSupport
 import TerminalCore
 import TestSupport
 import TraceModel
@@ -172,52 +173,6 @@ import TraceWorkspace
 
     // MARK: - Backends
 
-    /// A backend holding no trace that knows names and values, or fails.
-    final class VocabularyBackend: SearchableSource, Sendable {
-        let names: [String]
-        let values: [String: [String]]
-        let failure: String?
-        let asked = Mutex<[String]>([])
-
-        init(names: [String] = [], values: [String: [String]] = [:], failure: String? = nil) {
-            self.names = names
-            self.values = values
-            self.failure = failure
-        }
-
-        var backendName: String { failure == nil ? "Tempo" : "Broken" }
-        func attributeNames() throws -> [String] {
-            if let failure { throw Failure(description: failure) }
-            return names
-        }
-        func attributeValues(_ name: String) throws -> [String] {
-            asked.withLock { $0.append(name) }
-            if let failure { throw Failure(description: failure) }
-            return values[name] ?? []
-        }
-        func search(for query: Query?, progress: (Int) -> Void, isCancelled: () -> Bool) throws -> SearchOutcome {
-            SearchOutcome(backend: backendName, searched: "the whole query")
-        }
-        var sourceDescription: String { "a stub backend" }
-        var holdsSpansInMemory: Bool { true }
-        func countSpans() -> Int { 0 }
-        func traceListing(overlapping window: ClosedRange<Timestamp>?) -> TraceListing {
-            TraceCatalog(table: .empty).traceListing(overlapping: window)
-        }
-        func findTrace(_ text: String) -> Result<TraceID, TraceCatalog.LookupError> { TraceCatalog(table: .empty).findTrace(text) }
-        func loadTraces(_ ids: [TraceID]) -> SpanTable { .empty }
-        func loadTraces(overlapping window: ClosedRange<Timestamp>) -> SpanTable { .empty }
-        func traceIDs() -> [TraceID] { [] }
-        func traceIDs(overlapping window: ClosedRange<Timestamp>) -> [TraceID] { [] }
-        func traceIDs(containingSpans ids: Set<SpanID>) -> [TraceID] { [] }
-        func candidateTraceIDs(for query: Query) -> [TraceID]? { nil }
-        func forEachBatch(spans: Int, _ body: (SpanTable) throws -> Void) throws {}
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     final class Mailbox: Sendable {
         let messages = Mutex<[AppMessage]>([])
         func post(_ message: AppMessage) { messages.withLock { $0.append(message) } }
@@ -247,7 +202,7 @@ import TraceWorkspace
     }
 
     @Test func aBackendsNamesAndValuesJoinTheLocalOnes() throws {
-        let backend = VocabularyBackend(names: ["span.db.system", "resource.k8s.pod.name"],
+        let backend = StubBackend(name: "Tempo", names: ["span.db.system", "resource.k8s.pod.name"],
                                         values: ["span.db.system": ["postgresql", "redis"],
                                                  "resource.service.name": ["remote-svc", "checkout"]])
         let mailbox = Mailbox()
@@ -281,12 +236,12 @@ import TraceWorkspace
         h.type("service.name = ")
         h.press(.tab)
         #expect(h.app.filterBar?.completionMenu?.candidates.count == 4)   // from the cache, at once
-        #expect(backend.asked.withLock { $0 } == ["span.db.system", "resource.service.name"])
+        #expect(backend.askedValues.withLock { $0 } == ["span.db.system", "resource.service.name"])
     }
 
     @Test func numericValuesOfAnAttributeGoBare() throws {
         // A backend lists values as text whatever their type: all numbers are written as numbers.
-        let backend = VocabularyBackend(names: ["span.http.status_code", "span.peer"],
+        let backend = StubBackend(name: "Tempo", names: ["span.http.status_code", "span.peer"],
                                         values: ["span.http.status_code": ["200", "404", "500"], "span.peer": ["10", "db-1"]])
         let mailbox = Mailbox()
         let h = try Self.explorer([backend], mailbox: mailbox)
@@ -317,7 +272,7 @@ import TraceWorkspace
     }
 
     @Test func aFailingBackendIsSkippedAndSaidOnce() throws {
-        let broken = VocabularyBackend(failure: "connection refused")
+        let broken = StubBackend(name: "Broken", failure: "connection refused")
         let mailbox = Mailbox()
         let h = try Self.explorer([broken], mailbox: mailbox)
         defer { h.app.stopBackgroundWork() }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import BackendTestSupport
 import TerminalCore
 import TestSupport
 import TraceModel
@@ -14,75 +15,6 @@ import TraceWorkspace
 /// searched; Esc or a newer filter stops a search; a failure is said in the search line and the
 /// status line. The backend is a stub `SearchableSource` handing over prepared pages.
 @Suite(.serialized) struct RemoteSearchTests {
-    /// A backend whose every search brings the same pages, one per request; a page can be made
-    /// to wait (`hold`) so a test can act while the search runs.
-    final class StubBackend: SearchableSource, Sendable {
-        private let held = Mutex(TraceCatalog(table: .empty))
-        let pages: [SpanTable]
-        let failure: String?
-        /// Queries searched, as written ("" for none).
-        let asked = Mutex<[String]>([])
-        /// Pages from this one on wait until `release()`.
-        let holdFrom: Int?
-        private let gate = DispatchSemaphore(value: 0)
-
-        /// A trace no search brings, which a fetch by id finds.
-        let fetchable: SpanTable?
-
-        init(pages: [SpanTable], failure: String? = nil, holdFrom: Int? = nil, fetchable: SpanTable? = nil) {
-            self.pages = pages
-            self.failure = failure
-            self.holdFrom = holdFrom
-            self.fetchable = fetchable
-        }
-
-        func release() { gate.signal() }
-
-        var backendName: String { "Stub" }
-
-        func search(for query: Query?, progress: (Int) -> Void, isCancelled: () -> Bool) throws -> SearchOutcome {
-            asked.withLock { $0.append(query?.text ?? "") }
-            if let failure { throw StubFailure(description: failure) }
-            var outcome = SearchOutcome(backend: "Stub", searched: query == nil ? "the time window" : "service and duration")
-            outcome.hadQuery = query != nil
-            for (i, page) in pages.enumerated() {
-                if let holdFrom, i >= holdFrom { gate.wait() }
-                if isCancelled() {
-                    outcome.cancelled = true
-                    return outcome
-                }
-                held.withLock { $0 = TraceCatalog(table: SpanTable.merging([$0.table, page])) }
-                outcome.found += page.traces.count
-                progress(outcome.found)
-            }
-            return outcome
-        }
-
-        var catalog: TraceCatalog { held.withLock { $0 } }
-        var sourceDescription: String { "the stub backend" }
-        var holdsSpansInMemory: Bool { true }
-        func countSpans() -> Int { catalog.countSpans() }
-        func traceListing(overlapping window: ClosedRange<Timestamp>?) -> TraceListing { catalog.traceListing(overlapping: window) }
-        func findTrace(_ text: String) -> Result<TraceID, TraceCatalog.LookupError> {
-            if case .success(let id) = TraceCatalog(table: fetchable ?? .empty).findTrace(text), let fetchable {
-                held.withLock { $0 = TraceCatalog(table: SpanTable.merging([$0.table, fetchable])) }
-                return .success(id)
-            }
-            return catalog.findTrace(text)
-        }
-        func loadTraces(_ ids: [TraceID]) -> SpanTable { catalog.loadTraces(ids) }
-        func loadTraces(overlapping window: ClosedRange<Timestamp>) -> SpanTable { catalog.loadTraces(overlapping: window) }
-        func traceIDs() -> [TraceID] { catalog.traceIDs() }
-        func traceIDs(overlapping window: ClosedRange<Timestamp>) -> [TraceID] { catalog.traceIDs(overlapping: window) }
-        func traceIDs(containingSpans ids: Set<SpanID>) -> [TraceID] { catalog.traceIDs(containingSpans: ids) }
-        func candidateTraceIDs(for query: Query) -> [TraceID]? { nil }
-        func forEachBatch(spans: Int, _ body: (SpanTable) throws -> Void) throws { try catalog.forEachBatch(spans: spans, body) }
-    }
-
-    struct StubFailure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// The mailbox: what the feed posts, handed to the app by `deliver`.
     final class Mailbox: Sendable {
         let messages = Mutex<[AppMessage]>([])

@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+import BackendTestSupport
 import TestSupport
 import TraceModel
 import TraceQuery
@@ -10,52 +11,6 @@ import TraceStore
 /// string values most frequent first), the listing's services and root names, and the
 /// backends' names and values merged, a failing backend skipped and said.
 @Suite struct WorkspaceVocabularyTests {
-    /// A backend that knows names and values (or fails), holding no trace.
-    final class StubBackend: SearchableSource, Sendable {
-        let names: [String]
-        let values: [String: [String]]
-        let failure: String?
-        let asked = Mutex<[String]>([])
-
-        init(names: [String] = [], values: [String: [String]] = [:], failure: String? = nil) {
-            self.names = names
-            self.values = values
-            self.failure = failure
-        }
-
-        var backendName: String { failure == nil ? "Stub" : "Broken" }
-        func attributeNames() throws -> [String] {
-            if let failure { throw StubFailure(description: failure) }
-            return names
-        }
-        func attributeValues(_ name: String) throws -> [String] {
-            asked.withLock { $0.append(name) }
-            if let failure { throw StubFailure(description: failure) }
-            return values[name] ?? []
-        }
-        func search(for query: Query?, progress: (Int) -> Void, isCancelled: () -> Bool) throws -> SearchOutcome {
-            SearchOutcome(backend: backendName, searched: "nothing")
-        }
-
-        private var catalog: TraceCatalog { TraceCatalog(table: .empty) }
-        var sourceDescription: String { "a stub backend" }
-        var holdsSpansInMemory: Bool { true }
-        func countSpans() -> Int { 0 }
-        func traceListing(overlapping window: ClosedRange<Timestamp>?) -> TraceListing { catalog.traceListing(overlapping: window) }
-        func findTrace(_ text: String) -> Result<TraceID, TraceCatalog.LookupError> { catalog.findTrace(text) }
-        func loadTraces(_ ids: [TraceID]) -> SpanTable { .empty }
-        func loadTraces(overlapping window: ClosedRange<Timestamp>) -> SpanTable { .empty }
-        func traceIDs() -> [TraceID] { [] }
-        func traceIDs(overlapping window: ClosedRange<Timestamp>) -> [TraceID] { [] }
-        func traceIDs(containingSpans ids: Set<SpanID>) -> [TraceID] { [] }
-        func candidateTraceIDs(for query: Query) -> [TraceID]? { nil }
-        func forEachBatch(spans: Int, _ body: (SpanTable) throws -> Void) throws {}
-    }
-
-    struct StubFailure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// `count` one-span traces, a minute apart: service `svc-(i % 3)`, a span key of its own
     /// (`key.i`), `http.route` cycling through three routes (`/a` most often), an integer, and a
     /// resource `host.name`.
@@ -146,7 +101,7 @@ import TraceStore
     @Test func backendsNamesJoinAndAFailingBackendIsSkippedAndSaid() throws {
         let stub = StubBackend(names: ["span.db.system", "resource.k8s.pod.name", "name", "span.http.route"],
                                values: ["resource.service.name": ["remote-svc", "svc-0"], ".http.route": ["/remote"]])
-        let broken = StubBackend(failure: "connection refused")
+        let broken = StubBackend(name: "Broken", failure: "connection refused")
         let workspace = Self.workspace(Self.traces(6), backends: [stub, broken])
         let vocabulary = workspace.filterVocabulary(listing: try workspace.listing())
         #expect(vocabulary.names.contains("span.db.system"))
@@ -160,7 +115,7 @@ import TraceStore
         #expect(services.values.last == "remote-svc")
         #expect(services.values.count == 4)   // svc-0 once
         #expect(services.failures == ["Broken: connection refused"])
-        #expect(stub.asked.withLock { $0 } == ["resource.service.name"])
+        #expect(stub.askedValues.withLock { $0 } == ["resource.service.name"])
 
         let routes = workspace.completionValues(of: Field(written: "http.route")!, local: vocabulary)
         #expect(routes.values == ["/a", "/b", "/c", "/remote"])

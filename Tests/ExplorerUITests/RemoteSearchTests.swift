@@ -181,4 +181,38 @@ import TraceWorkspace
         Self.awaitFetch(harness, mailbox)
         #expect(harness.screen.contains("no backend has the trace eeeeeeee"), "\(harness.screen)")
     }
+
+    @Test func aLinkToATraceNoSearchBroughtIsFetchedInTheBackgroundAndOpened() throws {
+        // The consumer trace (searched) links to the producer's span (only fetchable by id).
+        var f = TraceFixture()
+        f.inTrace("consumer")
+        f.span("handle", service: "worker", start: 0, end: 10)
+        var builder = f.builder
+        builder.append(SpanLink(traceID: StableHash.traceID(for: "producer"), spanID: TraceFixture.id("publish")))
+        let linkRange = ElementRange(start: UInt32(builder.links.count - 1), count: 1)
+        builder.append(Span(traceID: StableHash.traceID(for: "consumer"), spanID: TraceFixture.id("consume"),
+                            parentSpanID: TraceFixture.id("handle"), name: builder.intern("consume"),
+                            start: f.time(1), end: f.time(2), links: linkRange))
+        var producer = TraceFixture()
+        producer.inTrace("producer")
+        producer.span("publish", service: "api", start: 100, end: 105)
+        let backend = StubBackend(pages: [builder.finish()], fetchable: producer.build())
+        let mailbox = Mailbox()
+        let harness = try Self.explorer(backend, mailbox: mailbox)
+        Self.settle(harness, mailbox)
+        harness.press(.enter, .char("j"), .backTab)   // the consumer trace, its linking span, detail keys
+        for _ in 0..<60 {
+            guard let screen = harness.app.traceScreen, let state = screen.detail, let span = screen.selectedSpan else { break }
+            if SpanDetail(screen: screen, span: span).lines[state.selected].link != nil { break }
+            harness.press(.char("j"))
+        }
+        harness.press(.enter)
+        let id = StableHash.traceID(for: "producer")
+        #expect(harness.screen.contains("Fetching the linked trace \(id.shownHex) from Stub…"), "\(harness.screen)")
+        Self.awaitFetch(harness, mailbox)
+        #expect(harness.app.traceScreen?.trace.id == id, "the producer's waterfall")
+        #expect(harness.screen.contains("Opened the linked trace \(id.hex)"), "\(harness.screen)")
+        harness.press(.char("q"))
+        #expect(harness.app.traceScreen?.trace.id == StableHash.traceID(for: "consumer"), "back where the link was followed")
+    }
 }

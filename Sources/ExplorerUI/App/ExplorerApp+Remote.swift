@@ -102,11 +102,29 @@ extension ExplorerApp {
         phase = .ready(list)
     }
 
-    /// A fetch by id ended: the trace selected, or why not.
+    /// Following a link to a trace no search brought: fetched in the background (a request may
+    /// take long) and opened when it arrives. False when there is no backend or the workspace
+    /// holds the trace.
+    func fetchLinkedTrace(_ id: TraceID, span: SpanID, from list: TraceListScreen) -> Bool {
+        guard let remote, list.indexByID[id] == nil else { return false }
+        pendingLink = (id, span)
+        remote.feed.fetch(id, filterText: list.state.filterText)
+        flash = "Fetching the linked trace \(id.shownHex) from \(remote.status.backends.joined(separator: ", "))…"
+        return true
+    }
+
+    /// A fetch by id ended: the linked trace opened, or the trace selected, or why not.
     private func finishFetch(_ fetched: FetchedTrace) {
         guard case .ready(var list) = phase else { return }
+        let link = pendingLink?.trace == fetched.id ? pendingLink : nil
+        if link != nil { pendingLink = nil }
         if let failure = fetched.failure {
             flash = failure
+            return
+        }
+        if let link {
+            // Opened over the waterfall the link was followed from, if it is still showing.
+            if let screen = traceScreen { openLinkedTrace(link.trace, span: link.span, from: screen, in: list.workspace) }
             return
         }
         let message = list.goToTrace(fetched.id.shownHex)

@@ -59,6 +59,8 @@ public final class ExplorerApp {
     var live: LiveState?
     /// Backends to search (`trex --source`): the feed and where its search stands; nil otherwise.
     var remote: RemoteState?
+    /// A linked trace being fetched from a backend, opened (at its span) when it arrives.
+    var pendingLink: (trace: TraceID, span: SpanID)?
     /// The filter's completion: its vocabulary and the values asked for (`ExplorerApp+Completion`).
     var completion = CompletionState()
 
@@ -266,15 +268,9 @@ public final class ExplorerApp {
                 clipboardRequest = text
                 flash = "Copied \(text.count > 40 ? String(text.prefix(40)) + "…" : text)"
             case .openTrace(let traceID, let spanID):
-                guard var other = openWaterfall(traceID, filter: nil, in: list.workspace) else {
-                    flash = flash ?? "The linked trace \(traceID.shownHex) is not loaded."
-                    break
-                }
-                if let local = other.trace.localIndex(of: spanID) { other.select(span: local) }
-                pushBack(screen)
-                traceScreen = other
-                updatePages()
-                flash = "Opened the linked trace \(other.trace.shownID)."
+                // A backend's trace the workspace does not hold is fetched in the background.
+                if fetchLinkedTrace(traceID, span: spanID, from: list) { break }
+                openLinkedTrace(traceID, span: spanID, from: screen, in: list.workspace)
             case .none, .redraw: break
             }
             return .redraw
@@ -304,6 +300,19 @@ public final class ExplorerApp {
             break
         }
         return .redraw
+    }
+
+    /// Opens a linked trace over `screen` (which goes on the back stack), its span selected.
+    func openLinkedTrace(_ traceID: TraceID, span spanID: SpanID, from screen: WaterfallScreen, in workspace: Workspace) {
+        guard var other = openWaterfall(traceID, filter: nil, in: workspace) else {
+            flash = flash ?? "The linked trace \(traceID.shownHex) is not loaded."
+            return
+        }
+        if let local = other.trace.localIndex(of: spanID) { other.select(span: local) }
+        pushBack(screen)
+        traceScreen = other
+        updatePages()
+        flash = "Opened the linked trace \(other.trace.shownID)."
     }
 
     /// A trace's waterfall, its spans and neighbours loaded from the workspace (the analysis

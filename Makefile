@@ -1,7 +1,7 @@
 # trex — see README.md. `make run` opens the bundled samples, `make test` runs every test.
 SWIFT ?= swift
 
-.PHONY: setup build release run test bench fuzz clean
+.PHONY: setup build release run test bench fuzz dist install clean
 
 setup:
 	@scripts/setup
@@ -28,5 +28,14 @@ bench: setup
 fuzz: setup
 	scripts/fuzz all $(or $(FUZZ_SECONDS),60)
 
+# One file to copy to a server: dist/trex-VERSION-linux-ARCH.tar.gz (see scripts/dist).
+dist: setup
+	SWIFT=$(SWIFT) scripts/dist
+
+# The dist binary, its man page and completions under PREFIX (default /usr/local).
+PREFIX ?= /usr/local
+install: dist
+	scripts/install "$(PREFIX)"
+
 clean:
-	rm -rf .build .build-fuzz
+	rm -rf .build .build-fuzz .build-dist dist

@@ -88,7 +88,9 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "TOMLKit", package: "TOMLKit"),   // ~/.config/trex/config.toml
-        ]),
+        ], plugins: ["BuildCommit"]),   // the commit `trex --version` prints
+        // Before each build, the commit the sources come from (Plugins/BuildCommit).
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(name: "trex-terminal-demo", dependencies: ["TerminalCore", "NcursesBackend"]),
         .executableTarget(name: "trex-bench", dependencies: [
             "TraceModel", "TraceFormats", "TraceQuery", "TraceAnalysis", "TraceStore", "TraceWorkspace",

@@ -20,8 +20,10 @@ struct Trex: ParsableCommand {
         Exit status: 0 when traces were loaded (warnings go to standard error), 1 when nothing \
         could be loaded, 2 on usage errors.
         """,
+        version: TrexVersion.text,
         subcommands: [OpenCommand.self, ListCommand.self, ShowCommand.self, QueryCommand.self, MetricsCommand.self, AnalyzeCommand.self,
-                      CompareCommand.self, StatsCommand.self, DepsCommand.self, ConvertCommand.self, ImportCommand.self, ReceiveCommand.self, StoreCommand.self, SourcesCommand.self],
+                      CompareCommand.self, StatsCommand.self, DepsCommand.self, ConvertCommand.self, ImportCommand.self, ReceiveCommand.self, StoreCommand.self, SourcesCommand.self,
+                      CompletionsCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

@@ -213,3 +213,27 @@ import TestSupport
         #expect(both.status != 0 && both.stderr.contains("--grpc and --http are both off"), "\(both.stderr)")
     }
 }
+
+/// `trex --version` (the version from Sources/trex/Version.swift, the commit from the BuildCommit
+/// plugin) and `trex completions` (swift-argument-parser's scripts for each shell).
+@Suite struct VersionAndCompletionsTests {
+    @Test func versionSaysTheNumberAndTheCommit() throws {
+        let source = try String(contentsOf: TrexBinary.packageRoot.appendingPathComponent("Sources/trex/Version.swift"), encoding: .utf8)
+        let number = try #require(source.split(separator: "\n").first { $0.contains("static let number") }?
+            .split(separator: "\"").dropFirst().first)
+        let run = try TrexBinary.run(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("trex \(number) (commit "), "\(run.stdout)")
+        let commit = run.stdout.split(separator: " ").last.map { $0.dropLast(2) } ?? ""
+        #expect(commit.count >= 7 && commit != "unknown", "built from a git checkout: \(run.stdout)")
+    }
+
+    @Test func completionsForEachShell() throws {
+        for (shell, marker) in [("bash", "-F _trex trex"), ("zsh", "#compdef trex"), ("fish", "complete -c 'trex'")] {
+            let run = try TrexBinary.run(["completions", shell])
+            #expect(run.status == 0 && run.stdout.contains(marker) && run.stdout.contains("sources"), "\(shell): \(run.stdout.prefix(200))")
+        }
+        let bad = try TrexBinary.run(["completions", "tcsh"])
+        #expect(bad.status == 2 && bad.stderr.contains("choose bash, zsh or fish"))
+    }
+}

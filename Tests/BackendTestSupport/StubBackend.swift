@@ -8,12 +8,13 @@ import TraceStore
 /// explorer's searches and completion), without a network: every search brings the same pages,
 /// one per request; a page can be made to wait (`holdFrom`, `release()`) so a test can act while
 /// the search runs; a trace no search brings can be fetched by id; attribute names and values
-/// are given; `failure` makes every request throw it.
+/// are given; `searchFailure` makes searches throw it, `failure` the names and values.
 public final class StubBackend: SearchableSource, CatalogBackedSource, Sendable {
     private let held = Mutex(TraceCatalog(table: .empty))
     let name: String
     let pages: [SpanTable]
     let failure: String?
+    let searchFailure: String?
     let holdFrom: Int?
     let fetchable: SpanTable?
     let names: [String]
@@ -24,11 +25,12 @@ public final class StubBackend: SearchableSource, CatalogBackedSource, Sendable 
     /// The attributes whose values were asked.
     public let askedValues = Mutex<[String]>([])
 
-    public init(name: String = "Stub", pages: [SpanTable] = [], failure: String? = nil, holdFrom: Int? = nil,
+    public init(name: String = "Stub", pages: [SpanTable] = [], failure: String? = nil, searchFailure: String? = nil, holdFrom: Int? = nil,
                 fetchable: SpanTable? = nil, names: [String] = [], values: [String: [String]] = [:]) {
         self.name = name
         self.pages = pages
         self.failure = failure
+        self.searchFailure = searchFailure
         self.holdFrom = holdFrom
         self.fetchable = fetchable
         self.names = names
@@ -48,7 +50,7 @@ public final class StubBackend: SearchableSource, CatalogBackedSource, Sendable 
 
     public func search(for query: Query?, progress: (Int) -> Void, isCancelled: () -> Bool) throws -> SearchOutcome {
         asked.withLock { $0.append(query?.text ?? "") }
-        if let failure { throw Failure(description: failure) }
+        if let searchFailure { throw Failure(description: searchFailure) }
         var outcome = SearchOutcome(backend: name, searched: query == nil ? "the time window" : "service and duration")
         outcome.hadQuery = query != nil
         for (i, page) in pages.enumerated() {

@@ -110,7 +110,7 @@ import TraceWorkspace
     }
 
     @Test func aFailureIsSaidInTheSearchLineAndTheStatusLine() throws {
-        let backend = StubBackend(pages: [], failure: "GET http://stub/api/traces?service=checkout: HTTP 503: no healthy upstream")
+        let backend = StubBackend(pages: [], searchFailure: "GET http://stub/api/traces?service=checkout: HTTP 503: no healthy upstream")
         let mailbox = Mailbox()
         let harness = try Self.explorer(backend, mailbox: mailbox)
         Self.settle(harness, mailbox)
@@ -184,28 +184,11 @@ import TraceWorkspace
 
     @Test func aLinkToATraceNoSearchBroughtIsFetchedInTheBackgroundAndOpened() throws {
         // The consumer trace (searched) links to the producer's span (only fetchable by id).
-        var f = TraceFixture()
-        f.inTrace("consumer")
-        f.span("handle", service: "worker", start: 0, end: 10)
-        var builder = f.builder
-        builder.append(SpanLink(traceID: StableHash.traceID(for: "producer"), spanID: TraceFixture.id("publish")))
-        let linkRange = ElementRange(start: UInt32(builder.links.count - 1), count: 1)
-        builder.append(Span(traceID: StableHash.traceID(for: "consumer"), spanID: TraceFixture.id("consume"),
-                            parentSpanID: TraceFixture.id("handle"), name: builder.intern("consume"),
-                            start: f.time(1), end: f.time(2), links: linkRange))
-        var producer = TraceFixture()
-        producer.inTrace("producer")
-        producer.span("publish", service: "api", start: 100, end: 105)
-        let backend = StubBackend(pages: [builder.finish()], fetchable: producer.build())
+        let backend = StubBackend(pages: [LinkedTraces.table(withProducer: false)], fetchable: LinkedTraces.producerTable())
         let mailbox = Mailbox()
         let harness = try Self.explorer(backend, mailbox: mailbox)
         Self.settle(harness, mailbox)
-        harness.press(.enter, .char("j"), .backTab)   // the consumer trace, its linking span, detail keys
-        for _ in 0..<60 {
-            guard let screen = harness.app.traceScreen, let state = screen.detail, let span = screen.selectedSpan else { break }
-            if SpanDetail(screen: screen, span: span).lines[state.selected].link != nil { break }
-            harness.press(.char("j"))
-        }
+        harness.selectConsumersLink()
         harness.press(.enter)
         let id = StableHash.traceID(for: "producer")
         #expect(harness.screen.contains("Fetching the linked trace \(id.shownHex) from Stub…"), "\(harness.screen)")

@@ -272,24 +272,8 @@ private func row(_ h: ExplorerHarness, _ name: String) -> Int? {
     }
 
     @Test func detailPaneFollowsALinkToAnotherLoadedTrace() throws {
-        var f = TraceFixture()
-        f.inTrace("consumer")
-        f.span("handle", service: "worker", start: 0, end: 10)
-        f.inTrace("producer")
-        f.span("publish", service: "api", start: 100, end: 105)
-        var builder = f.builder
-        builder.append(SpanLink(traceID: StableHash.traceID(for: "producer"), spanID: TraceFixture.id("publish")))
-        let linkRange = ElementRange(start: UInt32(builder.links.count - 1), count: 1)
-        builder.append(Span(traceID: StableHash.traceID(for: "consumer"), spanID: TraceFixture.id("consume"),
-                            parentSpanID: TraceFixture.id("handle"), name: builder.intern("consume"),
-                            start: f.time(1), end: f.time(2), links: linkRange))
-        let h = ExplorerHarness(table: builder.finish())
-        h.press(.enter, .char("j"), .backTab)   // the consumer trace (earliest), its linking span, detail keys
-        for _ in 0..<60 {
-            guard let screen = h.app.traceScreen, let state = screen.detail, let span = screen.selectedSpan else { break }
-            if SpanDetail(screen: screen, span: span).lines[state.selected].link != nil { break }
-            h.press(.char("j"))
-        }
+        let h = ExplorerHarness(table: LinkedTraces.table(withProducer: true))
+        h.selectConsumersLink()   // the consumer trace (earliest), its linking span, detail keys
         #expect(h.screen.contains("Links (1)"), "the pane scrolls to the selected line")
         h.press(.enter)
         #expect(h.screen.contains("Opened the linked trace"))

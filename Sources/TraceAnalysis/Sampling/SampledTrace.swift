@@ -28,3 +28,32 @@ public struct SampledTrace: Sendable, Equatable {
         self.operations = operations
     }
 }
+
+extension SampledTrace {
+    /// What a policy sees of a trace: its summary's start, duration, span count and errors, its
+    /// root's `service operation` and, per span, its service and operation. O(spans).
+    public init(_ trace: Trace) {
+        let table = trace.table
+        let summary = TraceSummary(trace)
+        var perService: [StringID: Int] = [:]
+        var operations = Set<OperationKeyIDs>()
+        for span in trace.spans {
+            let service = table.serviceID(of: span)
+            perService[service, default: 0] += 1
+            operations.insert(OperationKeyIDs(service: service, name: span.name))
+        }
+        func text(_ service: StringID, _ name: StringID) -> String { "\(table.strings[service]) \(table.strings[name])" }
+        self.init(id: trace.id, start: summary.start, duration: summary.duration, spanCount: trace.spanCount,
+                  hasError: summary.errorCount > 0,
+                  rootOperation: trace.spanCount > 0 ? text(summary.rootService, summary.rootName) : "",
+                  spansPerService: Dictionary(uniqueKeysWithValues: perService.map { (table.strings[$0.key], $0.value) }),
+                  operations: Set(operations.map { text($0.service, $0.name) }))
+    }
+
+    /// A span's service and name as string ids, to collect a trace's operations without
+    /// building a string per span.
+    private struct OperationKeyIDs: Hashable {
+        var service: StringID
+        var name: StringID
+    }
+}

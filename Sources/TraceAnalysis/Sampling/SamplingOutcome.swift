@@ -13,8 +13,13 @@ public struct SamplingOutcome: Sendable, Equatable {
     /// Traces at or above the p99 of duration (of all traces), and those kept.
     public var slowTraces: Int
     public var slowTracesKept: Int
-    /// Root operations with traces, none of which was kept (sorted).
+    /// Operations (`service span-name`) seen in the traces and in none of those kept (sorted):
+    /// what a query or a dashboard would no longer know exists.
     public var vanishedOperations: [String]
+    /// Traces that would come out partial if each service made its own head decision (the
+    /// decision not propagated): some of their services' spans kept, others' dropped. Nil for
+    /// policies with no head decision.
+    public var partialTraces: Int?
     /// The p95 and p99 of trace duration: over all traces, and over the kept ones (nil when none
     /// is kept).
     public var trueP95: Nanoseconds
@@ -37,8 +42,12 @@ public struct SamplingOutcome: Sendable, Equatable {
         let p99 = Percentiles.nearestRank(99, ofSorted: durations)
         slowTraces = all.count { $0.duration.value >= p99 }
         slowTracesKept = keptTraces.count { $0.duration.value >= p99 }
-        let keptOperations = Set(keptTraces.map(\.rootOperation))
-        vanishedOperations = Set(all.map(\.rootOperation)).subtracting(keptOperations).sorted()
+        var keptOperations = Set<String>()
+        for trace in keptTraces { keptOperations.formUnion(trace.operations) }
+        var allOperations = Set<String>()
+        for trace in all { allOperations.formUnion(trace.operations) }
+        vanishedOperations = allOperations.subtracting(keptOperations).sorted()
+        partialTraces = nil
         trueP95 = Nanoseconds(Percentiles.nearestRank(95, ofSorted: durations))
         trueP99 = Nanoseconds(p99)
         let keptDurations = keptTraces.map(\.duration.value).sorted()
@@ -46,6 +55,9 @@ public struct SamplingOutcome: Sendable, Equatable {
         keptP99 = keptDurations.isEmpty ? nil : Nanoseconds(Percentiles.nearestRank(99, ofSorted: keptDurations))
         keptIDs = keptTraces.map(\.id).sorted()
     }
+
+    /// The share of traces kept (0...1).
+    public var traceShare: Double { traces == 0 ? 0 : Double(tracesKept) / Double(traces) }
 
     /// The share of spans kept (0...1): the share of storage.
     public var storageShare: Double { spans == 0 ? 0 : Double(spansKept) / Double(spans) }

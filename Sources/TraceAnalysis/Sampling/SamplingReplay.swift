@@ -7,7 +7,18 @@ import TraceModel
 public enum SamplingReplay {
     public static func run(_ traces: [SampledTrace], policy: SamplingPolicy, seed: UInt64 = 0) -> SamplingOutcome {
         let kept = decide(traces, policy: policy, seed: seed)
-        return SamplingOutcome(policy: policy.label, traces: traces, kept: kept)
+        var outcome = SamplingOutcome(policy: policy.label, traces: traces, kept: kept)
+        switch policy {
+        case .head(let p):
+            outcome.partialTraces = partialTraces(traces, probability: p, seed: seed)
+        case .headAndTail(let p, _, let matches):
+            // The tail keeps its matches whole (it decides once the trace is complete); the rest
+            // is up to the services' head decisions.
+            outcome.partialTraces = partialTraces(traces.filter { !matches.contains($0.id) }, probability: p, seed: seed)
+        default:
+            break
+        }
+        return outcome
     }
 
     /// Which traces the policy keeps (a flag per trace, in the given order).

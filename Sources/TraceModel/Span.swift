@@ -82,4 +82,7 @@ public struct SpanMarkers: OptionSet, Sendable, Hashable {
     public static let sharedServerHalf = SpanMarkers(rawValue: 1 << 2)
     /// The span's own id in the file was not hex and was mapped to a stable hash.
     public static let hashedID = SpanMarkers(rawValue: 1 << 3)
+    /// The format writes every attribute value as a string (Zipkin v2's tags), so a value's
+    /// type says nothing about what the instrumentation recorded.
+    public static let stringValuedTags = SpanMarkers(rawValue: 1 << 4)
 }

@@ -120,7 +120,7 @@ struct ZipkinDecoder {
         }
         if wasNanoseconds { sanity.note(.nanosecondsAsMicroseconds, at: z.offset) }
         sanity.check(start: start.unixNanos, end: end.unixNanos, at: z.offset)
-        var markers: SpanMarkers = z.hashed ? [.hashedID] : []
+        var markers: SpanMarkers = z.hashed ? [.hashedID, .stringValuedTags] : [.stringValuedTags]
         if z.debug { markers.insert(.hasFlags) }
         let (status, message) = z.mapped.status
         return Span(traceID: z.traceID, spanID: z.spanID, parentSpanID: z.parentID, name: z.name,

@@ -23,7 +23,7 @@ struct Trex: ParsableCommand {
         version: TrexVersion.text,
         subcommands: [OpenCommand.self, ListCommand.self, ShowCommand.self, QueryCommand.self, MetricsCommand.self, AnalyzeCommand.self,
                       CompareCommand.self, StatsCommand.self, DepsCommand.self, ConvertCommand.self, ImportCommand.self, ReceiveCommand.self, StoreCommand.self, SourcesCommand.self,
-                      SampleCommand.self, CompletionsCommand.self],
+                      SampleCommand.self, LintCommand.self, CompletionsCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

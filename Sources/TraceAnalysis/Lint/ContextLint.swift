@@ -1,0 +1,84 @@
+import TraceModel
+
+/// Context-poor spans ("Mistake 5"): operations whose every span carries no attribute beyond
+/// what the SDK or the format adds by itself, and errors with neither an exception event nor a
+/// status message nor an error attribute saying what failed.
+enum ContextLint {
+    /// Attributes an SDK, an exporter or a format adds without the instrumentation asking.
+    static func isDefault(_ key: String) -> Bool {
+        key.hasPrefix("otel.") || key.hasPrefix("thread.") || key.hasPrefix("telemetry.")
+            || ConventionsLint.formatKeys.contains(key)
+    }
+
+    static func observe(_ c: LintTraceContext, into acc: inout LintAccumulator) {
+        let table = c.table
+        for span in c.trace.spans {
+            let key = ServicePair(LintTally.service(of: span, in: table), table.name(of: span))
+            acc.operationSpans[key, default: 0] += 1
+            let attributes = table.attributes(of: span)
+            if attributes.allSatisfy({ isDefault(table.strings[$0.key]) }) {
+                acc.tallies[.contextPoorSpan, "\(key.first) \"\(key.second)\"", [key.first, key.second]].note(span, in: table)
+            }
+            if span.status == .error, !hasDetail(span, table) {
+                acc.tallies[.errorWithoutDetail, "\(key.first) \"\(key.second)\""].note(span, in: table)
+            }
+        }
+    }
+
+    /// A status message, an `exception` (or `error`) event, or an attribute saying what failed
+    /// (`exception.*`, `error.type`, `error.message`, Zipkin's `error` tag holding a message, an
+    /// HTTP status code of 400 or more, a gRPC status other than OK: the HTTP and RPC
+    /// conventions ask instrumentation not to repeat those in a status description).
+    static func hasDetail(_ span: Span, _ table: SpanTable) -> Bool {
+        if !table.strings[span.statusMessage].isEmpty { return true }
+        for event in table.events(of: span) {
+            let name = table.strings[event.name].lowercased()
+            if name == "exception" || name == "error" { return true }
+            if table.attributes[event.attributes.range].contains(where: { table.strings[$0.key].hasPrefix("exception.") }) {
+                return true
+            }
+        }
+        for a in table.attributes(of: span) {
+            let key = table.strings[a.key]
+            if key.hasPrefix("exception.") || key == "error.type" || key == "error.message" || key == "error.object" {
+                return true
+            }
+            if statusKeys.contains(key), let code = number(a, table), code != 0,
+               key.hasPrefix("rpc.") || code >= 400 {
+                return true
+            }
+            if key == "rpc.response.status_code", let text = a.stringID.map({ table.strings[$0] }), !text.isEmpty,
+               text != "OK", text != "0" {
+                return true
+            }
+            if key == "error", let text = a.stringID.map({ table.strings[$0] }), !text.isEmpty, text != "true" {
+                return true
+            }
+        }
+        return false
+    }
+
+    static let statusKeys: Set<String> = ["http.response.status_code", "http.status_code", "rpc.grpc.status_code"]
+
+    /// An attribute's number, also when written as a string (Zipkin's tags).
+    static func number(_ a: Attribute, _ table: SpanTable) -> Int64? {
+        if let v = table.intValue(of: a) { return v }
+        if let s = a.stringID { return Int64(table.strings[s]) }
+        return nil
+    }
+
+    static func errorFinding(_ t: LintTally) -> LintFinding {
+        t.finding("\(t.subject): \(SpanLabel.count(t.count, "failed span")) say nothing of what failed: no exception "
+            + "event, no status message, no error attribute.")
+    }
+
+    /// Operations all of whose spans are context-poor.
+    static func finish(_ acc: LintAccumulator) -> [LintFinding] {
+        acc.tallies.all.compactMap { t in
+            guard t.rule == .contextPoorSpan, t.details.count == 2,
+                  t.count == acc.operationSpans[ServicePair(t.details[0], t.details[1])] else { return nil }
+            return t.finding("\(t.subject): none of its \(SpanLabel.count(t.count, "span")) carries an attribute beyond "
+                + "the SDK's own, so a reader learns only that it ran and for how long.")
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import TraceModel
+
+/// Context propagation: calls whose answer starts a new trace (the broken-propagation
+/// evidence of `TraceSetIndex`, summed per service pair), spans whose parent is not in their
+/// trace, and SERVER spans without a remote parent in services that others call.
+enum PropagationLint {
+    /// A span of a table: trace index and local index.
+    struct SpanRef: Hashable {
+        var trace: Int
+        var span: Int
+    }
+
+    /// Tallies each candidate in which one of the traces takes part, per client service →
+    /// server service, and remembers both sides so the other rules leave them to this one.
+    static func noteCandidates(_ index: TraceSetIndex, of traces: Set<Int>, into acc: inout LintAccumulator) -> Set<SpanRef> {
+        var sides = Set<SpanRef>()
+        let table = index.table
+        for c in index.candidates where traces.contains(c.serverTrace) || traces.contains(c.clientTrace) {
+            sides.insert(SpanRef(trace: c.serverTrace, span: c.serverSpan))
+            // A call is counted once, however many roots it is the best match of.
+            guard sides.insert(SpanRef(trace: c.clientTrace, span: c.clientSpan)).inserted else { continue }
+            let client = table.trace(at: c.clientTrace)[c.clientSpan]
+            let server = table.trace(at: c.serverTrace)[c.serverSpan]
+            let pair = "\(LintTally.service(of: client, in: table)) → \(LintTally.service(of: server, in: table))"
+            acc.tallies[.brokenPropagation, pair].note(client, in: table)
+            acc.tallies[.brokenPropagation, pair].add(service: LintTally.service(of: server, in: table))
+            acc.tallies[.brokenPropagation, pair].add(operation: table.name(of: server))
+        }
+        return sides
+    }
+
+    static func observe(_ c: LintTraceContext, candidates: Set<SpanRef>, into acc: inout LintAccumulator) {
+        let table = c.table
+        for i in 0..<c.trace.spanCount {
+            let span = c.trace[i]
+            let service = c.service(i)
+            let isCandidate = candidates.contains(SpanRef(trace: c.trace.index, span: i))
+            if let p = c.parent(of: i) {
+                let parent = c.trace[p]
+                let caller = c.service(p)
+                if caller != service, span.kind == .server || span.kind == .consumer {
+                    acc.connectedCalls[ServicePair(caller, service), default: 0] += 1
+                    if !(acc.callers[service]?.contains(caller) ?? false) { acc.callers[service, default: []].append(caller) }
+                    if parent.kind == .client || parent.kind == .producer {
+                        for name in PeerNames.called(by: parent, in: table) { acc.peerServices[name] = service }
+                    }
+                }
+            } else if span.parentSpanID.isValid, !c.tree.cycleBreaks.contains(Int32(i)) {
+                if let (_, parent) = c.index.locate(span.parentSpanID, notIn: c.trace.index) {
+                    let subject = "\(LintTally.service(of: parent, in: table)) → \(service)"
+                    acc.tallies[.lostParent, subject, ["elsewhere"]].note(span, in: table)
+                } else {
+                    acc.tallies[.lostParent, service, ["missing"]].note(span, in: table)
+                }
+            }
+            if span.kind == .server {
+                acc.serverSpans[service, default: 0] += 1
+                let startsTrace = !span.parentSpanID.isValid && !isCandidate
+                if startsTrace || parentIsLocal(span) {
+                    acc.rootServers[service, default: LintTally(rule: .serverWithoutRemoteParent, subject: service)]
+                        .note(span, in: table)
+                }
+            }
+            if span.kind == .client, c.tree.childCount(of: i) == 0, span.status != .error, !isCandidate,
+               let peer = PeerNames.called(by: span, in: table).first {
+                acc.childlessCalls[ServicePair(service, peer), default: LintTally(rule: .perServiceSampling, subject: service)]
+                    .note(span, in: table)
+            }
+        }
+    }
+
+    /// OTLP's flags say the parent is known and not remote (bit 8 set, bit 9 clear).
+    static func parentIsLocal(_ span: Span) -> Bool {
+        span.markers.contains(.hasFlags) && span.parentSpanID.isValid && span.flags & 0x100 != 0 && span.flags & 0x200 == 0
+    }
+
+    static func lostParentFinding(_ t: LintTally) -> LintFinding {
+        let spans = SpanLabel.count(t.count, "span")
+        if t.details.first == "elsewhere" {
+            return t.finding("\(t.subject): \(spans) in \(SpanLabel.count(t.traceIDs.count, "trace")) name a parent "
+                + "that is in another trace: the call kept the parent span id but not the trace id.")
+        }
+        return t.finding("\(t.subject): \(spans) in \(SpanLabel.count(t.traceIDs.count, "trace")) name a parent "
+            + "that no loaded trace holds: the parent's service did not export it (not instrumented, not flushed, "
+            + "or it sampled the trace out).")
+    }
+
+    /// The findings that need the whole set: calls per pair, who calls whom.
+    static func finish(_ acc: LintAccumulator) -> [LintFinding] {
+        var out: [LintFinding] = []
+        for tally in acc.tallies.all where tally.rule == .brokenPropagation {
+            let names = tally.subject.components(separatedBy: " → ")
+            let connected = names.count == 2 ? acc.connectedCalls[ServicePair(names[0], names[1])] ?? 0 : 0
+            let calls = tally.count + connected
+            out.append(tally.finding("\(tally.subject): \(tally.count) of \(SpanLabel.count(calls, "call")) start a new "
+                + "trace: the callee's root SERVER span runs within a childless CLIENT call to the same peer, so "
+                + "one request became two traces."))
+        }
+        for (service, tally) in acc.rootServers {
+            guard let callers = acc.callers[service], !callers.isEmpty else { continue }
+            let total = acc.serverSpans[service] ?? tally.count
+            out.append(tally.finding("\(service): \(tally.count) of \(SpanLabel.count(total, "SERVER span")) have no remote "
+                + "parent, though \(service) is called by \(callers.sorted().joined(separator: ", ")): its server "
+                + "instrumentation does not extract the incoming context."))
+        }
+        for (key, tally) in acc.childlessCalls {
+            guard let callee = acc.peerServices[key.second], callee != key.first,
+                  let connected = acc.connectedCalls[ServicePair(key.first, callee)], connected > 0 else { continue }
+            var t = tally
+            t.subject = "\(key.first) → \(callee)"
+            t.add(service: callee)
+            out.append(t.finding("\(t.subject): \(t.count) of \(SpanLabel.count(t.count + connected, "call")) to "
+                + "\"\(key.second)\" have no \(callee) span in their trace, while the others do: \(callee) probably "
+                + "decides on its own whether to record a trace (head sampling that is not parent-based)."))
+        }
+        return out
+    }
+}

@@ -91,3 +91,61 @@ public struct SamplingPlanError: Error, CustomStringConvertible, Sendable {
     public let description: String
     init(_ description: String) { self.description = description }
 }
+
+extension SamplingPlan {
+    /// The plan as the explorer's prompt shows it: `head 10%; rate 2/min; tail QUERY;
+    /// adaptive 2/min min 1` (a tail rule's combination with a head sample is implied).
+    public var written: String {
+        var parts: [String] = []
+        for request in requests {
+            switch request {
+            case .head(let p): parts.append(SamplingPolicy.head(p).label)
+            case .rate(let r): parts.append(SamplingPolicy.rate(r).label)
+            case .tail(let rule): parts.append("tail \(rule)")
+            case .tailAndHead: break
+            case .adaptive(let r, let minimum): parts.append("adaptive \(SamplingPolicy.rateText(r)) min \(minimum)")
+            }
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// Reads the written form (`written`): policies separated by `;`, each `head SHARE`,
+    /// `rate RATE`, `tail QUERY` or `adaptive RATE [min N]`. Each tail rule is also replayed
+    /// with a head sample (the first head's share, else 10%), as `trex sample` does. The
+    /// error says which policy is wrong and how to write it.
+    public static func parse(written text: String, seed: UInt64 = 1) throws(SamplingPlanError) -> SamplingPlan {
+        var heads: [Double] = []
+        var others: [Request] = []
+        var tails: [String] = []
+        for part in text.split(separator: ";") {
+            let words = part.trimmingCharacters(in: .whitespaces)
+            guard !words.isEmpty else { continue }
+            let space = words.firstIndex(of: " ") ?? words.endIndex
+            let kind = words[..<space].lowercased()
+            let rest = words[space...].trimmingCharacters(in: .whitespaces)
+            switch kind {
+            case "head": heads.append(try share(rest))
+            case "rate": others.append(.rate(try rate(rest)))
+            case "tail":
+                guard !rest.isEmpty else { throw SamplingPlanError("tail needs a query: tail Status = ERROR") }
+                tails.append(rest)
+            case "adaptive":
+                let fields = rest.split(separator: " ").map(String.init)
+                var minimum = 1
+                if fields.count == 3, fields[1] == "min", let n = Int(fields[2]), n >= 0 {
+                    minimum = n
+                } else if fields.count != 1 {
+                    throw SamplingPlanError("write adaptive RATE [min N]: adaptive 10/s min 1")
+                }
+                others.append(.adaptive(try rate(fields.first ?? ""), minimum: minimum))
+            default:
+                throw SamplingPlanError("\"\(kind)\" is not a policy: write head 1%, rate 10/s, tail QUERY or adaptive 10/s")
+            }
+        }
+        let rates = others.filter { if case .rate = $0 { true } else { false } }
+        let adaptives = others.filter { if case .adaptive = $0 { true } else { false } }
+        let requests: [Request] = heads.map { .head($0) } + rates + tails.map { .tail($0) }
+            + tails.map { .tailAndHead($0, heads.first ?? 0.1) } + adaptives
+        return SamplingPlan(requests, seed: seed)
+    }
+}

@@ -10,6 +10,8 @@ public struct SamplingComparison: Sendable {
     public var firstStart: Timestamp?
     public var lastStart: Timestamp?
     public var seed: UInt64
+    /// The plan replayed (the fitted one when none was given).
+    public var plan: SamplingPlan
     /// One outcome per policy, in the plan's order.
     public var outcomes: [SamplingOutcome]
 }
@@ -52,6 +54,6 @@ extension Workspace {
         }
         let starts = traces.map(\.start)
         return SamplingComparison(traces: traces.count, spans: traces.reduce(0) { $0 + $1.spanCount },
-                                  firstStart: starts.min(), lastStart: starts.max(), seed: plan.seed, outcomes: outcomes)
+                                  firstStart: starts.min(), lastStart: starts.max(), seed: plan.seed, plan: plan, outcomes: outcomes)
     }
 }

@@ -39,6 +39,7 @@ extension ExplorerApp {
                 return .redraw
             }
             if bar.prompt == Self.windowsPrompt { return compareStatistics(written: text) }
+            if bar.prompt == Self.samplingPrompt { return replaySampling(written: text) }
             if bar.prompt == Self.traceIDPrompt { goToTraceID(text) }
             return .redraw
         case .apply(let text):

@@ -30,6 +30,12 @@ extension ExplorerApp {
             } else if let stats = statistics {
                 stats.render(in: main, into: &frame.buffer, context: context)
                 drawStatus(flash ?? stats.summary, right: "q back", in: statusRow, into: &frame.buffer, context: context)
+            } else if let screen = lint {
+                screen.render(in: main, into: &frame.buffer, context: context)
+                drawStatus(flash ?? screen.summary, right: "q back", in: statusRow, into: &frame.buffer, context: context)
+            } else if let screen = sampling {
+                screen.render(in: main, into: &frame.buffer, context: context)
+                drawStatus(flash ?? screen.summary, right: "q back", in: statusRow, into: &frame.buffer, context: context)
             } else if let map = serviceMap {
                 let counts = renderServiceMap(map, in: main, status: statusRow, into: &frame.buffer, context: context)
                 drawStatus(flash ?? counts, right: "q back", in: statusRow, into: &frame.buffer, context: context)
@@ -95,6 +101,8 @@ extension ExplorerApp {
             : latency != nil ? [.markCorner, .listRectangle, .toggleHeatmap, .toggleDurationScale, .help, .quit]
             : statistics != nil ? [.openTrace, .cycleSort, .toggleSelfTime, .toggleGrouping, .compareHalves, .help, .quit]
             : serviceMap != nil ? [.nextCall, .filterToCall, .help, .quit]
+            : lint != nil ? [.openTrace, .toggleLintScope, .help, .quit]
+            : sampling != nil ? [.editSamplingPlan, .help, .quit]
             : traceScreen == nil ? [.openTrace, .openFilter, .cycleSort, .openServiceMap, .openStatistics, .openLatency, .help, .quit]
             : [.toggleCollapse, .toggleCriticalPath, .nextCritical, .nextError, .toggleDetail, .openFilter, .help, .quit]
         let keymap = activeKeymap
@@ -134,6 +142,10 @@ extension ExplorerApp {
         case .listRectangle: "list them"
         case .toggleHeatmap: "heatmap"
         case .toggleDurationScale: "log/linear"
+        case .toggleLintScope: "trace/all"
+        case .editSamplingPlan: "write policies"
+        case .openLint: "lint"
+        case .openSampling: "sampling"
         default: command.summary
         }
     }

@@ -20,6 +20,10 @@ public final class ExplorerApp {
     var serviceMap: ServiceMapScreen?
     /// The statistics, above the list or the trace they were opened from.
     var statistics: StatisticsScreen?
+    /// The instrumentation lint, above the list or the trace it was opened from.
+    var lint: LintScreen?
+    /// The sampling what-if, above the list or the trace it was opened from.
+    var sampling: SamplingScreen?
     /// The trace compare, above the list or the trace it was opened from.
     var compare: CompareScreen?
     /// The trace `x` marked as A for `=`.
@@ -94,6 +98,8 @@ public final class ExplorerApp {
         if latency != nil { return Keymaps.latency }
         if serviceMap != nil { return Keymaps.serviceMap }
         if statistics != nil { return Keymaps.statistics }
+        if lint != nil { return Keymaps.lint }
+        if sampling != nil { return Keymaps.sampling }
         if let traceScreen { return traceScreen.keymap }
         return Keymaps.traceList
     }
@@ -213,6 +219,20 @@ public final class ExplorerApp {
             return .redraw
         case _ where statistics != nil:
             return performInStatistics(command)
+        case .quit where lint != nil, .back where lint != nil, .openLint where lint != nil:
+            lint = nil
+            return .redraw
+        case _ where lint != nil:
+            return performInLint(command)
+        case .quit where sampling != nil, .back where sampling != nil, .openSampling where sampling != nil:
+            sampling = nil
+            return .redraw
+        case _ where sampling != nil:
+            return performInSampling(command)
+        case .openLint:
+            return openLint()
+        case .openSampling:
+            return openSampling()
         case .openStatistics:
             return openStatistics()
         case .openServiceMap:
@@ -317,7 +337,7 @@ public final class ExplorerApp {
 
     /// A trace's waterfall, its spans and neighbours loaded from the workspace (the analysis
     /// `trex analyze` runs); nil, with a message in the status line, when it cannot be read.
-    private func openWaterfall(_ id: TraceID, filter: String?, in workspace: Workspace) -> WaterfallScreen? {
+    func openWaterfall(_ id: TraceID, filter: String?, in workspace: Workspace) -> WaterfallScreen? {
         do {
             guard let subject = try workspace.analysisSubject(id) else {
                 flash = "The trace \(id.shownHex) is no longer there."
@@ -388,6 +408,8 @@ public final class ExplorerApp {
             serviceMap?.viewport = Size(width: mainArea.width, height: max(1, mainArea.height - 1))
         }
         statistics?.cursor.page = max(1, mainArea.height - 1)
+        lint?.cursor.page = max(1, max(2, mainArea.height / 2) - 1)
+        sampling?.cursor.page = max(1, mainArea.height / 2)
         compare?.cursor.page = max(1, mainArea.height - 5)
         latency?.layOut(in: latencyArea, kind: asciiOnly ? .ascii : .braille)
         if var screen = traceScreen {
@@ -400,7 +422,7 @@ public final class ExplorerApp {
     /// Commands that jump rather than step: the place before them goes on the back stack.
     static let jumps: Set<Command> = [.goToParent, .nextOrigin, .previousOrigin, .goToBottleneck, .followLink]
 
-    private func pushBack(_ screen: WaterfallScreen) {
+    func pushBack(_ screen: WaterfallScreen) {
         backStack.append(screen)
         if backStack.count > Self.backStackLimit { backStack.removeFirst() }
     }

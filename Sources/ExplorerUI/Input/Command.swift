@@ -11,7 +11,11 @@ public enum Command: Hashable, Sendable {
     case jumpToNew, toggleFollow
 
     // MARK: Other views
-    case openServiceMap, openStatistics, openLatency
+    case openServiceMap, openStatistics, openLatency, openLint, openSampling
+    /// The lint screen's own: the open trace's findings or the whole set's.
+    case toggleLintScope
+    /// The sampling screen's own: write the policies.
+    case editSamplingPlan
     /// Trace compare: mark a trace as A, compare with it, compare with the baseline; the
     /// compare screen's own.
     case markForCompare, compareWithMarked, compareWithBaseline, toggleChangedOnly
@@ -65,6 +69,10 @@ public enum Command: Hashable, Sendable {
         case .toggleFollow: "follow arriving traces on or off (trex --listen)"
         case .openServiceMap: "the service map: which service calls which"
         case .openStatistics: "statistics per operation and per service"
+        case .openLint: "lint the instrumentation: propagation, sampling, loops, conventions"
+        case .openSampling: "what sampling policies would keep and lose (a what-if)"
+        case .toggleLintScope: "the open trace's findings or every trace's"
+        case .editSamplingPlan: "write the policies: head 1%; rate 10/s; tail QUERY; adaptive 10/s"
         case .markForCompare: "mark this trace as A to compare (again: unmark)"
         case .compareWithMarked: "compare this trace (B) with the marked A"
         case .compareWithBaseline: "compare this trace with its baseline (median)"

@@ -43,6 +43,8 @@ public enum Keymaps {
             KeyBinding([.char("m")], .openServiceMap),
             KeyBinding([.char("T")], .openStatistics),
             KeyBinding([.char("L")], .openLatency),
+            KeyBinding([.char("I")], .openLint),
+            KeyBinding([.char("P")], .openSampling),
         ]),
         compareKeys,
         Keymap.Section("Live (trex --listen)", [
@@ -91,6 +93,8 @@ public enum Keymaps {
             KeyBinding([.char("m")], .openServiceMap),
             KeyBinding([.char("T")], .openStatistics),
             KeyBinding([.char("L")], .openLatency),
+            KeyBinding([.char("I")], .openLint),
+            KeyBinding([.char("P")], .openSampling),
         ]),
         compareKeys,
         movement,
@@ -227,5 +231,36 @@ public enum Keymaps {
         global,
     ])
 
-    public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, statistics, compare, latency, filterBar, help]
+    public static let lint = Keymap(name: "Instrumentation lint", sections: [
+        Keymap.Section("Findings", [
+            KeyBinding([.enter], .openTrace),
+            KeyBinding([.tab], .toggleLintScope),
+            KeyBinding([.char("I")], .openLint),
+        ]),
+        movement,
+        global,
+    ], legend: Keymap.Legend(title: "Levels (trex lint --fail-on LEVEL)", entries: [
+        ("error", "loses data or breaks traces apart: context not propagated, sampling decided per service"),
+        ("warning", "makes traces harder to use or costlier: loops of spans, ids in names, non-conventional names"),
+        ("info", "worth knowing: operations whose spans carry no context"),
+    ]))
+
+    public static let sampling = Keymap(name: "Sampling what-if", sections: [
+        Keymap.Section("Policies", [
+            KeyBinding([.char("e"), .char("/")], .editSamplingPlan),
+            KeyBinding([.char("P")], .openSampling),
+        ]),
+        movement,
+        global,
+    ], legend: Keymap.Legend(title: "Columns (trex sample)", entries: [
+        ("TRACES KEPT", "traces the policy keeps, and their share"),
+        ("SPANS", "spans kept: the share of storage"),
+        ("ERRORS/SLOW", "error traces, and traces at or above the p99 of duration, kept of all"),
+        ("OPS LOST", "operations no kept trace holds"),
+        ("PARTIAL", "traces split if each service made its own head decision"),
+        ("P95/P99", "trace duration a metrics query on the kept traces reports / the true one"),
+    ]))
+
+    public static let all: [Keymap] = [traceList, waterfall, detail, serviceMap, statistics, compare, latency, lint, sampling,
+                                       filterBar, help]
 }

@@ -22,15 +22,15 @@ public enum SamplingPolicy: Sendable, Equatable {
     public var label: String {
         switch self {
         case .head(let p): "head \(Self.percent(p))"
-        case .rate(let r): "rate \(Self.rate(r))"
+        case .rate(let r): "rate \(Self.rateText(r))"
         case .tail(let label, _): "tail \(label)"
         case .headAndTail(let p, let label, _): "tail \(label) + head \(Self.percent(p))"
-        case .adaptive(let r, let minimum): "adaptive \(Self.rate(r)), \(minimum)/min per operation"
+        case .adaptive(let r, let minimum): "adaptive \(Self.rateText(r)), \(minimum)/min per operation"
         }
     }
 
     /// A rate a second in the largest unit it is at least one of: `10/s`, `6/min`, `0.5/h`.
-    static func rate(_ perSecond: Double) -> String {
+    public static func rateText(_ perSecond: Double) -> String {
         if perSecond >= 1 { return number(perSecond) + "/s" }
         if perSecond * 60 >= 1 { return number(perSecond * 60) + "/min" }
         return number(perSecond * 3_600) + "/h"

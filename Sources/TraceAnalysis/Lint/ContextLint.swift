@@ -68,7 +68,8 @@ enum ContextLint {
     }
 
     static func errorFinding(_ t: LintTally) -> LintFinding {
-        t.finding("\(t.subject): \(SpanLabel.count(t.count, "failed span")) say nothing of what failed: no exception "
+        t.finding("\(t.subject): \(SpanLabel.count(t.count, "failed span")) \(LintTally.agree(t.count, "says", "say")) "
+            + "nothing of what failed: no exception "
             + "event, no status message, no error attribute.")
     }
 
@@ -77,8 +78,9 @@ enum ContextLint {
         acc.tallies.all.compactMap { t in
             guard t.rule == .contextPoorSpan, t.details.count == 2,
                   t.count == acc.operationSpans[ServicePair(t.details[0], t.details[1])] else { return nil }
-            return t.finding("\(t.subject): none of its \(SpanLabel.count(t.count, "span")) carries an attribute beyond "
-                + "the SDK's own, so a reader learns only that it ran and for how long.")
+            let spans = t.count == 1 ? "its only span carries no attribute" : "none of its \(t.count) spans carries an attribute"
+            return t.finding("\(t.subject): \(spans) beyond the SDK's own, so a reader learns only that it ran and for "
+                + "how long.")
         }
     }
 }

@@ -10,6 +10,8 @@ import TraceModel
 /// may be involved: `TraceSetIndex` over it. O(spans) per table, plus the index.
 public struct LintAccumulator: Sendable {
     var tallies = LintTallies()
+    /// The broken-propagation calls already counted (their client spans).
+    var countedCalls = Set<PropagationLint.CallID>()
     /// Calls seen connected, parent service → child service.
     var connectedCalls: [ServicePair: Int] = [:]
     /// The service that answered calls to a peer name, learnt from connected client calls.

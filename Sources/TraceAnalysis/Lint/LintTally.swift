@@ -39,6 +39,9 @@ struct LintTally: Sendable {
         }
     }
 
+    /// The verb (or any word) that agrees with a count: `agree(1, "says", "say")`.
+    static func agree(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? one : many }
+
     /// A span's service as findings name it: `(no service)` when it has none.
     static func service(of span: Span, in table: SpanTable) -> String {
         let name = table.serviceName(of: span)

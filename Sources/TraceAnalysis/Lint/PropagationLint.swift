@@ -10,6 +10,12 @@ enum PropagationLint {
         var span: Int
     }
 
+    /// A client span by its ids, to count each broken call once across `add` calls.
+    struct CallID: Hashable, Sendable {
+        var trace: TraceID
+        var span: SpanID
+    }
+
     /// Tallies each candidate in which one of the traces takes part, per client service →
     /// server service, and remembers both sides so the other rules leave them to this one.
     static func noteCandidates(_ index: TraceSetIndex, of traces: Set<Int>, into acc: inout LintAccumulator) -> Set<SpanRef> {
@@ -17,9 +23,11 @@ enum PropagationLint {
         let table = index.table
         for c in index.candidates where traces.contains(c.serverTrace) || traces.contains(c.clientTrace) {
             sides.insert(SpanRef(trace: c.serverTrace, span: c.serverSpan))
-            // A call is counted once, however many roots it is the best match of.
-            guard sides.insert(SpanRef(trace: c.clientTrace, span: c.clientSpan)).inserted else { continue }
+            sides.insert(SpanRef(trace: c.clientTrace, span: c.clientSpan))
             let client = table.trace(at: c.clientTrace)[c.clientSpan]
+            // A call is counted once, however many roots it is the best match of, and however many of
+            // the calls adding its traces see it (the client's trace, then the server's).
+            guard acc.countedCalls.insert(CallID(trace: client.traceID, span: client.spanID)).inserted else { continue }
             let server = table.trace(at: c.serverTrace)[c.serverSpan]
             let pair = "\(LintTally.service(of: client, in: table)) → \(LintTally.service(of: server, in: table))"
             acc.tallies[.brokenPropagation, pair].note(client, in: table)
@@ -76,11 +84,12 @@ enum PropagationLint {
 
     static func lostParentFinding(_ t: LintTally) -> LintFinding {
         let spans = SpanLabel.count(t.count, "span")
+        let name = LintTally.agree(t.count, "names", "name")
         if t.details.first == "elsewhere" {
-            return t.finding("\(t.subject): \(spans) in \(SpanLabel.count(t.traceIDs.count, "trace")) name a parent "
+            return t.finding("\(t.subject): \(spans) in \(SpanLabel.count(t.traceIDs.count, "trace")) \(name) a parent "
                 + "that is in another trace: the call kept the parent span id but not the trace id.")
         }
-        return t.finding("\(t.subject): \(spans) in \(SpanLabel.count(t.traceIDs.count, "trace")) name a parent "
+        return t.finding("\(t.subject): \(spans) in \(SpanLabel.count(t.traceIDs.count, "trace")) \(name) a parent "
             + "that no loaded trace holds: the parent's service did not export it (not instrumented, not flushed, "
             + "or it sampled the trace out).")
     }

@@ -54,13 +54,15 @@ enum SamplingLint {
 
     static func finding(_ t: LintTally) -> LintFinding {
         let spans = SpanLabel.count(t.count, "span")
+        let their = LintTally.agree(t.count, "its", "their")
         if t.rule == .sampledFlagMismatch {
-            return t.finding("\(t.subject): \(spans) in \(SpanLabel.count(t.traceIDs.count, "trace")) carry a sampled "
-                + "flag that differs from their parent's: the child service overrides the caller's decision, so "
-                + "traces lose parts of themselves.")
+            return t.finding("\(t.subject): \(spans) in \(SpanLabel.count(t.traceIDs.count, "trace")) "
+                + "\(LintTally.agree(t.count, "carries", "carry")) a sampled flag that differs from \(their) parent's: "
+                + "the child service overrides the caller's decision, so traces lose parts of themselves.")
         }
         let what = t.details.first == "tracestate" ? "the sampling threshold of tracestate (ot=th)" : "sampling.priority"
-        return t.finding("\(t.subject): \(spans) in \(SpanLabel.count(t.traceIDs.count, "trace")) disagree with "
-            + "their parent on \(what): services of one call chain apply different sampling decisions.")
+        return t.finding("\(t.subject): \(spans) in \(SpanLabel.count(t.traceIDs.count, "trace")) "
+            + "\(LintTally.agree(t.count, "disagrees", "disagree")) with \(their) parent on \(what): services of one "
+            + "call chain apply different sampling decisions.")
     }
 }

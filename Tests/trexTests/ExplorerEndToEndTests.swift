@@ -206,6 +206,49 @@ struct ExplorerEndToEndTests {
         try session.expectCleanExit(status: "0")
     }
 
+    @Test("Lint: I from the list lists every finding with its fix, Enter opens an example span, I in its waterfall, Tab, q back")
+    func lint() throws {
+        let session = try start(Self.samples, ready: "24 traces", width: 140, height: 40)
+        try session.press("I")
+        #expect(session.waitFor { $0.contains("Lint · every trace · 0 errors, 20 warnings, 0 infos · 24 traces, 352 spans") } != nil,
+                "\(session.capture())")
+        #expect(session.capture().contains("net.peer.port is deprecated in the semantic conventions (1.44.0): use server.port"))
+        try session.press("G")
+        #expect(session.waitFor { $0.contains("get /api/orders") && $0.contains("spans-in-loop") } != nil, "\(session.capture())")
+        try session.press("Enter")
+        #expect(session.waitFor { $0.contains("SERVICE") && $0.contains("SPAN") && $0.contains("database.query") } != nil,
+                "\(session.capture())")
+        try session.press("I")
+        #expect(session.waitFor { $0.contains("Lint · trace ") && $0.contains("spans-in-loop") } != nil, "\(session.capture())")
+        try session.press("Tab")
+        #expect(session.waitFor { $0.contains("Lint · every trace") } != nil, "\(session.capture())")
+        try session.press("q")
+        #expect(session.waitFor { !$0.contains("Lint ·") && $0.contains("SPAN") } != nil, "\(session.capture())")
+        try session.press("q", "q")
+        try session.expectCleanExit(status: "0")
+    }
+
+    @Test("Sampling what-if: P shows the fitted plan, e writes policies, a bad rule's column said, Esc back")
+    func sampling() throws {
+        let session = try start(Self.samples, ready: "24 traces", width: 140, height: 40)
+        try session.press("P")
+        #expect(session.waitFor { $0.contains("Sampling what-if · 24 traces, 352 spans · seed 1") && $0.contains("head 10%") } != nil,
+                "\(session.capture())")
+        try session.press("e", "C-u")
+        try session.tmux(["send-keys", "-l", "head 50%; tail Duration > 1s"])
+        try session.press("Enter")
+        #expect(session.waitFor { $0.contains("tail Duration > 1s + head 50%") && $0.contains("8 (33.3%)") } != nil,
+                "\(session.capture())")
+        try session.press("e", "C-u")
+        try session.tmux(["send-keys", "-l", "tail Duration >"])
+        try session.press("Enter")
+        #expect(session.waitFor { $0.contains("Tail rule, column 11") } != nil, "\(session.capture())")
+        try session.press("Escape")
+        #expect(session.waitFor { $0.contains("START▲") } != nil, "\(session.capture())")
+        try session.press("q")
+        try session.expectCleanExit(status: "0")
+    }
+
     @Test("Trace compare: x marks A in the list, = compares the next trace, q back; B from a waterfall, Esc back")
     func traceCompare() throws {
         let session = try start(Self.samples, ready: "24 traces", width: 120, height: 30)

@@ -101,9 +101,9 @@ enum PropagationLint {
             let names = tally.subject.components(separatedBy: " → ")
             let connected = names.count == 2 ? acc.connectedCalls[ServicePair(names[0], names[1])] ?? 0 : 0
             let calls = tally.count + connected
-            out.append(tally.finding("\(tally.subject): \(tally.count) of \(SpanLabel.count(calls, "call")) start a new "
-                + "trace: the callee's root SERVER span runs within a childless CLIENT call to the same peer, so "
-                + "one request became two traces."))
+            let start = calls == 1 ? "its only call starts" : "\(tally.count) of \(calls) calls start"
+            out.append(tally.finding("\(tally.subject): \(start) a new trace: the callee's root SERVER span runs within a "
+                + "childless CLIENT call to the same peer, so one request became two traces."))
         }
         for (service, tally) in acc.rootServers {
             guard let callers = acc.callers[service], !callers.isEmpty else { continue }

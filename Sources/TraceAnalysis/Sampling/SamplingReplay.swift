@@ -48,8 +48,9 @@ public enum SamplingReplay {
             let now = traces[i].start.unixNanos
             if let last { tokens = min(capacity, tokens + Double(now - last) / 1e9 * perSecond) }
             last = now
-            if tokens >= 1 {
-                tokens -= 1
+            // A token's worth up to rounding: ten tenths of a token make one.
+            if tokens >= 1 - 1e-9 {
+                tokens = max(0, tokens - 1)
                 kept[i] = true
             }
         }

@@ -101,7 +101,7 @@ extension ExplorerApp {
             : latency != nil ? [.markCorner, .listRectangle, .toggleHeatmap, .toggleDurationScale, .help, .quit]
             : statistics != nil ? [.openTrace, .cycleSort, .toggleSelfTime, .toggleGrouping, .compareHalves, .help, .quit]
             : serviceMap != nil ? [.nextCall, .filterToCall, .help, .quit]
-            : lint != nil ? [.openTrace, .toggleLintScope, .help, .quit]
+            : lint != nil ? [.openExample, .toggleLintScope, .help, .quit]
             : sampling != nil ? [.editSamplingPlan, .help, .quit]
             : traceScreen == nil ? [.openTrace, .openFilter, .cycleSort, .openServiceMap, .openStatistics, .openLatency, .help, .quit]
             : [.toggleCollapse, .toggleCriticalPath, .nextCritical, .nextError, .toggleDetail, .openFilter, .help, .quit]
@@ -143,6 +143,7 @@ extension ExplorerApp {
         case .toggleHeatmap: "heatmap"
         case .toggleDurationScale: "log/linear"
         case .toggleLintScope: "trace/all"
+        case .openExample: "example"
         case .editSamplingPlan: "write policies"
         case .openLint: "lint"
         case .openSampling: "sampling"

@@ -12,8 +12,9 @@ public enum Command: Hashable, Sendable {
 
     // MARK: Other views
     case openServiceMap, openStatistics, openLatency, openLint, openSampling
-    /// The lint screen's own: the open trace's findings or the whole set's.
-    case toggleLintScope
+    /// The lint screen's own: the open trace's findings or the whole set's; the finding's
+    /// example span.
+    case toggleLintScope, openExample
     /// The sampling screen's own: write the policies.
     case editSamplingPlan
     /// Trace compare: mark a trace as A, compare with it, compare with the baseline; the
@@ -72,6 +73,7 @@ public enum Command: Hashable, Sendable {
         case .openLint: "lint the instrumentation: propagation, sampling, loops, conventions"
         case .openSampling: "what sampling policies would keep and lose (a what-if)"
         case .toggleLintScope: "the open trace's findings or every trace's"
+        case .openExample: "open the selected finding's first example span"
         case .editSamplingPlan: "write the policies: head 1%; rate 10/s; tail QUERY; adaptive 10/s"
         case .markForCompare: "mark this trace as A to compare (again: unmark)"
         case .compareWithMarked: "compare this trace (B) with the marked A"

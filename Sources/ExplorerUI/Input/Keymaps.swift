@@ -233,7 +233,7 @@ public enum Keymaps {
 
     public static let lint = Keymap(name: "Instrumentation lint", sections: [
         Keymap.Section("Findings", [
-            KeyBinding([.enter], .openTrace),
+            KeyBinding([.enter], .openExample),
             KeyBinding([.tab], .toggleLintScope),
             KeyBinding([.char("I")], .openLint),
         ]),

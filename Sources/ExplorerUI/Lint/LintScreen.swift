@@ -55,7 +55,7 @@ struct LintScreen {
             cursor.count = findings.count
             cursor.home()
             return .redraw
-        case .openTrace:
+        case .openExample:
             guard let example = selected?.examples.first else { return .flash("No finding selected.") }
             return .open(example.traceID, example.spanID)
         default:

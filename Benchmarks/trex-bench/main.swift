@@ -17,6 +17,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Void)] = [
     ("big-store", "a store (--spans, 1,000,000 by default): explorer first frame and RSS; list, stats, deps: time and RSS",
      BigStoreBenchmark.run),
     ("stats", "statistics of 1,000,000 spans (critical paths included); two halves compared", StatisticsBenchmark.run),
+    ("lint-sample", "trex lint and the fitted trex sample plan over 1,000,000 realistic spans", LintSampleBenchmark.run),
     ("map", "the service map of 60 services: layout and drawing", ServiceMapBenchmark.run),
     ("latency", "the latency plot of 100,000 traces at 160x50: a redraw per key, scatter and heatmap, log and linear",
      LatencyBenchmark.run),

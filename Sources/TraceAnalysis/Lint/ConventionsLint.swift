@@ -38,7 +38,8 @@ struct ConventionsLint {
         if name.hasPrefix("otel.") || Self.formatKeys.contains(name) {
             verdict = .ignored
         } else if let attribute = SemanticConventions.attribute(name) {
-            verdict = attribute.isDeprecated ? .deprecated(attribute) : attribute.isTemplate ? .fine : .conventional(attribute.type)
+            verdict = attribute.isDeprecated && !Self.movedElsewhere(attribute) ? .deprecated(attribute)
+                : attribute.isTemplate ? .fine : .conventional(attribute.type)
         } else if let suggestion = ConventionLookalike.suggestion(for: name) {
             verdict = .lookalike(suggestion)
         } else {
@@ -46,6 +47,12 @@ struct ConventionsLint {
         }
         verdicts[key] = verdict
         return verdict
+    }
+
+    /// An attribute the registry marks deprecated only because another registry now holds it
+    /// (`gen_ai.*`, `mcp.*`, `openai.*` moved to the GenAI conventions): still current there.
+    static func movedElsewhere(_ attribute: SemanticAttribute) -> Bool {
+        attribute.replacement == nil && attribute.deprecationNote?.hasPrefix("Moved to ") == true
     }
 
     mutating func observe(_ c: LintTraceContext, into tallies: inout LintTallies) {

@@ -57,6 +57,17 @@ import TestSupport
         #expect(report.of(.deprecatedAttribute).isEmpty, "\(report.described)")
     }
 
+    @Test func attributesMovedToTheGenAIRegistryAreNotDeprecated() {
+        var f = LintTraces()
+        f.span("chat", service: "agent", name: "chat gpt-4o", kind: .client, attributes: [
+            "gen_ai.operation.name": .string("chat"), "gen_ai.request.model": .string("gpt-4o"),
+            "gen_ai.provider.name": .string("openai"), "gen_ai.usage.input_tokens": .int(120),
+            "mcp.method.name": .string("tools/call"),
+        ])
+        let report = lint(f)
+        #expect(report.findings.isEmpty, "\(report.described)")
+    }
+
     // MARK: non-conventional-attribute
 
     @Test func homemadeNamesThatLookLikeConventionsAreFlagged() throws {

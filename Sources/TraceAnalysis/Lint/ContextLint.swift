@@ -3,25 +3,59 @@ import TraceModel
 /// Context-poor spans ("Mistake 5"): operations whose every span carries no attribute beyond
 /// what the SDK or the format adds by itself, and errors with neither an exception event nor a
 /// status message nor an error attribute saying what failed.
-enum ContextLint {
+struct ContextLint {
+    let table: SpanTable
+    /// Per key of this table: whether an SDK or a format adds it by itself.
+    private var defaults: [StringID: Bool] = [:]
+    /// Spans per (service, name) of this table, turned into names by `flush`.
+    private var spansPerOperation: [OperationIDs: Int] = [:]
+
+    private struct OperationIDs: Hashable {
+        var service: StringID
+        var name: StringID
+    }
+
+    init(table: SpanTable) { self.table = table }
+
     /// Attributes an SDK, an exporter or a format adds without the instrumentation asking.
     static func isDefault(_ key: String) -> Bool {
         key.hasPrefix("otel.") || key.hasPrefix("thread.") || key.hasPrefix("telemetry.")
             || ConventionsLint.formatKeys.contains(key)
     }
 
-    static func observe(_ c: LintTraceContext, into acc: inout LintAccumulator) {
+    private mutating func isDefault(_ key: StringID) -> Bool {
+        if let known = defaults[key] { return known }
+        let verdict = Self.isDefault(table.strings[key])
+        defaults[key] = verdict
+        return verdict
+    }
+
+    mutating func observe(_ c: LintTraceContext, into acc: inout LintAccumulator) {
         let table = c.table
         for span in c.trace.spans {
-            let key = ServicePair(LintTally.service(of: span, in: table), table.name(of: span))
-            acc.operationSpans[key, default: 0] += 1
-            let attributes = table.attributes(of: span)
-            if attributes.allSatisfy({ isDefault(table.strings[$0.key]) }) {
-                acc.tallies[.contextPoorSpan, "\(key.first) \"\(key.second)\"", [key.first, key.second]].note(span, in: table)
+            spansPerOperation[OperationIDs(service: table.serviceID(of: span), name: span.name), default: 0] += 1
+            var poor = true
+            for a in table.attributes(of: span) where !isDefault(a.key) {
+                poor = false
+                break
             }
-            if span.status == .error, !hasDetail(span, table) {
-                acc.tallies[.errorWithoutDetail, "\(key.first) \"\(key.second)\""].note(span, in: table)
+            if poor || span.status == .error {
+                let service = LintTally.service(of: span, in: table), name = table.name(of: span)
+                if poor {
+                    acc.tallies[.contextPoorSpan, "\(service) \"\(name)\"", [service, name]].note(span, in: table)
+                }
+                if span.status == .error, !Self.hasDetail(span, table) {
+                    acc.tallies[.errorWithoutDetail, "\(service) \"\(name)\""].note(span, in: table)
+                }
             }
+        }
+    }
+
+    /// Adds this table's spans per operation to the accumulator's, by name.
+    func flush(into acc: inout LintAccumulator) {
+        for (key, count) in spansPerOperation {
+            let service = table.strings[key.service]
+            acc.operationSpans[ServicePair(service.isEmpty ? "(no service)" : service, table.strings[key.name]), default: 0] += count
         }
     }
 

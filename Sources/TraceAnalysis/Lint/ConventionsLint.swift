@@ -12,17 +12,58 @@ import TraceModel
 struct ConventionsLint {
     let table: SpanTable
     private var verdicts: [StringID: Verdict] = [:]
-    /// Per resource, its attributes' findings (rule, subject, details), noted for each span.
-    private var resourceFindings: [UInt32: [(LintRule, String, [String])]] = [:]
+    /// The registry's attributes the verdicts refer to.
+    private var attributes: [SemanticAttribute] = []
+    /// The lookalikes' names and suggestions the verdicts refer to.
+    private var lookalikes: [(name: String, suggestion: String)] = []
+    /// What this table's spans showed, by key, turned into tallies by `flush`.
+    private var local: [LocalKey: LocalTally] = [:]
+    /// Per resource, the keys of its attributes' findings, noted for each of its spans.
+    private var resourceKeys: [UInt32: [LocalKey]] = [:]
 
-    init(table: SpanTable) { self.table = table }
+    /// A finding about a key, in this table's string ids.
+    enum LocalKey: Hashable {
+        case deprecated(StringID)
+        case lookalike(StringID)
+        /// The key, and the value's type (`AttributeTag` raw value).
+        case type(StringID, UInt8)
+        /// The service, and which attribute is missing (`RequiredCheck` raw value).
+        case missing(StringID, UInt8)
+    }
 
+    /// The required-attribute checks, in the order of `missing`'s second value.
+    static let requiredChecks: [(what: String, attribute: String)] = [
+        ("HTTP server spans", "http.request.method"), ("HTTP server spans", "http.route"),
+        ("HTTP client spans", "http.request.method"), ("database client spans", "db.system.name"),
+    ]
+    /// Per key: whether it names an HTTP (`http.*`, `url.*`) or database (`db.*`) attribute.
+    private var families: [StringID: Family] = [:]
+    /// The ids of the keys the required-attribute check looks for (nil: not in this table).
+    private let required: [String: StringID]
+
+    init(table: SpanTable) {
+        self.table = table
+        var required: [String: StringID] = [:]
+        for key in ["http.request.method", "http.method", "http.route", "db.system.name", "db.system"] {
+            if let id = table.strings.lookup(key) { required[key] = id }
+        }
+        self.required = required
+    }
+
+    struct Family: OptionSet {
+        let rawValue: UInt8
+        static let http = Family(rawValue: 1)
+        static let db = Family(rawValue: 2)
+    }
+
+    /// What a key is: fine, not the instrumentation's, a convention of a type, a deprecated
+    /// attribute (an index into `attributes`) or a lookalike (an index into `lookalikes`).
     enum Verdict {
         case fine
         case ignored
         case conventional(SemanticAttributeType)
-        case deprecated(SemanticAttribute)
-        case lookalike(String)
+        case deprecated(Int)
+        case lookalike(Int)
     }
 
     /// Keys formats and exporters write themselves.
@@ -38,10 +79,15 @@ struct ConventionsLint {
         if name.hasPrefix("otel.") || Self.formatKeys.contains(name) {
             verdict = .ignored
         } else if let attribute = SemanticConventions.attribute(name) {
-            verdict = attribute.isDeprecated && !Self.movedElsewhere(attribute) ? .deprecated(attribute)
-                : attribute.isTemplate ? .fine : .conventional(attribute.type)
+            if attribute.isDeprecated && !Self.movedElsewhere(attribute) {
+                attributes.append(attribute)
+                verdict = .deprecated(attributes.count - 1)
+            } else {
+                verdict = attribute.isTemplate ? .fine : .conventional(attribute.type)
+            }
         } else if let suggestion = ConventionLookalike.suggestion(for: name) {
-            verdict = .lookalike(suggestion)
+            lookalikes.append((name, suggestion))
+            verdict = .lookalike(lookalikes.count - 1)
         } else {
             verdict = .fine
         }
@@ -55,41 +101,85 @@ struct ConventionsLint {
         attribute.replacement == nil && attribute.deprecationNote?.hasPrefix("Moved to ") == true
     }
 
-    mutating func observe(_ c: LintTraceContext, into tallies: inout LintTallies) {
+    mutating func observe(_ c: LintTraceContext) {
+        var found: [LocalKey] = []
         for span in c.trace.spans {
-            check(table.attributes(of: span), of: span, checkTypes: !span.markers.contains(.stringValuedTags), into: &tallies)
-            if resourceFindings[span.resource] == nil {
-                var found = LintTallies()
-                check(table.resourceAttributes(of: span), of: span, checkTypes: true, into: &found)
-                resourceFindings[span.resource] = found.all.map { ($0.rule, $0.subject, $0.details) }
+            found.removeAll(keepingCapacity: true)
+            check(table.attributes(of: span), checkTypes: !span.markers.contains(.stringValuedTags), into: &found)
+            if resourceKeys[span.resource] == nil {
+                var keys: [LocalKey] = []
+                check(table.resourceAttributes(of: span), checkTypes: true, into: &keys)
+                resourceKeys[span.resource] = keys
             }
-            for (rule, subject, details) in resourceFindings[span.resource] ?? [] {
-                tallies[rule, subject, details].note(span, in: table)
-            }
-            checkRequired(span, into: &tallies)
+            found += resourceKeys[span.resource] ?? []
+            checkRequired(span, into: &found)
+            guard !found.isEmpty else { continue }
+            let service = table.serviceID(of: span)
+            for key in found { local[key, default: LocalTally()].note(span, service: service) }
         }
     }
 
-    private mutating func check(_ attributes: ArraySlice<Attribute>, of span: Span, checkTypes: Bool,
-                                into tallies: inout LintTallies) {
+    private mutating func check(_ attributes: ArraySlice<Attribute>, checkTypes: Bool, into found: inout [LocalKey]) {
         for a in attributes {
-            let key = table.strings[a.key]
             switch verdict(a.key) {
             case .fine, .ignored:
                 break
             case .conventional(let type):
-                if checkTypes, let actual = Self.mismatch(a, expected: type) {
-                    tallies[.attributeType, "\(key) (\(actual))", [key, type.rawValue, actual]].note(span, in: table)
+                if checkTypes, Self.mismatch(a, expected: type) != nil { found.append(.type(a.key, a.tag.rawValue)) }
+            case .deprecated(let index):
+                found.append(.deprecated(a.key))
+                if checkTypes, Self.mismatch(a, expected: self.attributes[index].type) != nil {
+                    found.append(.type(a.key, a.tag.rawValue))
                 }
-            case .deprecated(let attribute):
-                tallies[.deprecatedAttribute, key, [attribute.replacement ?? ""]].note(span, in: table)
-                if checkTypes, let actual = Self.mismatch(a, expected: attribute.type) {
-                    tallies[.attributeType, "\(key) (\(actual))", [key, attribute.type.rawValue, actual]].note(span, in: table)
-                }
-            case .lookalike(let suggestion):
-                tallies[.nonConventionalAttribute, key, [suggestion]].note(span, in: table)
+            case .lookalike:
+                found.append(.lookalike(a.key))
             }
         }
+    }
+
+    /// Turns what this table showed into tallies, by name.
+    mutating func flush(into tallies: inout LintTallies) {
+        for (key, counted) in local {
+            switch key {
+            case .deprecated(let id):
+                guard case .deprecated(let index) = verdict(id) else { continue }
+                let attribute = attributes[index]
+                tallies[.deprecatedAttribute, attribute.name, [attribute.replacement ?? "", attribute.deprecationNote ?? ""]]
+                    .merge(counted, in: table)
+            case .lookalike(let id):
+                guard case .lookalike(let index) = verdict(id) else { continue }
+                let (name, suggestion) = lookalikes[index]
+                tallies[.nonConventionalAttribute, name, [suggestion]].merge(counted, in: table)
+            case .type(let id, let tag):
+                let name = table.strings[id]
+                let expected: SemanticAttributeType
+                switch verdict(id) {
+                case .conventional(let type): expected = type
+                case .deprecated(let index): expected = attributes[index].type
+                default: continue
+                }
+                guard let tag = AttributeTag(rawValue: tag),
+                      let actual = Self.mismatch(Attribute(key: id, tag: tag, payload: 0), expected: expected) else { continue }
+                tallies[.attributeType, "\(name) (\(actual))", [name, expected.rawValue, actual]].merge(counted, in: table)
+            case .missing(let service, let which):
+                let (what, attribute) = Self.requiredChecks[Int(which)]
+                let serviceName = table.strings[service].isEmpty ? "(no service)" : table.strings[service]
+                tallies[.missingRequiredAttribute, "\(serviceName): \(what) without \(attribute)", [what, attribute]]
+                    .merge(counted, in: table)
+            }
+        }
+        local.removeAll()
+    }
+
+    /// Whether a key names an HTTP or a database attribute, judged once per key.
+    private mutating func family(_ key: StringID) -> Family {
+        if let known = families[key] { return known }
+        let name = table.strings[key]
+        var family: Family = []
+        if name.hasPrefix("http.") || name.hasPrefix("url.") { family.insert(.http) }
+        if name.hasPrefix("db.") { family.insert(.db) }
+        families[key] = family
+        return family
     }
 
     /// The value's type when the conventions want another (an int where a double is wanted is
@@ -116,29 +206,23 @@ struct ConventionsLint {
 
     /// HTTP server spans need a method and `http.route`; HTTP client spans a method; database
     /// client spans `db.system.name` (or the older `db.system`).
-    private func checkRequired(_ span: Span, into tallies: inout LintTallies) {
+    private mutating func checkRequired(_ span: Span, into found: inout [LocalKey]) {
         guard span.kind == .server || span.kind == .client else { return }
-        var http = false, db = false
-        for a in table.attributes(of: span) {
-            let key = table.strings[a.key]
-            if key.hasPrefix("http.") || key.hasPrefix("url.") { http = true }
-            if key.hasPrefix("db.") { db = true }
-        }
+        var family: Family = []
+        for a in table.attributes(of: span) { family.formUnion(self.family(a.key)) }
+        let http = family.contains(.http), db = family.contains(.db)
+        guard http || db else { return }
+        let table = self.table, required = self.required
         func has(_ keys: String...) -> Bool {
-            keys.contains { k in table.strings.lookup(k).map { table.attribute($0, in: span.attributes) != nil } ?? false }
+            keys.contains { k in required[k].map { table.attribute($0, in: span.attributes) != nil } ?? false }
         }
-        let service = LintTally.service(of: span, in: table)
-        func missing(_ what: String, _ attribute: String) {
-            tallies[.missingRequiredAttribute, "\(service): \(what) without \(attribute)", [what, attribute]].note(span, in: table)
-        }
+        let service = table.serviceID(of: span)
         if span.kind == .server, http {
-            if !has("http.request.method", "http.method") { missing("HTTP server spans", "http.request.method") }
-            if !has("http.route") { missing("HTTP server spans", "http.route") }
+            if !has("http.request.method", "http.method") { found.append(.missing(service, 0)) }
+            if !has("http.route") { found.append(.missing(service, 1)) }
         }
-        if span.kind == .client, http, !db, !has("http.request.method", "http.method") {
-            missing("HTTP client spans", "http.request.method")
-        }
-        if span.kind == .client, db, !has("db.system.name", "db.system") { missing("database client spans", "db.system.name") }
+        if span.kind == .client, http, !db, !has("http.request.method", "http.method") { found.append(.missing(service, 2)) }
+        if span.kind == .client, db, !has("db.system.name", "db.system") { found.append(.missing(service, 3)) }
     }
 
     static func finding(_ t: LintTally) -> LintFinding {
@@ -147,7 +231,10 @@ struct ConventionsLint {
         switch t.rule {
         case .deprecatedAttribute:
             let replacement = t.details.first ?? ""
-            let use = replacement.isEmpty ? "the conventions name no direct replacement" : "use \(replacement)"
+            let note = t.details.count > 1 ? t.details[1] : ""
+            let use = !replacement.isEmpty ? "use \(replacement)"
+                : note.isEmpty ? "the conventions name no direct replacement"
+                : "no direct replacement; the conventions say: \(note.hasSuffix(".") ? String(note.dropLast()) : note)"
             return t.finding("\(t.subject) is deprecated in the semantic conventions (\(SemanticConventions.version)): "
                 + "\(use). On \(spans) of \(services).")
         case .nonConventionalAttribute:

@@ -45,18 +45,24 @@ public struct LintAccumulator: Sendable {
         let index = index ?? TraceSetIndex(table)
         let traceIndices = Set(traces)
         var conventions = ConventionsLint(table: table)
+        var context = ContextLint(table: table)
+        var shapes = NameShapeLint.Shapes()
+        var calls = PropagationLint.TableCounts(table: table)
         let candidates = PropagationLint.noteCandidates(index, of: traceIndices, into: &self)
         for t in traceIndices.sorted() {
-            let context = LintTraceContext(table.trace(at: t), index: index)
+            let traceContext = LintTraceContext(table.trace(at: t), index: index)
             traceCount += 1
-            spanCount += context.trace.spanCount
-            PropagationLint.observe(context, candidates: candidates, into: &self)
-            SamplingLint.observe(context, into: &tallies)
-            LoopLint.observe(context, into: &tallies)
-            NameShapeLint.observe(context, into: &self)
-            conventions.observe(context, into: &tallies)
-            ContextLint.observe(context, into: &self)
+            spanCount += traceContext.trace.spanCount
+            PropagationLint.observe(traceContext, candidates: candidates, counts: &calls, into: &self)
+            SamplingLint.observe(traceContext, into: &tallies)
+            LoopLint.observe(traceContext, into: &tallies)
+            NameShapeLint.observe(traceContext, shapes: &shapes, into: &self)
+            conventions.observe(traceContext)
+            context.observe(traceContext, into: &self)
         }
+        context.flush(into: &self)
+        calls.flush(into: &self)
+        conventions.flush(into: &tallies)
     }
 
     /// Every finding, worst first, then the most frequent.

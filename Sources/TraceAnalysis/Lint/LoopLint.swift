@@ -18,12 +18,11 @@ enum LoopLint {
             for (key, members) in groups where members.count >= minimumSiblings {
                 let parent = c.trace[p]
                 let subject = "\(table.strings[key.service]) \"\(table.strings[key.name])\" under \"\(table.name(of: parent))\""
-                var tally = tallies[.spansInLoop, subject]
-                tally.note(c.trace[members[0]], in: table)
-                tally.total += members.count
-                tally.saved += members.count - 1
-                tally.largestShare = max(tally.largestShare, Double(members.count) / Double(c.trace.spanCount))
-                tallies[.spansInLoop, subject] = tally
+                tallies[.spansInLoop, subject].note(c.trace[members[0]], in: table)
+                tallies[.spansInLoop, subject].total += members.count
+                tallies[.spansInLoop, subject].saved += members.count - 1
+                tallies[.spansInLoop, subject].largestShare = max(tallies[.spansInLoop, subject].largestShare,
+                                                                   Double(members.count) / Double(c.trace.spanCount))
             }
         }
     }

@@ -8,9 +8,11 @@ enum NameShapeLint {
     /// Distinct names kept per shape (enough to count past the minimum and show examples).
     static let namesKept = 50
 
-    static func observe(_ c: LintTraceContext, into acc: inout LintAccumulator) {
+    /// Each name's shape in one table (nil: no id in it), worked out once per name.
+    typealias Shapes = [StringID: String?]
+
+    static func observe(_ c: LintTraceContext, shapes: inout Shapes, into acc: inout LintAccumulator) {
         let table = c.table
-        var shapes: [StringID: String?] = [:]
         for span in c.trace.spans {
             let shape: String?
             if let known = shapes[span.name] {

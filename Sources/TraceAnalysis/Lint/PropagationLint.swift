@@ -37,23 +37,60 @@ enum PropagationLint {
         return sides
     }
 
-    static func observe(_ c: LintTraceContext, candidates: Set<SpanRef>, into acc: inout LintAccumulator) {
+    /// What one table's spans add up to, by string id, turned into names by `flush`: so the
+    /// spans of a million-span table are counted without building a name for each.
+    struct TableCounts {
+        let table: SpanTable
+        var connected: [IDPair: Int] = [:]
+        var serverSpans: [StringID: Int] = [:]
+        /// Calls whose peer names were read, per pair: the first `peerSamples` are enough to
+        /// learn which names a service answers to.
+        var peersRead: [IDPair: Int] = [:]
+        static let peerSamples = 64
+
+        struct IDPair: Hashable {
+            var caller: StringID
+            var callee: StringID
+        }
+
+        init(table: SpanTable) { self.table = table }
+
+        func name(_ id: StringID) -> String {
+            let name = table.strings[id]
+            return name.isEmpty ? "(no service)" : name
+        }
+
+        func flush(into acc: inout LintAccumulator) {
+            for (pair, count) in connected {
+                let caller = name(pair.caller), callee = name(pair.callee)
+                acc.connectedCalls[ServicePair(caller, callee), default: 0] += count
+                if !(acc.callers[callee]?.contains(caller) ?? false) { acc.callers[callee, default: []].append(caller) }
+            }
+            for (service, count) in serverSpans { acc.serverSpans[name(service), default: 0] += count }
+        }
+    }
+
+    static func observe(_ c: LintTraceContext, candidates: Set<SpanRef>, counts: inout TableCounts,
+                        into acc: inout LintAccumulator) {
         let table = c.table
         for i in 0..<c.trace.spanCount {
             let span = c.trace[i]
-            let service = c.service(i)
+            let serviceID = table.serviceID(of: span)
             let isCandidate = candidates.contains(SpanRef(trace: c.trace.index, span: i))
             if let p = c.parent(of: i) {
                 let parent = c.trace[p]
-                let caller = c.service(p)
-                if caller != service, span.kind == .server || span.kind == .consumer {
-                    acc.connectedCalls[ServicePair(caller, service), default: 0] += 1
-                    if !(acc.callers[service]?.contains(caller) ?? false) { acc.callers[service, default: []].append(caller) }
-                    if parent.kind == .client || parent.kind == .producer {
+                let callerID = table.serviceID(of: parent)
+                if callerID != serviceID, span.kind == .server || span.kind == .consumer {
+                    let pair = TableCounts.IDPair(caller: callerID, callee: serviceID)
+                    counts.connected[pair, default: 0] += 1
+                    if parent.kind == .client || parent.kind == .producer, counts.peersRead[pair, default: 0] < TableCounts.peerSamples {
+                        counts.peersRead[pair, default: 0] += 1
+                        let service = counts.name(serviceID)
                         for name in PeerNames.called(by: parent, in: table) { acc.peerServices[name] = service }
                     }
                 }
             } else if span.parentSpanID.isValid, !c.tree.cycleBreaks.contains(Int32(i)) {
+                let service = counts.name(serviceID)
                 if let (_, parent) = c.index.locate(span.parentSpanID, notIn: c.trace.index) {
                     let subject = "\(LintTally.service(of: parent, in: table)) → \(service)"
                     acc.tallies[.lostParent, subject, ["elsewhere"]].note(span, in: table)
@@ -62,15 +99,17 @@ enum PropagationLint {
                 }
             }
             if span.kind == .server {
-                acc.serverSpans[service, default: 0] += 1
+                counts.serverSpans[serviceID, default: 0] += 1
                 let startsTrace = !span.parentSpanID.isValid && !isCandidate
                 if startsTrace || parentIsLocal(span) {
+                    let service = counts.name(serviceID)
                     acc.rootServers[service, default: LintTally(rule: .serverWithoutRemoteParent, subject: service)]
                         .note(span, in: table)
                 }
             }
             if span.kind == .client, c.tree.childCount(of: i) == 0, span.status != .error, !isCandidate,
                let peer = PeerNames.called(by: span, in: table).first {
+                let service = counts.name(serviceID)
                 acc.childlessCalls[ServicePair(service, peer), default: LintTally(rule: .perServiceSampling, subject: service)]
                     .note(span, in: table)
             }

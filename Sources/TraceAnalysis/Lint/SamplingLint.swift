@@ -12,15 +12,15 @@ enum SamplingLint {
         for i in 0..<c.trace.spanCount {
             guard let p = c.parent(of: i) else { continue }
             let span = c.trace[i], parent = c.trace[p]
-            let pair = "\(c.service(p)) → \(c.service(i))"
+            func pair() -> String { "\(c.service(p)) → \(c.service(i))" }
             if let mine = span.sampled, let theirs = parent.sampled, mine != theirs {
-                tallies[.sampledFlagMismatch, pair].note(span, in: table)
+                tallies[.sampledFlagMismatch, pair()].note(span, in: table)
             }
             if let key = priorityKey, let mine = priority(span, key, table), let theirs = priority(parent, key, table),
                mine != theirs {
-                tallies[.samplingPriorityDisagreement, pair, ["sampling.priority"]].note(span, in: table)
+                tallies[.samplingPriorityDisagreement, pair(), ["sampling.priority"]].note(span, in: table)
             } else if let mine = threshold(span, table), let theirs = threshold(parent, table), mine != theirs {
-                tallies[.samplingPriorityDisagreement, pair, ["tracestate"]].note(span, in: table)
+                tallies[.samplingPriorityDisagreement, pair(), ["tracestate"]].note(span, in: table)
             }
         }
     }

@@ -7,13 +7,13 @@ import TraceWorkspace
 /// every rule over every trace (the registry lookups cached per attribute key, the
 /// cross-trace propagation index), then the fitted plan of five policies replayed, its tail
 /// rule evaluated as a query. The data is `QueryBenchmark`'s busy shop: 10,000 traces of 100
-/// spans, 10 to 15 attributes a span, as SDKs write them. Targets: lint under 1,500 ms, sample
+/// spans, 10 to 15 attributes a span, as SDKs write them. Targets: lint under 2,000 ms, sample
 /// under 1,000 ms.
 ///
 /// Options: `--spans=N` (default 1,000,000, in traces of 100), `--runs=N` (default 3; the
 /// median is reported).
 enum LintSampleBenchmark {
-    static let lintTarget = 1_500.0   // ms
+    static let lintTarget = 2_000.0   // ms
     static let sampleTarget = 1_000.0   // ms
 
     static func run(_ options: [String]) {

@@ -41,6 +41,7 @@ extension Workspace {
             return found
         }
         var outcomes: [SamplingOutcome] = []
+        let population = SamplingPopulation(traces)
         for request in plan.requests {
             let policy: SamplingPolicy
             switch request {
@@ -50,7 +51,7 @@ extension Workspace {
             case .tailAndHead(let rule, let p): policy = .headAndTail(p, label: rule, matches: try matched(rule))
             case .adaptive(let r, let minimum): policy = .adaptive(perSecond: r, minimumPerOperation: minimum)
             }
-            outcomes.append(SamplingReplay.run(traces, policy: policy, seed: plan.seed))
+            outcomes.append(SamplingReplay.run(population, policy: policy, seed: plan.seed))
         }
         let starts = traces.map(\.start)
         return SamplingComparison(traces: traces.count, spans: traces.reduce(0) { $0 + $1.spanCount },

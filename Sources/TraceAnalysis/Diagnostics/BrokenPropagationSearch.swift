@@ -21,13 +21,14 @@ enum BrokenPropagationSearch {
         var clientsByPeer: [String: [Client]] = [:]
         var longest: Int64 = 0
         var servers: [(trace: Int, span: Int)] = []
+        var peers = PeerNameCache(table: table)
         for (t, entry) in table.traces.enumerated() {
             var parents = Set<UInt64>()
             for s in entry.spanRange { parents.insert(table.spans[s].parentSpanID.rawValue) }
             for s in entry.spanRange {
                 let span = table.spans[s]
                 if span.kind == .client, !parents.contains(span.spanID.rawValue) {
-                    for name in PeerNames.called(by: span, in: table) {
+                    for name in peers.called(by: span) {
                         clientsByPeer[name, default: []].append(Client(
                             trace: Int32(t), span: Int32(s - entry.spanRange.lowerBound),
                             start: span.start.unixNanos, end: span.end.unixNanos))

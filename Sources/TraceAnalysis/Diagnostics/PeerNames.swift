@@ -70,3 +70,37 @@ enum PeerNames {
         return names.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 }
+
+/// `PeerNames.called(by:in:)` for the spans of one table, read once per distinct set of values
+/// of the attributes it reads (a service's calls mostly repeat a few): what the broken-
+/// propagation search and the lint ask of every leaf client span (measured: the names read
+/// afresh per span were a tenth of `trex lint` on 1,000,000 spans).
+struct PeerNameCache {
+    let table: SpanTable
+    private let keys: [StringID?]
+    private var known: [Values: [String]] = [:]
+
+    /// The six attributes' values (`.empty` when absent), two to a word.
+    private struct Values: Hashable {
+        var a: UInt64
+        var b: UInt64
+        var c: UInt64
+    }
+
+    init(table: SpanTable) {
+        self.table = table
+        keys = (["peer.service"] + PeerNames.hostKeys + PeerNames.urlKeys).map { table.strings.lookup($0) }
+    }
+
+    mutating func called(by span: Span) -> [String] {
+        let table = self.table, keys = self.keys
+        func value(_ n: Int) -> UInt64 {
+            UInt64(keys[n].flatMap { table.attribute($0, in: span.attributes)?.stringID }?.rawValue ?? 0)
+        }
+        let values = Values(a: value(0) << 32 | value(1), b: value(2) << 32 | value(3), c: value(4) << 32 | value(5))
+        if let names = known[values] { return names }
+        let names = PeerNames.called(by: span, in: table)
+        known[values] = names
+        return names
+    }
+}

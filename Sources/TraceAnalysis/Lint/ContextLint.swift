@@ -6,14 +6,9 @@ import TraceModel
 struct ContextLint {
     let table: SpanTable
     /// Per key of this table: whether an SDK or a format adds it by itself.
-    private var defaults: [StringID: Bool] = [:]
+    private var defaults = IntegerKeyMap<Bool>()
     /// Spans per (service, name) of this table, turned into names by `flush`.
-    private var spansPerOperation: [OperationIDs: Int] = [:]
-
-    private struct OperationIDs: Hashable {
-        var service: StringID
-        var name: StringID
-    }
+    private var spansPerOperation = IntegerKeyMap<Int>()
 
     init(table: SpanTable) { self.table = table }
 
@@ -24,16 +19,16 @@ struct ContextLint {
     }
 
     private mutating func isDefault(_ key: StringID) -> Bool {
-        if let known = defaults[key] { return known }
+        if let known = defaults[key.mapKey] { return known }
         let verdict = Self.isDefault(table.strings[key])
-        defaults[key] = verdict
+        defaults[key.mapKey, default: verdict] = verdict
         return verdict
     }
 
     mutating func observe(_ c: LintTraceContext, into acc: inout LintAccumulator) {
         let table = c.table
         for span in c.trace.spans {
-            spansPerOperation[OperationIDs(service: table.serviceID(of: span), name: span.name), default: 0] += 1
+            spansPerOperation[StringID.mapKey(table.serviceID(of: span), span.name), default: 0] += 1
             var poor = true
             for a in table.attributes(of: span) where !isDefault(a.key) {
                 poor = false
@@ -53,9 +48,10 @@ struct ContextLint {
 
     /// Adds this table's spans per operation to the accumulator's, by name.
     func flush(into acc: inout LintAccumulator) {
-        for (key, count) in spansPerOperation {
-            let service = table.strings[key.service]
-            acc.operationSpans[ServicePair(service.isEmpty ? "(no service)" : service, table.strings[key.name]), default: 0] += count
+        for (key, count) in spansPerOperation.entries {
+            let service = table.strings[StringID(UInt32(key >> 32))]
+            let name = table.strings[StringID(UInt32(truncatingIfNeeded: key))]
+            acc.operationSpans[ServicePair(service.isEmpty ? "(no service)" : service, name), default: 0] += count
         }
     }
 

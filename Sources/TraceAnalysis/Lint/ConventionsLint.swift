@@ -11,17 +11,17 @@ import TraceModel
 /// which the format writes as strings.
 struct ConventionsLint {
     let table: SpanTable
-    private var verdicts: [StringID: Verdict] = [:]
+    private var verdicts = IntegerKeyMap<Verdict>()
     /// The registry's attributes the verdicts refer to.
     private var attributes: [SemanticAttribute] = []
     /// The lookalikes' names and suggestions the verdicts refer to.
     private var lookalikes: [(name: String, suggestion: String)] = []
     /// What this table's spans showed, by key, turned into tallies by `flush`.
-    private var local: [LocalKey: LocalTally] = [:]
+    private var local = IntegerKeyMap<LocalTally>()
     /// Per resource, the keys of its attributes' findings, noted for each of its spans.
-    private var resourceKeys: [UInt32: [LocalKey]] = [:]
+    private var resourceKeys: [[LocalKey]?]
 
-    /// A finding about a key, in this table's string ids.
+    /// A finding about a key, in this table's string ids (packed into a map key by `packed`).
     enum LocalKey: Hashable {
         case deprecated(StringID)
         case lookalike(StringID)
@@ -31,13 +31,33 @@ struct ConventionsLint {
         case missing(StringID, UInt8)
     }
 
+    /// The kind in bits 60-63, the second value in bits 32-39, the string id below.
+    static func packed(_ key: LocalKey) -> UInt64 {
+        switch key {
+        case .deprecated(let id): 1 << 60 | id.mapKey
+        case .lookalike(let id): 2 << 60 | id.mapKey
+        case .type(let id, let tag): 3 << 60 | UInt64(tag) << 32 | id.mapKey
+        case .missing(let id, let which): 4 << 60 | UInt64(which) << 32 | id.mapKey
+        }
+    }
+
+    static func unpacked(_ key: UInt64) -> LocalKey {
+        let id = StringID(UInt32(truncatingIfNeeded: key)), second = UInt8(truncatingIfNeeded: key >> 32)
+        switch key >> 60 {
+        case 1: return .deprecated(id)
+        case 2: return .lookalike(id)
+        case 3: return .type(id, second)
+        default: return .missing(id, second)
+        }
+    }
+
     /// The required-attribute checks, in the order of `missing`'s second value.
     static let requiredChecks: [(what: String, attribute: String)] = [
         ("HTTP server spans", "http.request.method"), ("HTTP server spans", "http.route"),
         ("HTTP client spans", "http.request.method"), ("database client spans", "db.system.name"),
     ]
     /// Per key: whether it names an HTTP (`http.*`, `url.*`) or database (`db.*`) attribute.
-    private var families: [StringID: Family] = [:]
+    private var families = IntegerKeyMap<Family>()
     /// The ids of the keys the required-attribute check looks for (nil: not in this table).
     private let required: [String: StringID]
 
@@ -48,6 +68,7 @@ struct ConventionsLint {
             if let id = table.strings.lookup(key) { required[key] = id }
         }
         self.required = required
+        resourceKeys = Array(repeating: nil, count: table.resources.count)
     }
 
     struct Family: OptionSet {
@@ -73,7 +94,7 @@ struct ConventionsLint {
     ]
 
     mutating func verdict(_ key: StringID) -> Verdict {
-        if let known = verdicts[key] { return known }
+        if let known = verdicts[key.mapKey] { return known }
         let name = table.strings[key]
         let verdict: Verdict
         if name.hasPrefix("otel.") || Self.formatKeys.contains(name) {
@@ -91,7 +112,7 @@ struct ConventionsLint {
         } else {
             verdict = .fine
         }
-        verdicts[key] = verdict
+        verdicts[key.mapKey, default: verdict] = verdict
         return verdict
     }
 
@@ -106,16 +127,17 @@ struct ConventionsLint {
         for span in c.trace.spans {
             found.removeAll(keepingCapacity: true)
             check(table.attributes(of: span), checkTypes: !span.markers.contains(.stringValuedTags), into: &found)
-            if resourceKeys[span.resource] == nil {
+            let resource = Int(span.resource)
+            if resourceKeys[resource] == nil {
                 var keys: [LocalKey] = []
                 check(table.resourceAttributes(of: span), checkTypes: true, into: &keys)
-                resourceKeys[span.resource] = keys
+                resourceKeys[resource] = keys
             }
-            found += resourceKeys[span.resource] ?? []
+            if let keys = resourceKeys[resource], !keys.isEmpty { found += keys }
             checkRequired(span, into: &found)
             guard !found.isEmpty else { continue }
             let service = table.serviceID(of: span)
-            for key in found { local[key, default: LocalTally()].note(span, service: service) }
+            for key in found { local[Self.packed(key), default: LocalTally()].note(span, service: service) }
         }
     }
 
@@ -139,8 +161,8 @@ struct ConventionsLint {
 
     /// Turns what this table showed into tallies, by name.
     mutating func flush(into tallies: inout LintTallies) {
-        for (key, counted) in local {
-            switch key {
+        for (packed, counted) in local.entries {
+            switch Self.unpacked(packed) {
             case .deprecated(let id):
                 guard case .deprecated(let index) = verdict(id) else { continue }
                 let attribute = attributes[index]
@@ -168,17 +190,17 @@ struct ConventionsLint {
                     .merge(counted, in: table)
             }
         }
-        local.removeAll()
+        local = IntegerKeyMap()
     }
 
     /// Whether a key names an HTTP or a database attribute, judged once per key.
     private mutating func family(_ key: StringID) -> Family {
-        if let known = families[key] { return known }
+        if let known = families[key.mapKey] { return known }
         let name = table.strings[key]
         var family: Family = []
         if name.hasPrefix("http.") || name.hasPrefix("url.") { family.insert(.http) }
         if name.hasPrefix("db.") { family.insert(.db) }
-        families[key] = family
+        families[key.mapKey, default: family] = family
         return family
     }
 

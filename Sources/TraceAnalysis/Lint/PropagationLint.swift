@@ -41,19 +41,23 @@ enum PropagationLint {
     /// spans of a million-span table are counted without building a name for each.
     struct TableCounts {
         let table: SpanTable
-        var connected: [IDPair: Int] = [:]
-        var serverSpans: [StringID: Int] = [:]
+        /// Calls per caller and callee (`StringID.mapKey(caller, callee)`).
+        var connected = IntegerKeyMap<Int>()
+        var serverSpans = IntegerKeyMap<Int>()
         /// Calls whose peer names were read, per pair: the first `peerSamples` are enough to
         /// learn which names a service answers to.
-        var peersRead: [IDPair: Int] = [:]
+        var peersRead = IntegerKeyMap<Int>()
         static let peerSamples = 64
+        /// The names calls name their peers by, read once per distinct set of values.
+        var peers: PeerNameCache
 
-        struct IDPair: Hashable {
-            var caller: StringID
-            var callee: StringID
+        init(table: SpanTable) {
+            self.table = table
+            peers = PeerNameCache(table: table)
         }
 
-        init(table: SpanTable) { self.table = table }
+        /// The first name a client span calls its peer by.
+        mutating func peer(of span: Span) -> String? { peers.called(by: span).first }
 
         func name(_ id: StringID) -> String {
             let name = table.strings[id]
@@ -61,12 +65,14 @@ enum PropagationLint {
         }
 
         func flush(into acc: inout LintAccumulator) {
-            for (pair, count) in connected {
-                let caller = name(pair.caller), callee = name(pair.callee)
+            for (pair, count) in connected.entries {
+                let caller = name(StringID(UInt32(pair >> 32))), callee = name(StringID(UInt32(truncatingIfNeeded: pair)))
                 acc.connectedCalls[ServicePair(caller, callee), default: 0] += count
                 if !(acc.callers[callee]?.contains(caller) ?? false) { acc.callers[callee, default: []].append(caller) }
             }
-            for (service, count) in serverSpans { acc.serverSpans[name(service), default: 0] += count }
+            for (service, count) in serverSpans.entries {
+                acc.serverSpans[name(StringID(UInt32(truncatingIfNeeded: service))), default: 0] += count
+            }
         }
     }
 
@@ -76,17 +82,17 @@ enum PropagationLint {
         for i in 0..<c.trace.spanCount {
             let span = c.trace[i]
             let serviceID = table.serviceID(of: span)
-            let isCandidate = candidates.contains(SpanRef(trace: c.trace.index, span: i))
+            let isCandidate = !candidates.isEmpty && candidates.contains(SpanRef(trace: c.trace.index, span: i))
             if let p = c.parent(of: i) {
                 let parent = c.trace[p]
                 let callerID = table.serviceID(of: parent)
                 if callerID != serviceID, span.kind == .server || span.kind == .consumer {
-                    let pair = TableCounts.IDPair(caller: callerID, callee: serviceID)
+                    let pair = StringID.mapKey(callerID, serviceID)
                     counts.connected[pair, default: 0] += 1
                     if parent.kind == .client || parent.kind == .producer, counts.peersRead[pair, default: 0] < TableCounts.peerSamples {
                         counts.peersRead[pair, default: 0] += 1
                         let service = counts.name(serviceID)
-                        for name in PeerNames.called(by: parent, in: table) { acc.peerServices[name] = service }
+                        for name in counts.peers.called(by: parent) { acc.peerServices[name] = service }
                     }
                 }
             } else if span.parentSpanID.isValid, !c.tree.cycleBreaks.contains(Int32(i)) {
@@ -99,7 +105,7 @@ enum PropagationLint {
                 }
             }
             if span.kind == .server {
-                counts.serverSpans[serviceID, default: 0] += 1
+                counts.serverSpans[serviceID.mapKey, default: 0] += 1
                 let startsTrace = !span.parentSpanID.isValid && !isCandidate
                 if startsTrace || parentIsLocal(span) {
                     let service = counts.name(serviceID)
@@ -108,7 +114,7 @@ enum PropagationLint {
                 }
             }
             if span.kind == .client, c.tree.childCount(of: i) == 0, span.status != .error, !isCandidate,
-               let peer = PeerNames.called(by: span, in: table).first {
+               let peer = counts.peer(of: span) {
                 let service = counts.name(serviceID)
                 acc.childlessCalls[ServicePair(service, peer), default: LintTally(rule: .perServiceSampling, subject: service)]
                     .note(span, in: table)

@@ -29,31 +29,32 @@ public struct SamplingOutcome: Sendable, Equatable {
     /// The ids kept, sorted.
     public var keptIDs: [TraceID]
 
-    init(policy: String, traces all: [SampledTrace], kept: [Bool]) {
+    init(policy: String, population: SamplingPopulation, kept: [Bool]) {
         self.policy = policy
+        let all = population.traces
         traces = all.count
-        let keptTraces = all.indices.filter { kept[$0] }.map { all[$0] }
-        tracesKept = keptTraces.count
-        spans = all.reduce(0) { $0 + $1.spanCount }
-        spansKept = keptTraces.reduce(0) { $0 + $1.spanCount }
+        let keptIndices = all.indices.filter { kept[$0] }
+        tracesKept = keptIndices.count
+        spans = population.spanCount
+        spansKept = keptIndices.reduce(0) { $0 + all[$1].spanCount }
         errorTraces = all.count(where: \.hasError)
-        errorTracesKept = keptTraces.count(where: \.hasError)
-        let durations = all.map(\.duration.value).sorted()
+        errorTracesKept = keptIndices.count { all[$0].hasError }
+        let durations = population.sortedDurations
         let p99 = Percentiles.nearestRank(99, ofSorted: durations)
         slowTraces = all.count { $0.duration.value >= p99 }
-        slowTracesKept = keptTraces.count { $0.duration.value >= p99 }
-        var keptOperations = Set<String>()
-        for trace in keptTraces { keptOperations.formUnion(trace.operations) }
-        var allOperations = Set<String>()
-        for trace in all { allOperations.formUnion(trace.operations) }
-        vanishedOperations = allOperations.subtracting(keptOperations).sorted()
+        slowTracesKept = keptIndices.count { all[$0].duration.value >= p99 }
+        var operationKept = [Bool](repeating: false, count: population.operationNames.count)
+        for i in keptIndices {
+            for operation in population.operationsOfTrace[i] { operationKept[Int(operation)] = true }
+        }
+        vanishedOperations = population.operationNames.indices.filter { !operationKept[$0] }.map { population.operationNames[$0] }
         partialTraces = nil
         trueP95 = Nanoseconds(Percentiles.nearestRank(95, ofSorted: durations))
         trueP99 = Nanoseconds(p99)
-        let keptDurations = keptTraces.map(\.duration.value).sorted()
+        let keptDurations = keptIndices.map { all[$0].duration.value }.sorted()
         keptP95 = keptDurations.isEmpty ? nil : Nanoseconds(Percentiles.nearestRank(95, ofSorted: keptDurations))
         keptP99 = keptDurations.isEmpty ? nil : Nanoseconds(Percentiles.nearestRank(99, ofSorted: keptDurations))
-        keptIDs = keptTraces.map(\.id).sorted()
+        keptIDs = keptIndices.map { all[$0].id }.sorted()
     }
 
     /// The share of traces kept (0...1).

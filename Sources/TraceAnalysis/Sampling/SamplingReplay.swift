@@ -6,8 +6,14 @@ import TraceModel
 /// would report on the kept traces next to the true ones. Deterministic for a seed.
 public enum SamplingReplay {
     public static func run(_ traces: [SampledTrace], policy: SamplingPolicy, seed: UInt64 = 0) -> SamplingOutcome {
+        run(SamplingPopulation(traces), policy: policy, seed: seed)
+    }
+
+    /// One policy over a population several policies share.
+    public static func run(_ population: SamplingPopulation, policy: SamplingPolicy, seed: UInt64 = 0) -> SamplingOutcome {
+        let traces = population.traces
         let kept = decide(traces, policy: policy, seed: seed)
-        var outcome = SamplingOutcome(policy: policy.label, traces: traces, kept: kept)
+        var outcome = SamplingOutcome(policy: policy.label, population: population, kept: kept)
         switch policy {
         case .head(let p):
             outcome.partialTraces = partialTraces(traces, probability: p, seed: seed)

@@ -53,6 +53,20 @@ import TestSupport
         #expect(line.contains("GET /25"))
     }
 
+    @Test func overAViewAClickSelectsNothingBeneathAndTheWheelScrollsIt() {
+        let h = ExplorerHarness(table: Self.many(), width: 120, height: 20)
+        for key in [Key.char("T"), .char("I"), .char("P")] {
+            h.press(key)
+            click(h, y: 7, double: true)
+            #expect(h.app.traceScreen == nil, "a double click over \(key) opens nothing")
+            h.press(.escape)
+            #expect(h.screen.contains("[1/40]"), "the list's selection is where it was: \(h.screen)")
+        }
+        h.press(.char("T"))
+        wheel(h, down: true)
+        #expect(h.app.statistics?.cursor.selected == 3, "a notch moves the view's own rows three")
+    }
+
     @Test func aDoubleClickOpensTheTrace() {
         let h = ExplorerHarness(table: SampleTraces.table(), width: 140)
         let row = h.screen.split(separator: "\n").firstIndex { $0.contains("POST_/login") }!

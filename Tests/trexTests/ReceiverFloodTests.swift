@@ -5,12 +5,12 @@ import Synchronization
 import Testing
 import TestSupport
 
-/// A flood at `trex receive`: 200,000 realistic spans sent as fast as possible over four gRPC
+/// A flood at `trex receive`: 100,000 realistic spans sent as fast as possible over four gRPC
 /// and four HTTP connections at once, no request retried. Every acknowledged span is in the
 /// store afterwards, nothing refused is stored or counted, and the receiver's memory stays
 /// under a bound (`rssBound`) while it works.
 @Suite(.serialized) struct ReceiverFloodTests {
-    static let spans = 200_000
+    static let spans = 100_000
     static let batchTraces = 20, batchSpansPerTrace = 25   // 500 spans a request
     /// The receiver's peak resident memory may not exceed this (it holds at most 64 requests
     /// waiting for the store, each decoded once).

@@ -39,7 +39,9 @@ extension ExplorerApp {
         case .rightClick, .release:
             return .none
         case .click, .doubleClick:
-            break
+            // The views drawn over the list and the waterfall scroll with the wheel but take no
+            // click: it must not select a row hidden beneath them.
+            if statistics != nil || serviceMap != nil || compare != nil || lint != nil || sampling != nil { return .none }
         }
         let double = mouse.action == .doubleClick
         guard var screen = traceScreen else {

@@ -26,6 +26,15 @@ public struct SamplingPlan: Sendable, Hashable {
         self.seed = seed
     }
 
+    /// Policies given by kind, in the order `trex sample` and the explorer replay them: heads,
+    /// rates, tails, each tail with a head sample (the first head's share, else 10%), adaptives.
+    public init(heads: [Double], rates: [Double], tails: [String], adaptives: [(perSecond: Double, minimum: Int)],
+                seed: UInt64 = 1) {
+        let requests: [Request] = heads.map { .head($0) } + rates.map { .rate($0) } + tails.map { .tail($0) }
+            + tails.map { .tailAndHead($0, heads.first ?? 0.1) } + adaptives.map { .adaptive($0.perSecond, minimum: $0.minimum) }
+        self.init(requests, seed: seed)
+    }
+
     /// The plan when none is given, fitted to the traces: head 10%; a rate limit at a tenth of
     /// their mean rate; a tail rule keeping errors and the slowest 1% (`Status = ERROR OR
     /// Duration >= p99`); that rule with a 10% head sample, as the primer recommends; and an
@@ -114,9 +123,8 @@ extension SamplingPlan {
     /// with a head sample (the first head's share, else 10%), as `trex sample` does. The
     /// error says which policy is wrong and how to write it.
     public static func parse(written text: String, seed: UInt64 = 1) throws(SamplingPlanError) -> SamplingPlan {
-        var heads: [Double] = []
-        var others: [Request] = []
-        var tails: [String] = []
+        var heads: [Double] = [], rates: [Double] = [], tails: [String] = []
+        var adaptives: [(perSecond: Double, minimum: Int)] = []
         for part in text.split(separator: ";") {
             let words = part.trimmingCharacters(in: .whitespaces)
             guard !words.isEmpty else { continue }
@@ -125,7 +133,7 @@ extension SamplingPlan {
             let rest = words[space...].trimmingCharacters(in: .whitespaces)
             switch kind {
             case "head": heads.append(try share(rest))
-            case "rate": others.append(.rate(try rate(rest)))
+            case "rate": rates.append(try rate(rest))
             case "tail":
                 guard !rest.isEmpty else { throw SamplingPlanError("tail needs a query: tail Status = ERROR") }
                 tails.append(rest)
@@ -137,15 +145,11 @@ extension SamplingPlan {
                 } else if fields.count != 1 {
                     throw SamplingPlanError("write adaptive RATE [min N]: adaptive 10/s min 1")
                 }
-                others.append(.adaptive(try rate(fields.first ?? ""), minimum: minimum))
+                adaptives.append((try rate(fields.first ?? ""), minimum))
             default:
                 throw SamplingPlanError("\"\(kind)\" is not a policy: write head 1%, rate 10/s, tail QUERY or adaptive 10/s")
             }
         }
-        let rates = others.filter { if case .rate = $0 { true } else { false } }
-        let adaptives = others.filter { if case .adaptive = $0 { true } else { false } }
-        let requests: [Request] = heads.map { .head($0) } + rates + tails.map { .tail($0) }
-            + tails.map { .tailAndHead($0, heads.first ?? 0.1) } + adaptives
-        return SamplingPlan(requests, seed: seed)
+        return SamplingPlan(heads: heads, rates: rates, tails: tails, adaptives: adaptives, seed: seed)
     }
 }

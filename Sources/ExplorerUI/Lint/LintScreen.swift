@@ -75,8 +75,7 @@ struct LintScreen {
     var summary: String {
         guard let report else { return "Lint" }
         let scope = showingTrace ? "trace \(traceLabel ?? "")" : "every trace"
-        let counts = LintLevel.allCases.reversed().map { NumberFormat.count(report.count($0), $0.rawValue) }
-        return "Lint · \(scope) · " + (report.findings.isEmpty ? "no finding" : counts.joined(separator: ", "))
+        return "Lint · \(scope) · " + (report.findings.isEmpty ? "no finding" : report.countsText)
             + " · \(NumberFormat.count(report.traces, "trace")), \(NumberFormat.count(report.spans, "span"))"
     }
 

@@ -1,3 +1,5 @@
+import TraceModel
+
 /// What `trex lint` found: every finding, worst first, and what was linted.
 public struct LintReport: Sendable, Encodable {
     public var findings: [LintFinding]
@@ -19,4 +21,9 @@ public struct LintReport: Sendable, Encodable {
 
     /// Findings per level, for the summary line.
     public func count(_ level: LintLevel) -> Int { findings.count { $0.level == level } }
+
+    /// `1 error, 5 warnings, 2 infos`: what `trex lint` and the lint screen summarise.
+    public var countsText: String {
+        LintLevel.allCases.reversed().map { NumberFormat.count(count($0), $0.rawValue) }.joined(separator: ", ")
+    }
 }

@@ -70,19 +70,16 @@ struct SampleCommand: ParsableCommand {
         }
     }
 
-    /// The policies as given, in a fixed order: heads, rates, tails, each tail with a head
-    /// sample, adaptives.
+    /// The policies as given, in `SamplingPlan`'s order.
     func plan() throws -> SamplingPlan {
         func read<T>(_ text: String, _ option: String, _ parse: (String) throws(SamplingPlanError) -> T) throws -> T {
             do { return try parse(text) } catch { throw ValidationError("--\(option): \(error)") }
         }
-        let heads = try head.map { try read($0, "head", SamplingPlan.share) }
-        var requests: [SamplingPlan.Request] = heads.map { .head($0) }
-        requests += try rate.map { .rate(try read($0, "rate", SamplingPlan.rate)) }
         for rule in tail { _ = try QueryArgument.parse(rule) }
-        requests += tail.map { .tail($0) }
-        requests += tail.map { .tailAndHead($0, heads.first ?? 0.1) }
-        requests += try adaptive.map { .adaptive(try read($0, "adaptive", SamplingPlan.rate), minimum: minimumPerOperation) }
-        return SamplingPlan(requests, seed: seed)
+        return SamplingPlan(heads: try head.map { try read($0, "head", SamplingPlan.share) },
+                            rates: try rate.map { try read($0, "rate", SamplingPlan.rate) },
+                            tails: tail,
+                            adaptives: try adaptive.map { (try read($0, "adaptive", SamplingPlan.rate), minimumPerOperation) },
+                            seed: seed)
     }
 }

@@ -23,8 +23,7 @@ enum LintText {
 
     /// `24 traces, 352 spans linted: 1 error, 5 warnings, 2 infos`.
     static func summary(_ report: LintReport) -> String {
-        let counts = LintLevel.allCases.reversed().map { NumberFormat.count(report.count($0), $0.rawValue) }
         let what = "\(NumberFormat.count(report.traces, "trace")), \(NumberFormat.count(report.spans, "span")) linted"
-        return report.findings.isEmpty ? what + ": no finding." : what + ": " + counts.joined(separator: ", ") + "."
+        return report.findings.isEmpty ? what + ": no finding." : what + ": " + report.countsText + "."
     }
 }

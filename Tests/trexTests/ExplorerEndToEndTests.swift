@@ -32,7 +32,8 @@ struct ExplorerEndToEndTests {
     @Test("Trace list: filter with the primer's queries, a bad query's caret, sort, resize, quit sane")
     func traceListFlow() throws {
         let session = try start(Self.samples, ready: "24 traces")
-        #expect(session.capture().contains("START▲"))
+        // The first line can be on screen before the column titles: wait for them.
+        #expect(session.waitFor { $0.contains("START▲") } != nil, "\(session.capture())")
 
         try session.press("/")
         #expect(session.waitFor { $0.contains("filter traces:") } != nil)
@@ -277,7 +278,8 @@ struct ExplorerEndToEndTests {
         #expect(session.capture().split(separator: "\n").dropFirst().first?.hasPrefix(" p95 ") == true,
                 "the p95 line above the column titles:\n\(session.capture())")
         try session.press("L")
-        guard let plot = session.waitFor({ $0.contains("Latency over time · 24 traces, 4 with errors · scatter") }) else {
+        // The status line can be drawn before the axes: wait for the time axis too.
+        guard let plot = session.waitFor({ $0.contains("Latency over time · 24 traces, 4 with errors · scatter") && $0.contains("UTC") }) else {
             Issue.record("no plot; screen:\n\(session.capture())")
             return
         }
